@@ -1,0 +1,13 @@
+//! Pure domain rules of Aduan, shared by the SPA and the reference server.
+//! No web, database or async types live here, so everything is tested natively.
+
+pub mod calendar;
+pub mod contract;
+pub mod stats;
+pub mod status;
+pub mod ticket;
+pub mod validation;
+
+pub use calendar::WorkingCalendar;
+pub use contract::*;
+pub use status::Status;

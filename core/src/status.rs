@@ -1,0 +1,147 @@
+//! The SP4N-LAPOR! workflow as a status machine.
+
+use serde::{Deserialize, Serialize};
+
+use crate::contract::Actor;
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Submitted,
+    Verified,
+    Rejected,
+    Dispositioned,
+    InProgress,
+    Completed,
+    Closed,
+    Escalated,
+}
+
+impl Status {
+    pub const ALL: [Status; 8] = [
+        Status::Submitted,
+        Status::Verified,
+        Status::Rejected,
+        Status::Dispositioned,
+        Status::InProgress,
+        Status::Completed,
+        Status::Closed,
+        Status::Escalated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Submitted => "submitted",
+            Status::Verified => "verified",
+            Status::Rejected => "rejected",
+            Status::Dispositioned => "dispositioned",
+            Status::InProgress => "in_progress",
+            Status::Completed => "completed",
+            Status::Closed => "closed",
+            Status::Escalated => "escalated",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// Counted as "completed" in the statistics (the agency has finished its follow-up).
+    pub fn is_completed(self) -> bool {
+        matches!(self, Status::Completed | Status::Closed)
+    }
+
+    /// Still waiting for the administration or the agency; such reports can escalate.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Submitted | Status::Verified | Status::Dispositioned | Status::InProgress)
+    }
+
+    /// Whether moving from `self` to `to` is a legal step of the workflow.
+    ///
+    /// A dispositioned report may be dispositioned again: the agency hands it back as "not our remit" and
+    /// the administrator routes it elsewhere ("no wrong door"). An escalated report may still be answered.
+    pub fn can_move_to(self, to: Status) -> bool {
+        use Status::*;
+        matches!(
+            (self, to),
+            (Submitted, Verified)
+                | (Submitted, Rejected)
+                | (Verified, Dispositioned)
+                | (Dispositioned, Dispositioned)
+                | (Dispositioned, InProgress)
+                | (InProgress, Completed)
+                | (Completed, Closed)
+                | (Submitted | Verified | Dispositioned | InProgress, Escalated)
+                | (Escalated, InProgress | Completed)
+        )
+    }
+
+    /// The role that normally performs the step into `self`, for the public timeline.
+    pub fn usual_actor(self) -> Actor {
+        match self {
+            Status::Submitted => Actor::Citizen,
+            Status::Verified | Status::Rejected | Status::Dispositioned => Actor::Admin,
+            Status::InProgress | Status::Completed => Actor::Agency,
+            Status::Closed | Status::Escalated => Actor::System,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn happy_path_is_legal() {
+        let path = [
+            Status::Submitted,
+            Status::Verified,
+            Status::Dispositioned,
+            Status::InProgress,
+            Status::Completed,
+            Status::Closed,
+        ];
+        for w in path.windows(2) {
+            assert!(w[0].can_move_to(w[1]), "{:?} -> {:?}", w[0], w[1]);
+        }
+    }
+
+    #[test]
+    fn illegal_steps_are_refused() {
+        use Status::*;
+        for (from, to) in [
+            (Submitted, Completed),
+            (Submitted, Dispositioned),
+            (Rejected, Verified),
+            (Closed, InProgress),
+            (Completed, Escalated),
+            (Closed, Escalated),
+            (Rejected, Escalated),
+            (InProgress, Dispositioned),
+        ] {
+            assert!(!from.can_move_to(to), "{from:?} -> {to:?} must be illegal");
+        }
+        // Terminal states go nowhere.
+        for to in Status::ALL {
+            assert!(!Rejected.can_move_to(to));
+            assert!(!Closed.can_move_to(to));
+        }
+    }
+
+    #[test]
+    fn no_wrong_door_allows_redisposition_and_escalation_of_open_reports() {
+        assert!(Status::Dispositioned.can_move_to(Status::Dispositioned));
+        for s in Status::ALL.into_iter().filter(|s| s.is_open()) {
+            assert!(s.can_move_to(Status::Escalated), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn names_round_trip_and_match_serde() {
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(json, format!("\"{}\"", s.as_str()));
+        }
+    }
+}

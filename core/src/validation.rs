@@ -1,0 +1,323 @@
+//! Validation rules shared by the SPA (before sending) and the server (before storing), so that both say the
+//! same thing about the same input. Errors carry a stable `code`; each side words it in the user's language.
+
+use chrono::NaiveDate;
+
+use crate::contract::{FieldError, Limits, NewReport, Portal};
+
+/// Why a field was refused. The string form is the contract's `errors[].code`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    Required,
+    TooShort,
+    TooLong,
+    ControlCharacters,
+    FutureDate,
+    InvalidEmail,
+    InvalidPhone,
+    Unknown,
+    TooMany,
+}
+
+impl Rule {
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::Required => "required",
+            Rule::TooShort => "too_short",
+            Rule::TooLong => "too_long",
+            Rule::ControlCharacters => "control_characters",
+            Rule::FutureDate => "future_date",
+            Rule::InvalidEmail => "invalid_email",
+            Rule::InvalidPhone => "invalid_phone",
+            Rule::Unknown => "unknown",
+            Rule::TooMany => "too_many",
+        }
+    }
+}
+
+/// Trims `input` and checks its length in characters and that it carries no control characters
+/// (line breaks and tabs are allowed where `multiline`). Returns the cleaned text.
+pub fn clean_text(input: &str, min: usize, max: usize, multiline: bool) -> Result<String, Rule> {
+    let normalized = input.replace("\r\n", "\n");
+    let text = normalized.trim();
+    let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
+    if text.chars().any(bad) {
+        return Err(Rule::ControlCharacters);
+    }
+    let len = text.chars().count();
+    if len == 0 && min > 0 {
+        return Err(Rule::Required);
+    }
+    if len < min {
+        return Err(Rule::TooShort);
+    }
+    if len > max {
+        return Err(Rule::TooLong);
+    }
+    Ok(text.to_string())
+}
+
+/// A pragmatic check: one `@`, something before it, a dotted domain after it, no spaces.
+pub fn is_plausible_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Indonesian and international numbers: digits with an optional leading +, spaces and dashes allowed,
+/// 8 to 15 digits.
+pub fn is_plausible_phone(s: &str) -> bool {
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    let allowed = s.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == ' ' || c == '-' || (i == 0 && c == '+'));
+    allowed && (8..=15).contains(&digits)
+}
+
+/// A report that passed validation: texts trimmed, identity dropped when anonymous.
+pub type Cleaned = NewReport;
+
+/// Checks a submission against the portal's limits and lists; `today` is the portal's local date.
+pub fn validate_new_report(input: &NewReport, portal: &Portal, today: NaiveDate) -> Result<Cleaned, Vec<(&'static str, Rule)>> {
+    let limits: &Limits = &portal.limits;
+    let mut errors = Vec::new();
+    let mut out = input.clone();
+
+    let text = |field: &'static str, value: &str, min, max, multiline, errors: &mut Vec<_>| match clean_text(value, min, max, multiline) {
+        Ok(v) => v,
+        Err(rule) => {
+            errors.push((field, rule));
+            value.to_string()
+        }
+    };
+    out.title = text("title", &input.title, limits.title_min, limits.title_max, false, &mut errors);
+    out.body = text("body", &input.body, limits.body_min, limits.body_max, true, &mut errors);
+    out.address = text("address", &input.address, 0, limits.address_max, false, &mut errors);
+
+    match input.incident_date {
+        None => errors.push(("incident_date", Rule::Required)),
+        Some(d) if d > today => errors.push(("incident_date", Rule::FutureDate)),
+        Some(_) => {}
+    }
+    let known = |id: &Option<String>, ids: Vec<&str>| match id {
+        None => Err(Rule::Required),
+        Some(id) if ids.contains(&id.as_str()) => Ok(()),
+        Some(_) => Err(Rule::Unknown),
+    };
+    if let Err(rule) = known(&input.category_id, portal.categories.iter().map(|c| c.id.as_str()).collect()) {
+        errors.push(("category_id", rule));
+    }
+    if let Err(rule) = known(&input.region_id, portal.regions.iter().map(|r| r.id.as_str()).collect()) {
+        errors.push(("region_id", rule));
+    }
+    if input.agency_id.is_some() {
+        if let Err(rule) = known(&input.agency_id, portal.agencies.iter().map(|a| a.id.as_str()).collect()) {
+            errors.push(("agency_id", rule));
+        }
+    }
+    if let Some(loc) = &input.location {
+        if !(-90.0..=90.0).contains(&loc.lat) || !(-180.0..=180.0).contains(&loc.lon) {
+            errors.push(("location", Rule::Unknown));
+        }
+    }
+    if input.attachment_ids.len() > limits.attachments_max_count {
+        errors.push(("attachment_ids", Rule::TooMany));
+    }
+
+    if input.anonymous {
+        out.reporter = None;
+    } else {
+        let reporter = input.reporter.clone().unwrap_or_default();
+        let mut cleaned = reporter.clone();
+        cleaned.name = text("reporter.name", &reporter.name, 1, limits.name_max, false, &mut errors);
+        cleaned.email = text("reporter.email", &reporter.email, 0, limits.email_max, false, &mut errors);
+        cleaned.phone = text("reporter.phone", &reporter.phone, 0, limits.phone_max, false, &mut errors);
+        if cleaned.email.is_empty() && cleaned.phone.is_empty() {
+            errors.push(("reporter.email", Rule::Required));
+        }
+        if !cleaned.email.is_empty() && !is_plausible_email(&cleaned.email) && !errors.iter().any(|(f, _)| *f == "reporter.email") {
+            errors.push(("reporter.email", Rule::InvalidEmail));
+        }
+        if !cleaned.phone.is_empty() && !is_plausible_phone(&cleaned.phone) && !errors.iter().any(|(f, _)| *f == "reporter.phone") {
+            errors.push(("reporter.phone", Rule::InvalidPhone));
+        }
+        out.reporter = Some(cleaned);
+    }
+
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The server's wording of a rule, Indonesian first.
+pub fn message(rule: Rule, english: bool) -> &'static str {
+    match (rule, english) {
+        (Rule::Required, false) => "Wajib diisi.",
+        (Rule::Required, true) => "This is required.",
+        (Rule::TooShort, false) => "Terlalu pendek.",
+        (Rule::TooShort, true) => "Too short.",
+        (Rule::TooLong, false) => "Terlalu panjang.",
+        (Rule::TooLong, true) => "Too long.",
+        (Rule::ControlCharacters, false) => "Berisi karakter yang tidak diizinkan.",
+        (Rule::ControlCharacters, true) => "Contains characters that are not allowed.",
+        (Rule::FutureDate, false) => "Tanggal tidak boleh di masa depan.",
+        (Rule::FutureDate, true) => "The date cannot be in the future.",
+        (Rule::InvalidEmail, false) => "Alamat email tidak valid.",
+        (Rule::InvalidEmail, true) => "The email address is not valid.",
+        (Rule::InvalidPhone, false) => "Nomor telepon tidak valid.",
+        (Rule::InvalidPhone, true) => "The phone number is not valid.",
+        (Rule::Unknown, false) => "Pilihan tidak dikenal.",
+        (Rule::Unknown, true) => "Unknown choice.",
+        (Rule::TooMany, false) => "Terlalu banyak.",
+        (Rule::TooMany, true) => "Too many.",
+    }
+}
+
+pub fn field_errors(errors: &[(&'static str, Rule)], english: bool) -> Vec<FieldError> {
+    errors
+        .iter()
+        .map(|(field, rule)| FieldError { field: (*field).into(), code: rule.code().into(), message: message(*rule, english).into() })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::*;
+
+    fn portal() -> Portal {
+        Portal {
+            name: "Kota Contoh".into(),
+            kinds: Kind::ALL.to_vec(),
+            categories: vec![Category { id: "jalan".into(), name: "Jalan".into(), name_en: None }],
+            agencies: vec![Agency { id: "pupr".into(), name: "Dinas PUPR".into(), group: None }],
+            regions: vec![Region { id: "kec-1".into(), name: "Kecamatan Satu".into() }],
+            limits: Limits::default(),
+            sla: SlaRules::default(),
+            holidays: vec![],
+            completion_target: 0.9,
+        }
+    }
+
+    fn valid() -> NewReport {
+        NewReport {
+            kind: Kind::Complaint,
+            title: "  Jalan berlubang di depan pasar  ".into(),
+            body: "Lubang besar sudah dua minggu dan membahayakan pengendara motor.".into(),
+            incident_date: NaiveDate::from_ymd_opt(2026, 11, 20),
+            category_id: Some("jalan".into()),
+            agency_id: None,
+            region_id: Some("kec-1".into()),
+            address: "Jl. Merdeka 1".into(),
+            location: None,
+            attachment_ids: vec![],
+            anonymous: false,
+            confidential: false,
+            reporter: Some(Reporter { name: "Siti".into(), email: "siti@example.id".into(), phone: String::new() }),
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    fn fields(r: &NewReport) -> Vec<(&'static str, &'static str)> {
+        match validate_new_report(r, &portal(), today()) {
+            Ok(_) => vec![],
+            Err(e) => e.into_iter().map(|(f, rule)| (f, rule.code())).collect(),
+        }
+    }
+
+    #[test]
+    fn a_valid_report_is_trimmed() {
+        let ok = validate_new_report(&valid(), &portal(), today()).unwrap();
+        assert_eq!(ok.title, "Jalan berlubang di depan pasar");
+    }
+
+    #[test]
+    fn empty_report_lists_every_missing_field() {
+        let mut r = valid();
+        r.title = "   ".into();
+        r.body.clear();
+        r.incident_date = None;
+        r.category_id = None;
+        r.region_id = None;
+        r.reporter = None;
+        let f = fields(&r);
+        for expected in [
+            ("title", "required"),
+            ("body", "required"),
+            ("incident_date", "required"),
+            ("category_id", "required"),
+            ("region_id", "required"),
+            ("reporter.name", "required"),
+            ("reporter.email", "required"),
+        ] {
+            assert!(f.contains(&expected), "{expected:?} missing from {f:?}");
+        }
+    }
+
+    #[test]
+    fn future_dates_unknown_ids_and_lengths_are_refused() {
+        let mut r = valid();
+        r.incident_date = NaiveDate::from_ymd_opt(2026, 11, 26);
+        r.category_id = Some("nope".into());
+        r.agency_id = Some("nope".into());
+        r.title = "x".repeat(151);
+        assert_eq!(
+            fields(&r),
+            vec![("title", "too_long"), ("incident_date", "future_date"), ("category_id", "unknown"), ("agency_id", "unknown")]
+        );
+        r = valid();
+        r.title = "pendek".into();
+        assert_eq!(fields(&r), vec![("title", "too_short")]);
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_newlines_in_body_are_fine() {
+        let mut r = valid();
+        r.title = "Judul dengan \u{0007} bel".into();
+        r.body = "Baris pertama yang cukup panjang.\r\nBaris kedua\tdengan tab.".into();
+        assert_eq!(fields(&r), vec![("title", "control_characters")]);
+        assert_eq!(clean_text("a\u{202E}b", 0, 10, false), Ok("a\u{202E}b".into()), "format characters are text, shown as text");
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        assert!(clean_text(&"é".repeat(150), 1, 150, false).is_ok());
+        assert_eq!(clean_text(&"😀".repeat(151), 1, 150, false), Err(Rule::TooLong));
+    }
+
+    #[test]
+    fn anonymous_reports_need_no_identity_and_drop_it() {
+        let mut r = valid();
+        r.anonymous = true;
+        r.reporter = Some(Reporter { name: "x".into(), email: "bad".into(), phone: String::new() });
+        let ok = validate_new_report(&r, &portal(), today()).unwrap();
+        assert!(ok.reporter.is_none());
+    }
+
+    #[test]
+    fn contact_is_email_or_phone_and_each_is_checked() {
+        let mut r = valid();
+        r.reporter = Some(Reporter { name: "Budi".into(), email: String::new(), phone: "0812-3456-7890".into() });
+        assert_eq!(fields(&r), vec![]);
+        r.reporter = Some(Reporter { name: "Budi".into(), email: "budi@".into(), phone: "12".into() });
+        assert_eq!(fields(&r), vec![("reporter.email", "invalid_email"), ("reporter.phone", "invalid_phone")]);
+        assert!(is_plausible_phone("+62 812 3456 7890"));
+        assert!(!is_plausible_phone("08a1234567"));
+        assert!(is_plausible_email("a.b@kota.go.id"));
+        assert!(!is_plausible_email("a b@kota.go.id"));
+    }
+
+    #[test]
+    fn server_messages_exist_in_both_languages() {
+        for rule in [Rule::Required, Rule::TooShort, Rule::TooLong, Rule::ControlCharacters, Rule::FutureDate, Rule::InvalidEmail, Rule::InvalidPhone, Rule::Unknown, Rule::TooMany] {
+            assert_ne!(message(rule, false), message(rule, true));
+        }
+    }
+}

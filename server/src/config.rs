@@ -1,0 +1,52 @@
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Command line, each with an environment equivalent.
+#[derive(Parser, Debug, Clone)]
+#[command(name = "aduan-server", about = "Reference backend for the Aduan complaint portal")]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "ADUAN_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Directory for the SQLite database, uploads and the operator token.
+    #[arg(long, env = "ADUAN_DATA", default_value = "data")]
+    pub data: PathBuf,
+    /// The built SPA (Trunk's dist/); served with a fallback to index.html.
+    #[arg(long = "static", env = "ADUAN_STATIC")]
+    pub static_dir: Option<PathBuf>,
+    /// Seed demo data into an empty database.
+    #[arg(long, env = "ADUAN_DEMO")]
+    pub demo: bool,
+    /// How many demo reports to seed.
+    #[arg(long, env = "ADUAN_DEMO_REPORTS", default_value_t = 5000)]
+    pub demo_reports: usize,
+    /// Seed of the demo data generator; the same seed gives the same city.
+    #[arg(long, env = "ADUAN_DEMO_SEED", default_value_t = 2026)]
+    pub demo_seed: u64,
+    /// Bearer token for the operator API. When unset, one is generated at first start and kept in the data dir.
+    #[arg(long, env = "ADUAN_OPERATOR_TOKEN", hide_env_values = true)]
+    pub operator_token: Option<String>,
+    /// Portal name reported by GET /api/v1/portal.
+    #[arg(long, env = "ADUAN_PORTAL_NAME", default_value = "Aduan Kota Sukamaju")]
+    pub portal_name: String,
+    /// Origins allowed to call the API from a browser (comma-separated), e.g. a municipality's own site.
+    #[arg(long, env = "ADUAN_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+}
+
+/// The configured token, or the one kept in `<data>/operator-token`, created on first start.
+pub fn operator_token(config: &Config) -> Result<String, String> {
+    if let Some(t) = config.operator_token.as_ref().filter(|t| !t.trim().is_empty()) {
+        return Ok(t.trim().to_string());
+    }
+    let path = config.data.join("operator-token");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        if !existing.trim().is_empty() {
+            return Ok(existing.trim().to_string());
+        }
+    }
+    let token: String = (0..32).map(|_| fastrand::alphanumeric()).collect();
+    std::fs::write(&path, &token).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(token)
+}

@@ -1,0 +1,60 @@
+//! The Aduan reference backend: the `/api/v1` contract over embedded SQLite, plus the built SPA.
+
+mod api;
+mod config;
+mod db;
+mod problem;
+mod seed;
+mod store;
+mod web;
+
+use std::sync::Arc;
+
+use aduan_core::{Portal, WorkingCalendar};
+use axum::Router;
+
+pub use config::Config;
+pub use db::Db;
+
+/// Shared by every request handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub portal: Arc<Portal>,
+    pub calendar: Arc<WorkingCalendar>,
+    pub operator_token: Arc<str>,
+}
+
+/// Opens (and if asked, seeds) the database and builds the whole router; tests call this directly.
+pub fn build(config: &Config) -> Result<(Router, AppState), String> {
+    std::fs::create_dir_all(&config.data).map_err(|e| format!("cannot create data dir {}: {e}", config.data.display()))?;
+    let db = Db::open(&config.data.join("aduan.sqlite3")).map_err(|e| format!("cannot open database: {e}"))?;
+    let calendar = Arc::new(WorkingCalendar::indonesia());
+    seed::ensure_reference_data(&db).map_err(|e| format!("cannot write reference data: {e}"))?;
+    if config.demo {
+        let made = seed::seed_demo_if_empty(&db, &calendar, config.demo_reports, config.demo_seed)
+            .map_err(|e| format!("cannot seed demo data: {e}"))?;
+        if made > 0 {
+            println!("Seeded {made} demo reports.");
+        }
+    }
+    let portal = Arc::new(seed::load_portal(&db, &calendar, &config.portal_name).map_err(|e| format!("cannot load portal: {e}"))?);
+    let operator_token = config::operator_token(config)?;
+    let state = AppState { db, portal, calendar, operator_token: operator_token.into() };
+    let router = api::router(state.clone()).merge(web::router(config)?);
+    Ok((router, state))
+}
+
+pub async fn run(config: Config) -> Result<(), String> {
+    let (router, state) = build(&config)?;
+    let listener = tokio::net::TcpListener::bind(&config.addr).await.map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    println!("Aduan is running on http://{addr}/");
+    println!("Operator token: {}", state.operator_token);
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
+}

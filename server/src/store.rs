@@ -1,0 +1,180 @@
+//! Writing reports and moving them through the workflow. The seeder and the API both go through here, so
+//! demo data obeys exactly the rules that live data does.
+
+use aduan_core::ticket::{access_code_from_random, normalize_access_code, Ticket};
+use aduan_core::{Actor, NewReport, SlaRules, Status, WorkingCalendar};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Access codes are stored hashed: a leaked database does not open confidential reports.
+pub fn access_code_hash(code: &str) -> String {
+    sha256_hex(normalize_access_code(code).as_bytes())
+}
+
+pub struct Inserted {
+    pub id: i64,
+    pub ticket: String,
+    pub access_code: String,
+}
+
+/// Inserts a validated report with its first event. `random` supplies the ticket and code bits.
+pub fn insert_report(
+    conn: &Connection,
+    report: &NewReport,
+    at: DateTime<Utc>,
+    cal: &WorkingCalendar,
+    sla: &SlaRules,
+    random: &mut impl FnMut() -> u64,
+) -> rusqlite::Result<Inserted> {
+    let day = cal.local_date(at);
+    let verify_due = cal.add_working_days(day, sla.verify_days);
+    let respond_due = cal.add_working_days(verify_due, sla.respond_days);
+    let escalate_due = cal.add_working_days(day, sla.escalate_days);
+    let access_code = access_code_from_random(random());
+    let reporter = report.reporter.clone().unwrap_or_default();
+    let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let ts = timestamp(at);
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO reports (ticket, access_code_hash, kind, status, title, body, incident_date, category_id, agency_id,
+            region_id, address, lat, lon, anonymous, confidential, reporter_name, reporter_email, reporter_phone,
+            created_at, created_day, verify_due, respond_due, escalate_due, updated_at)
+         VALUES (?1, ?2, ?3, 'submitted', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?18)",
+    )?;
+    // A collision of 8 random base-31 characters is rare but possible: draw again.
+    let (id, ticket) = loop {
+        let ticket = Ticket::from_random(random()).to_string();
+        let res = stmt.execute(params![
+            ticket,
+            access_code_hash(&access_code),
+            report.kind.as_str(),
+            report.title,
+            report.body,
+            report.incident_date.map(|d| d.to_string()),
+            report.category_id,
+            report.agency_id,
+            report.region_id,
+            report.address,
+            report.location.as_ref().map(|l| l.lat),
+            report.location.as_ref().map(|l| l.lon),
+            report.anonymous,
+            report.confidential,
+            non_empty(&reporter.name),
+            non_empty(&reporter.email),
+            non_empty(&reporter.phone),
+            ts,
+            day.to_string(),
+            verify_due.to_string(),
+            respond_due.to_string(),
+            escalate_due.to_string(),
+        ]);
+        match res {
+            Ok(_) => break (conn.last_insert_rowid(), ticket),
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    insert_event(conn, id, at, Status::Submitted, Actor::Citizen, None)?;
+    if !report.attachment_ids.is_empty() {
+        let mut link = conn.prepare_cached("UPDATE attachments SET report_id = ?1 WHERE id = ?2 AND report_id IS NULL")?;
+        for a in &report.attachment_ids {
+            link.execute(params![id, a])?;
+        }
+    }
+    Ok(Inserted { id, ticket, access_code })
+}
+
+pub fn insert_event(conn: &Connection, report_id: i64, at: DateTime<Utc>, status: Status, actor: Actor, message: Option<&str>) -> rusqlite::Result<()> {
+    conn.prepare_cached("INSERT INTO events (report_id, at, status, actor, message) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![report_id, timestamp(at), status.as_str(), actor.as_str(), message])?;
+    Ok(())
+}
+
+#[derive(Debug, PartialEq)]
+pub enum TransitionError {
+    NotFound,
+    Illegal { from: Status, to: Status },
+    AgencyRequired,
+    UnknownAgency,
+    Db(String),
+}
+
+impl From<rusqlite::Error> for TransitionError {
+    fn from(e: rusqlite::Error) -> Self {
+        TransitionError::Db(e.to_string())
+    }
+}
+
+pub struct Transition<'a> {
+    pub to: Status,
+    pub at: DateTime<Utc>,
+    pub actor: Actor,
+    pub message: Option<&'a str>,
+    pub agency_id: Option<&'a str>,
+}
+
+/// Moves a report to `t.to` if the status machine allows it, records the event and the figures that the
+/// statistics read (response and completion times in working days).
+pub fn apply_transition(conn: &Connection, report_id: i64, t: &Transition, cal: &WorkingCalendar, sla: &SlaRules) -> Result<(), TransitionError> {
+    let row: Option<(String, String, Option<String>, Option<String>)> = conn
+        .prepare_cached("SELECT status, created_day, agency_id, responded_day FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let (status, created_day, current_agency, responded_day) = row.ok_or(TransitionError::NotFound)?;
+    let from = Status::parse(&status).ok_or_else(|| TransitionError::Db(format!("bad status {status}")))?;
+    if !from.can_move_to(t.to) {
+        return Err(TransitionError::Illegal { from, to: t.to });
+    }
+    let day = cal.local_date(t.at);
+    let created: NaiveDate = created_day.parse().map_err(|_| TransitionError::Db("bad created_day".into()))?;
+    let ts = timestamp(t.at);
+    let exec = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> rusqlite::Result<usize> { conn.prepare_cached(sql)?.execute(p) };
+    match t.to {
+        Status::Verified => {
+            exec("UPDATE reports SET verified_day = ?1 WHERE id = ?2", &[&day.to_string(), &report_id])?;
+        }
+        Status::Dispositioned => {
+            let agency = t.agency_id.ok_or(TransitionError::AgencyRequired)?;
+            let known: bool = conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM agencies WHERE id = ?1)")?.query_row([agency], |r| r.get(0))?;
+            if !known {
+                return Err(TransitionError::UnknownAgency);
+            }
+            if from == Status::Dispositioned && current_agency.as_deref() == Some(agency) {
+                return Err(TransitionError::Illegal { from, to: t.to });
+            }
+            // The response clock starts at the first disposition; re-routing does not restart it.
+            if from == Status::Verified {
+                let due = cal.add_working_days(day, sla.respond_days).to_string();
+                exec("UPDATE reports SET agency_id = ?1, respond_due = ?2 WHERE id = ?3", &[&agency, &due, &report_id])?;
+            } else {
+                exec("UPDATE reports SET agency_id = ?1 WHERE id = ?2", &[&agency, &report_id])?;
+            }
+        }
+        Status::InProgress if responded_day.is_none() => {
+            let days = cal.working_days_between(created, day).max(0);
+            exec("UPDATE reports SET responded_day = ?1, response_days = ?2 WHERE id = ?3", &[&day.to_string(), &days, &report_id])?;
+        }
+        Status::Completed => {
+            let days = cal.working_days_between(created, day).max(0);
+            exec("UPDATE reports SET completed_day = ?1, completion_days = ?2 WHERE id = ?3", &[&day.to_string(), &days, &report_id])?;
+        }
+        Status::Closed => {
+            exec("UPDATE reports SET closed_day = ?1 WHERE id = ?2", &[&day.to_string(), &report_id])?;
+        }
+        Status::Escalated => {
+            exec("UPDATE reports SET escalated_day = ?1 WHERE id = ?2", &[&day.to_string(), &report_id])?;
+        }
+        _ => {}
+    }
+    exec("UPDATE reports SET status = ?1, updated_at = ?2 WHERE id = ?3", &[&t.to.as_str(), &ts, &report_id])?;
+    insert_event(conn, report_id, t.at, t.to, t.actor, t.message)?;
+    Ok(())
+}

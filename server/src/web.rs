@@ -1,0 +1,121 @@
+//! The built SPA: static files with a fallback to index.html, a strict Content-Security-Policy and cache
+//! headers that let hashed assets live forever while index.html and config.json are always revalidated.
+
+use std::path::Path;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::config::Config;
+
+pub fn router(config: &Config) -> Result<Router, String> {
+    let Some(dir) = &config.static_dir else {
+        return Ok(Router::new());
+    };
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e} (build the SPA first)", index.display()))?;
+    let csp = content_security_policy(&html, &backend_origins(dir));
+    let csp = HeaderValue::from_str(&csp).map_err(|e| e.to_string())?;
+    let files = ServeDir::new(dir).fallback(ServeFile::new(&index));
+    Ok(Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            let csp = csp.clone();
+            async move { security_headers(req, next, csp).await }
+        }))
+        .layer(CompressionLayer::new()))
+}
+
+async fn security_headers(req: Request, next: Next, csp: HeaderValue) -> Response {
+    let path = req.uri().path().to_string();
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    h.insert("permissions-policy", HeaderValue::from_static("geolocation=(self), camera=(self), microphone=()"));
+    let cache = if is_hashed_asset(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    res
+}
+
+/// Trunk names built assets `name-<16 hex>.ext`.
+fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let stem = file.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// Origins of a backend on another host named in config.json, which the SPA must be allowed to call.
+fn backend_origins(dir: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(dir.join("config.json")) else { return vec![] };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else { return vec![] };
+    let url = json["backend"]["base_url"].as_str().unwrap_or("");
+    match url.split_once("://") {
+        Some((scheme, rest)) if scheme == "http" || scheme == "https" => {
+            let host = rest.split('/').next().unwrap_or("");
+            if host.is_empty() || !host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)) {
+                vec![]
+            } else {
+                vec![format!("{scheme}://{host}")]
+            }
+        }
+        _ => vec![],
+    }
+}
+
+/// Allows exactly the inline scripts of the built index.html (Trunk's loader) by hash: no 'unsafe-inline'.
+pub fn content_security_policy(html: &str, connect: &[String]) -> String {
+    let mut hashes = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let tag_end = match rest[start..].find('>') {
+            Some(i) => start + i + 1,
+            None => break,
+        };
+        let open_tag = &rest[start..tag_end];
+        let Some(close) = rest[tag_end..].find("</script>") else { break };
+        let body = &rest[tag_end..tag_end + close];
+        if !open_tag.contains(" src=") && !body.trim().is_empty() {
+            let digest = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body.as_bytes()));
+            hashes.push_str(&format!(" 'sha256-{digest}'"));
+        }
+        rest = &rest[tag_end + close..];
+    }
+    let connect = connect.iter().fold(String::from("'self'"), |acc, o| format!("{acc} {o}"));
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data: blob: https:; \
+         connect-src {connect}; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *; manifest-src 'self'"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csp_hashes_inline_scripts_only() {
+        let html = r#"<script src="/x.js"></script><script type="module">import init from '/a.js';init();</script>"#;
+        let csp = content_security_policy(html, &[]);
+        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import init from '/a.js';init();"));
+        assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
+        assert_eq!(csp.matches("sha256-").count(), 1);
+        assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn hashed_assets_are_recognised() {
+        assert!(is_hashed_asset("/aduan-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed_asset("/aduan-1a2b3c4d5e6f7a8b.js"));
+        assert!(!is_hashed_asset("/config.json"));
+        assert!(!is_hashed_asset("/index.html"));
+    }
+}

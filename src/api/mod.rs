@@ -1,0 +1,104 @@
+//! The typed client. Pages talk to a backend only through [`Backend`]; which protocol sits behind it is
+//! decided by `config.json` at run time.
+
+mod aduan;
+
+use std::future::Future;
+
+use aduan_core::{Portal, Problem, ReportFilter, Stats};
+
+pub use aduan::AduanClient;
+
+/// What went wrong with a request, in terms a page can explain to a citizen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No answer: offline, DNS, CORS or the server is down.
+    Network,
+    /// The server answered with an error status; validation errors arrive in `problem.errors`.
+    Status { status: u16, problem: Option<Problem> },
+    /// The server answered something this client cannot read.
+    Decode,
+}
+
+impl ApiError {
+    /// Worth trying again: the network or the server failed, not the request.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ApiError::Network => true,
+            ApiError::Status { status, .. } => *status >= 500 || *status == 429,
+            ApiError::Decode => false,
+        }
+    }
+}
+
+/// One implementation per backend protocol.
+pub trait Backend {
+    fn portal(&self) -> impl Future<Output = Result<Portal, ApiError>>;
+    fn stats(&self, filter: &ReportFilter) -> impl Future<Output = Result<Stats, ApiError>>;
+}
+
+/// `GET /portal`, shared by every page through context.
+pub type PortalResource = leptos::prelude::LocalResource<Result<Portal, ApiError>>;
+
+/// The backend chosen by configuration.
+#[derive(Clone, Debug)]
+pub enum Client {
+    Aduan(AduanClient),
+}
+
+impl Backend for Client {
+    async fn portal(&self) -> Result<Portal, ApiError> {
+        match self {
+            Client::Aduan(c) => c.portal().await,
+        }
+    }
+
+    async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
+        match self {
+            Client::Aduan(c) => c.stats(filter).await,
+        }
+    }
+}
+
+/// `base?k=v&...` with the values percent-encoded.
+pub fn with_query(base: &str, pairs: &[(&str, String)]) -> String {
+    if pairs.is_empty() {
+        return base.to_string();
+    }
+    let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect();
+    format!("{base}?{}", query.join("&"))
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_encoded() {
+        assert_eq!(with_query("/api/v1/stats", &[]), "/api/v1/stats");
+        assert_eq!(
+            with_query("/api/v1/reports", &[("q", "jalan rusak & banjir".into()), ("kind", "complaint".into())]),
+            "/api/v1/reports?q=jalan%20rusak%20%26%20banjir&kind=complaint"
+        );
+    }
+
+    #[test]
+    fn retryable_errors_are_the_ones_not_caused_by_the_request() {
+        assert!(ApiError::Network.is_retryable());
+        assert!(ApiError::Status { status: 503, problem: None }.is_retryable());
+        assert!(ApiError::Status { status: 429, problem: None }.is_retryable());
+        assert!(!ApiError::Status { status: 422, problem: None }.is_retryable());
+        assert!(!ApiError::Decode.is_retryable());
+    }
+}

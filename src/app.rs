@@ -1,0 +1,86 @@
+//! The router and the shell. Configuration is loaded first; everything else hangs off it.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::{AduanClient, Backend, Client, PortalResource};
+use crate::components::layout::{Footer, Header};
+use crate::config::{self, BackendKind, ConfigError, RuntimeConfig};
+use crate::i18n::{use_i18n, I18n, Lang};
+use crate::pages::{
+    config_error::ConfigErrorPage, home::HomePage, not_found::NotFoundPage, reports::ReportsPage, stats::StatsPage,
+    submit::SubmitPage, track::TrackPage, track_ticket::TrackTicketPage,
+};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::provide(Lang::Id);
+    Effect::new(move |_| {
+        let lang = i18n.lang().code();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang);
+        }
+    });
+    let config = LocalResource::new(config::load);
+    view! {
+        <Suspense fallback=|| view! { <div class="boot" aria-busy="true"></div> }>
+            {move || config.get().map(|loaded| match loaded {
+                Ok(cfg) if cfg.backend.kind == BackendKind::Aduan => view! { <Portal cfg/> }.into_any(),
+                Ok(_) => view! { <ConfigErrorPage error=ConfigError::Invalid("backend.kind open311".into()) unsupported=true/> }.into_any(),
+                Err(error) => view! { <ConfigErrorPage error unsupported=false/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The portal once configuration is known: theme, backend client and routes.
+#[component]
+fn Portal(cfg: RuntimeConfig) -> impl IntoView {
+    let i18n = use_i18n();
+    if let Some(lang) = Lang::parse(&cfg.default_language) {
+        i18n.apply_default(lang);
+    }
+    apply_theme(&cfg);
+    let client = Client::Aduan(AduanClient::new(cfg.base_url()));
+    // Loaded once for the whole visit: lists, limits and rules change rarely.
+    let portal: PortalResource = LocalResource::new({
+        let client = client.clone();
+        move || {
+            let client = client.clone();
+            async move { client.portal().await }
+        }
+    });
+    provide_context(portal);
+    provide_context(client);
+    provide_context(cfg);
+    view! {
+        <Router>
+            // rel=external keeps the router from handling a same-page anchor.
+            <a class="skip-link" href="#main" rel="external">{move || i18n.t("skip_link")}</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/lapor") view=SubmitPage/>
+                    <Route path=path!("/lacak") view=TrackPage/>
+                    <Route path=path!("/lacak/:ticket") view=TrackTicketPage/>
+                    <Route path=path!("/statistik") view=StatsPage/>
+                    <Route path=path!("/laporan") view=ReportsPage/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+/// Colours from config.json become CSS custom properties, so re-theming needs no rebuild.
+fn apply_theme(cfg: &RuntimeConfig) {
+    let Some(root) = document().document_element() else { return };
+    let style = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(root).style();
+    for (property, value) in [("--color-primary", &cfg.primary_color), ("--color-accent", &cfg.accent_color)] {
+        if let Some(v) = value {
+            let _ = style.set_property(property, v);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::i18n::use_i18n;
+
+/// A failed request, explained in the citizen's language, with a retry button when retrying can help.
+#[component]
+pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let message_key = match &error {
+        ApiError::Network => "error.network",
+        ApiError::Status { status: 404, .. } => "error.not_found",
+        ApiError::Status { status, .. } if *status >= 500 || *status == 429 => "error.server",
+        ApiError::Status { .. } | ApiError::Decode => "error.decode",
+    };
+    let retry = error.is_retryable();
+    view! {
+        <div class="error-panel" role="alert">
+            <h2>{move || i18n.t("error.title")}</h2>
+            <p>{move || i18n.t(message_key)}</p>
+            <Show when=move || retry>
+                <button type="button" class="button secondary" on:click=move |_| on_retry.run(())>
+                    {move || i18n.t("action.retry")}
+                </button>
+            </Show>
+        </div>
+    }
+}

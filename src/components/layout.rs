@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::config::RuntimeConfig;
+use crate::i18n::{use_i18n, Lang};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let cfg = expect_context::<RuntimeConfig>();
+    let logo = cfg.logo_url.clone();
+    let links = [("/", "nav.home"), ("/lapor", "nav.submit"), ("/lacak", "nav.track"), ("/laporan", "nav.reports"), ("/statistik", "nav.stats")];
+    view! {
+        <header class="site-header">
+            <div class="header-bar">
+                <A href="/" attr:class="brand">
+                    {logo.map(|src| view! { <img src=src alt="" width="32" height="32"/> })}
+                    <span>{cfg.portal_name.clone()}</span>
+                </A>
+                <LanguageSwitch/>
+            </div>
+            <nav aria-label=move || i18n.t("nav.main")>
+                <ul class="nav-list">
+                    {links.into_iter().map(|(href, key)| view! {
+                        <li><A href=href exact=true>{move || i18n.t(key)}</A></li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let option = move |lang: Lang, key: &'static str, code: &'static str| {
+        view! {
+            <button type="button" lang=code aria-pressed=move || (i18n.lang() == lang).to_string() on:click=move |_| i18n.set(lang)>
+                {move || i18n.t(key)}
+            </button>
+        }
+    };
+    view! {
+        <div class="language-switch" role="group" aria-label=move || i18n.t("nav.language")>
+            {option(Lang::Id, "lang.id", "id")}
+            {option(Lang::En, "lang.en", "en")}
+        </div>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    let cfg = expect_context::<RuntimeConfig>();
+    view! {
+        <footer class="site-footer">
+            <p>{move || i18n.t("footer.about")}</p>
+            {cfg.contact.map(|c| view! { <p>{c}</p> })}
+            <p><a href="/openapi.yaml" rel="external">{move || i18n.t("footer.contract")}</a></p>
+        </footer>
+    }
+}

@@ -1,0 +1,11 @@
+use leptos::prelude::*;
+
+use crate::config::RuntimeConfig;
+use crate::i18n::use_i18n;
+
+/// Keeps `document.title` as "<page> — <portal>" in the current language.
+pub fn use_page_title(key: &'static str) {
+    let i18n = use_i18n();
+    let portal = use_context::<RuntimeConfig>().map(|c| c.portal_name).unwrap_or_default();
+    Effect::new(move |_| document().set_title(&format!("{} — {portal}", i18n.t(key))));
+}

@@ -1,0 +1,215 @@
+//! Message catalogues (Bahasa Indonesia first, English second) and language-aware number formatting.
+//! Every visible string comes from `id.rs` / `en.rs`; the tests below fail when a key is missing in either.
+
+mod en;
+mod id;
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn catalogue(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::Id => id::MESSAGES,
+            Lang::En => en::MESSAGES,
+        }
+    }
+}
+
+/// The message for `key`; the key itself if it is missing (the tests make sure none is).
+pub fn lookup(lang: Lang, key: &str) -> &'static str {
+    lang.catalogue().iter().find(|(k, _)| *k == key).map(|(_, v)| *v).unwrap_or_else(|| {
+        leptos::logging::warn!("missing message {key} in {}", lang.code());
+        Box::leak(key.to_string().into_boxed_str())
+    })
+}
+
+const STORAGE_KEY: &str = "aduan.lang";
+
+/// The current language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+    /// Chosen through the URL or remembered; the portal's default then does not override it.
+    explicit: bool,
+}
+
+impl I18n {
+    /// `?lang=` wins, then the citizen's remembered choice, then the portal's default.
+    pub fn provide(default: Lang) -> I18n {
+        let from_url = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|q| q.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("lang=").and_then(Lang::parse)));
+        let remembered = crate::storage::get(STORAGE_KEY).as_deref().and_then(Lang::parse);
+        let chosen = from_url.or(remembered);
+        let i18n = I18n { lang: RwSignal::new(chosen.unwrap_or(default)), explicit: chosen.is_some() };
+        provide_context(i18n);
+        i18n
+    }
+
+    /// The portal's default language, unless the citizen has chosen one.
+    pub fn apply_default(&self, lang: Lang) {
+        if !self.explicit {
+            self.lang.set(lang);
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn set(&self, lang: Lang) {
+        crate::storage::set(STORAGE_KEY, lang.code());
+        self.lang.set(lang);
+    }
+
+    /// Reactive: call inside a closure in a view so the text follows the language.
+    pub fn t(&self, key: &str) -> &'static str {
+        lookup(self.lang.get(), key)
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+/// 1.234.567 in Indonesian, 1,234,567 in English.
+pub fn format_count(n: u64, lang: Lang) -> String {
+    let (thousands, _) = separators(lang);
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A number with up to `decimals` places, trailing zeros dropped: 8 / 8,5 / 1.234,5.
+pub fn format_decimal(x: f64, decimals: usize, lang: Lang) -> String {
+    let (_, decimal) = separators(lang);
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
+    let sign = if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    let int = format_count(int.parse().unwrap_or(0), lang);
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}{decimal}{frac}")
+    }
+}
+
+/// A rate 0–1 as a percentage with one decimal: 73,8 % / 73.8 %.
+pub fn format_percent(rate: f64, lang: Lang) -> String {
+    format!("{} %", format_decimal(rate * 100.0, 1, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(lang: Lang) -> BTreeSet<&'static str> {
+        lang.catalogue().iter().map(|(k, _)| *k).collect()
+    }
+
+    #[test]
+    fn both_catalogues_have_the_same_keys_without_duplicates() {
+        for lang in [Lang::Id, Lang::En] {
+            assert_eq!(keys(lang).len(), lang.catalogue().len(), "duplicate key in {}", lang.code());
+            for (k, v) in lang.catalogue() {
+                assert!(!v.trim().is_empty(), "empty message {k} in {}", lang.code());
+            }
+        }
+        let (id, en) = (keys(Lang::Id), keys(Lang::En));
+        assert!(id.difference(&en).next().is_none(), "missing in en: {:?}", id.difference(&en).collect::<Vec<_>>());
+        assert!(en.difference(&id).next().is_none(), "missing in id: {:?}", en.difference(&id).collect::<Vec<_>>());
+    }
+
+    /// Every key looked up with `I18n::t` in the sources exists in the catalogue.
+    #[test]
+    fn every_key_used_in_the_sources_exists() {
+        let known = keys(Lang::Id);
+        let mut used = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for piece in text.split(".t(\"").skip(1) {
+                    let key = piece.split('"').next().unwrap();
+                    used.push((path.display().to_string(), key.to_string()));
+                }
+            }
+        }
+        assert!(used.len() > 20, "the scan found too few keys: {}", used.len());
+        let missing: Vec<_> = used.iter().filter(|(_, k)| !known.contains(k.as_str())).collect();
+        assert!(missing.is_empty(), "keys used but not in the catalogue: {missing:?}");
+    }
+
+    /// Keys built at run time from contract names.
+    #[test]
+    fn every_status_and_kind_has_a_name() {
+        let known = keys(Lang::Id);
+        for s in aduan_core::Status::ALL {
+            assert!(known.contains(format!("status.{}", s.as_str()).as_str()), "{s:?}");
+        }
+        for k in aduan_core::Kind::ALL {
+            assert!(known.contains(format!("kind.{}", k.as_str()).as_str()), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn glossary_names_are_used_exactly() {
+        assert_eq!(lookup(Lang::Id, "nav.submit"), "Sampaikan Laporan");
+        assert_eq!(lookup(Lang::En, "nav.submit"), "Submit a report");
+        assert_eq!(lookup(Lang::Id, "stats.completion_rate"), "Tingkat penyelesaian");
+        assert_eq!(lookup(Lang::En, "status.escalated"), "Escalated to the Ombudsman");
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(format_count(1_234_567, Lang::Id), "1.234.567");
+        assert_eq!(format_count(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(format_count(999, Lang::Id), "999");
+        assert_eq!(format_count(0, Lang::En), "0");
+        assert_eq!(format_percent(0.7384, Lang::Id), "73,8 %");
+        assert_eq!(format_percent(0.7384, Lang::En), "73.8 %");
+        assert_eq!(format_percent(0.9, Lang::Id), "90 %");
+        assert_eq!(format_decimal(1234.5, 1, Lang::Id), "1.234,5");
+        assert_eq!(format_decimal(8.0, 1, Lang::En), "8");
+        assert_eq!(format_decimal(-0.04, 1, Lang::En), "0");
+        assert_eq!(Lang::parse(" EN "), Some(Lang::En));
+    }
+}

@@ -1,0 +1,14 @@
+//! Aduan: the citizen-facing SPA. One build serves every municipality; `config.json` picks the backend.
+
+mod api;
+mod app;
+mod components;
+mod config;
+mod i18n;
+mod pages;
+mod storage;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

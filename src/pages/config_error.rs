@@ -1,0 +1,25 @@
+use leptos::prelude::*;
+
+use crate::config::ConfigError;
+use crate::i18n::use_i18n;
+
+/// Shown instead of a blank screen when config.json is missing, invalid or names an unsupported backend.
+#[component]
+pub fn ConfigErrorPage(error: ConfigError, unsupported: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let detail = match error {
+        ConfigError::Unreachable(d) | ConfigError::Invalid(d) => d,
+    };
+    let body = if unsupported { "config.unsupported" } else { "config.body" };
+    Effect::new(move |_| document().set_title(i18n.t("config.title")));
+    view! {
+        <main id="main" class="config-error">
+            <h1>{move || i18n.t("config.title")}</h1>
+            <p>{move || i18n.t(body)}</p>
+            <details>
+                <summary>{move || i18n.t("config.detail")}</summary>
+                <pre>{detail}</pre>
+            </details>
+        </main>
+    }
+}

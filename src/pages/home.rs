@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::figures::HeadlineFigures;
+use crate::components::title::use_page_title;
+use crate::config::RuntimeConfig;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let cfg = expect_context::<RuntimeConfig>();
+    use_page_title("nav.home");
+    view! {
+        <section class="hero">
+            <h1>{cfg.portal_name}</h1>
+            <p class="lead">{move || i18n.t("home.lead")}</p>
+            <div class="actions">
+                <A href="/lapor" attr:class="button primary">{move || i18n.t("nav.submit")}</A>
+                <A href="/lacak" attr:class="button secondary">{move || i18n.t("nav.track")}</A>
+            </div>
+        </section>
+        <section aria-labelledby="figures-title">
+            <h2 id="figures-title">{move || i18n.t("home.figures_title")}</h2>
+            <p class="hint">{move || i18n.t("home.figures_scope")}</p>
+            <HeadlineFigures/>
+            <p><A href="/statistik">{move || i18n.t("home.more_stats")}</A></p>
+        </section>
+        <section aria-labelledby="how-title">
+            <h2 id="how-title">{move || i18n.t("home.how_title")}</h2>
+            <ol class="steps">
+                {["home.step1", "home.step2", "home.step3", "home.step4"].map(|k| view! { <li>{move || i18n.t(k)}</li> }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,62 @@
+use aduan_core::ticket::{Ticket, TicketError};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::title::use_page_title;
+use crate::i18n::use_i18n;
+
+/// The message key for a ticket that cannot be right, decided before any request is made.
+pub fn ticket_error_key(e: TicketError) -> &'static str {
+    match e {
+        TicketError::Empty => "track.err_empty",
+        TicketError::Length => "track.err_length",
+        TicketError::Character(_) => "track.err_char",
+        TicketError::Typo => "track.err_typo",
+    }
+}
+
+#[component]
+pub fn TrackPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title("nav.track");
+    let navigate = use_navigate();
+    let input = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match Ticket::parse(&input.get_untracked()) {
+            Ok(t) => navigate(&format!("/lacak/{t}"), Default::default()),
+            Err(e) => {
+                error.set(Some(ticket_error_key(e)));
+                if let Some(el) = document().get_element_by_id("error-summary") {
+                    let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+                }
+            }
+        }
+    };
+    view! {
+        <h1>{move || i18n.t("nav.track")}</h1>
+        <p class="lead">{move || i18n.t("track.lead")}</p>
+        <Show when=move || error.get().is_some()>
+            <div class="error-summary" id="error-summary" role="alert" tabindex="-1">
+                <h2>{move || i18n.t("errors.summary")}</h2>
+                <ul><li><a href="#ticket" rel="external">{move || error.get().map(|k| i18n.t(k))}</a></li></ul>
+            </div>
+        </Show>
+        <form class="track-form" on:submit=on_submit novalidate>
+            <div class="field" class:field-error=move || error.get().is_some()>
+                <label for="ticket">{move || i18n.t("ticket")}</label>
+                <p class="hint" id="ticket-hint">{move || i18n.t("track.hint")}</p>
+                <Show when=move || error.get().is_some()>
+                    <p class="error-message" id="ticket-error">{move || error.get().map(|k| i18n.t(k))}</p>
+                </Show>
+                <input id="ticket" name="ticket" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
+                    aria-describedby=move || if error.get().is_some() { "ticket-hint ticket-error" } else { "ticket-hint" }
+                    aria-invalid=move || error.get().is_some().to_string()
+                    prop:value=input
+                    on:input=move |ev| { input.set(event_target_value(&ev)); error.set(None); }/>
+            </div>
+            <button type="submit" class="button primary">{move || i18n.t("action.track")}</button>
+        </form>
+    }
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const baseUrl = () => process.env.ADUAN_URL;
+
+/** Collects page errors and console errors, so a test can assert that nothing broke (including the CSP). */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  return errors;
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) in the page. evaluate() is not subject to the page's CSP. */
+export async function expectNoAxeViolations(page, label) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** How the app formats figures, written independently of the Rust code: 5.000 / 79,2 % (id), 5,000 / 79.2 % (en). */
+export function formatCount(n, lang) {
+  return new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US').format(n);
+}
+
+export function formatPercent(rate, lang) {
+  const text = String(Number((rate * 100).toFixed(1)));
+  return `${lang === 'id' ? text.replace('.', ',') : text} %`;
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: `target/e2e-screens/${name}.png`, fullPage: true });
+}
+
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A valid ticket from 8 body characters: the check character makes Σ (i+1)·value ≡ 0 (mod 31). */
+export function makeTicket(body) {
+  const sum = [...body].reduce((acc, c, i) => acc + (i + 1) * ALPHABET.indexOf(c), 0);
+  for (const c of ALPHABET) {
+    if ((sum + 9 * ALPHABET.indexOf(c)) % 31 === 0) return body + c;
+  }
+  throw new Error('unreachable');
+}

@@ -1,0 +1,155 @@
+// The foundation: the shell, the live figures, language switching, navigation, errors and accessibility.
+import { test, expect } from '@playwright/test';
+import { baseUrl, expectNoAxeViolations, formatCount, formatPercent, makeTicket, screenshot, watchErrors } from './helpers.mjs';
+
+const NAV = [
+  { id: 'Beranda', en: 'Home', path: '/' },
+  { id: 'Sampaikan Laporan', en: 'Submit a report', path: '/lapor' },
+  { id: 'Lacak Laporan', en: 'Track a report', path: '/lacak' },
+  { id: 'Laporan Publik', en: 'Public reports', path: '/laporan' },
+  { id: 'Statistik', en: 'Statistics', path: '/statistik' },
+];
+
+async function serverStats(request) {
+  const res = await request.get(`${baseUrl()}/api/v1/stats`);
+  expect(res.ok()).toBeTruthy();
+  return res.json();
+}
+
+test('home shows the live figures the server reports, in Indonesian then English and back', async ({ page, request }) => {
+  const errors = watchErrors(page);
+  const stats = await serverStats(request);
+  expect(stats.total).toBeGreaterThan(1000);
+
+  await page.goto(`${baseUrl()}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aduan Kota Sukamaju');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+  const total = page.locator('[data-figure="total"] .figure-value');
+  const rate = page.locator('[data-figure="completion_rate"] .figure-value');
+  await expect(total).toHaveText(formatCount(stats.total, 'id'));
+  await expect(rate).toHaveText(formatPercent(stats.completion_rate, 'id'));
+  await expect(page.locator('[data-figure="total"] dt')).toHaveText('Laporan masuk');
+  await expect(page.getByText('Target nasional: 90 %')).toBeVisible();
+  await screenshot(page, 'home-id-360');
+
+  await page.getByRole('group', { name: 'Bahasa' }).getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Submit a report' })).toBeVisible();
+  await expect(page.locator('[data-figure="total"] dt')).toHaveText('Reports received');
+  await expect(total).toHaveText(formatCount(stats.total, 'en'));
+  await expect(rate).toHaveText(formatPercent(stats.completion_rate, 'en'));
+  await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveTitle(/^Home — /);
+  await screenshot(page, 'home-en-360');
+
+  // The choice is remembered across a reload.
+  await page.reload();
+  await expect(page.locator('[data-figure="total"] dt')).toHaveText('Reports received');
+
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+  await expect(page.locator('[data-figure="total"] dt')).toHaveText('Laporan masuk');
+  await expect(total).toHaveText(formatCount(stats.total, 'id'));
+  expect(errors).toEqual([]);
+});
+
+test('?lang=en opens the portal in English', async ({ page }) => {
+  await page.goto(`${baseUrl()}/statistik?lang=en`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistics');
+});
+
+for (const lang of ['id', 'en']) {
+  test(`every navigation link works (${lang})`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(`${baseUrl()}/?lang=${lang}`);
+    const nav = page.getByRole('navigation', { name: lang === 'id' ? 'Navigasi utama' : 'Main navigation' });
+    for (const link of NAV) {
+      await nav.getByRole('link', { name: link[lang], exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`${link.path.replace('/', '\\/')}(\\?.*)?$`));
+      await expect(nav.getByRole('link', { name: link[lang], exact: true })).toHaveAttribute('aria-current', 'page');
+      if (link.path !== '/') {
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(link[lang]);
+      }
+      await expect(page.locator('main')).not.toContainText(/TODO|lorem/i);
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+test('an unknown path shows the not-found page with a way home', async ({ page }) => {
+  await page.goto(`${baseUrl()}/halaman-yang-tidak-ada`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halaman tidak ditemukan');
+  await page.getByRole('link', { name: 'Kembali ke Beranda' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aduan Kota Sukamaju');
+});
+
+test('unknown API paths answer problem+json, not the SPA', async ({ request }) => {
+  const res = await request.get(`${baseUrl()}/api/v1/tidak-ada`);
+  expect(res.status()).toBe(404);
+  expect(res.headers()['content-type']).toContain('application/problem+json');
+});
+
+test('a missing or invalid config.json shows a clear error page, not a blank screen', async ({ page }) => {
+  await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"portal_name": ""}' }));
+  await page.goto(`${baseUrl()}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Portal belum dapat dibuka');
+  await page.unroute('**/config.json');
+  await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'nope' }));
+  await page.goto(`${baseUrl()}/?lang=en`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The portal cannot open yet');
+  await page.getByText('Technical details').click();
+  await expect(page.locator('pre')).toContainText('404');
+});
+
+test('a failed request shows a retryable error in the user language, and retry recovers', async ({ page, request }) => {
+  const stats = await serverStats(request);
+  let fail = true;
+  await page.route('**/api/v1/stats*', (route) => (fail ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"title":"down","status":503}' }) : route.continue()));
+  await page.goto(`${baseUrl()}/`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Server sedang bermasalah');
+  await screenshot(page, 'home-error-360');
+  fail = false;
+  await alert.getByRole('button', { name: 'Coba lagi' }).click();
+  await expect(page.locator('[data-figure="total"] .figure-value')).toHaveText(formatCount(stats.total, 'id'));
+});
+
+test('a mistyped ticket is caught before any request is made; a valid one opens its page', async ({ page }) => {
+  const ticket = makeTicket('K7M3Q9XR');
+  const substituted = ticket.slice(0, 4) + (ticket[4] === 'A' ? 'B' : 'A') + ticket.slice(5);
+  const swapped = ticket.slice(0, 2) + ticket[3] + ticket[2] + ticket.slice(4);
+  await page.goto(`${baseUrl()}/lacak`);
+  await page.waitForLoadState('networkidle');
+  const apiCalls = [];
+  page.on('request', (r) => { if (r.url().includes('/api/')) apiCalls.push(r.url()); });
+  const field = page.getByLabel('Nomor tiket');
+  for (const typo of [substituted, swapped.toLowerCase()]) {
+    await field.fill(typo);
+    await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+    const summary = page.getByRole('alert');
+    await expect(summary).toContainText('Ada yang perlu diperbaiki');
+    await expect(summary).toContainText('salah ketik');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#ticket-error')).toBeVisible();
+  }
+  expect(apiCalls).toEqual([]);
+  await field.fill(` ${ticket.slice(0, 3)}-${ticket.slice(3, 6)} ${ticket.slice(6).toLowerCase()} `);
+  await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/lacak/${ticket}$`));
+  await expect(page.locator('.ticket-number')).toHaveText(`${ticket.slice(0, 3)}-${ticket.slice(3, 6)}-${ticket.slice(6)}`);
+});
+
+test('no accessibility violations on any page, in both languages, at 360 and 1280 px', async ({ page }) => {
+  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    for (const lang of ['id', 'en']) {
+      for (const path of ['/', '/lapor', '/lacak', '/laporan', '/statistik', '/halaman-yang-tidak-ada']) {
+        await page.goto(`${baseUrl()}${path}?lang=${lang}`);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        await expectNoAxeViolations(page, `${path} (${lang}, ${viewport.width}px)`);
+        if (lang === 'id') await screenshot(page, `${path.slice(1) || 'home'}-${viewport.width}`);
+      }
+    }
+  }
+});
