@@ -184,6 +184,9 @@ impl WorkingCalendar {
         if to < from {
             return -self.working_days_between(to, from);
         }
+        if to == from {
+            return 0;
+        }
         // Whole weeks have 5 weekdays; only the remainder and the holidays need walking.
         let days = (to - from).num_days();
         let weeks = days / 7;
@@ -274,6 +277,14 @@ mod tests {
             }
             assert_eq!(cal.working_days_between(from, day), count, "{day}");
             assert_eq!(cal.working_days_between(day, from), -count);
+        }
+    }
+
+    #[test]
+    fn the_same_day_is_zero_working_days() {
+        let cal = WorkingCalendar::indonesia();
+        for day in ["2026-11-25", "2026-11-28", "2026-12-25"] {
+            assert_eq!(cal.working_days_between(d(day), d(day)), 0);
         }
     }
 

@@ -211,6 +211,9 @@ pub struct Event {
     pub at: DateTime<Utc>,
     pub status: Status,
     pub actor: Actor,
+    /// `status` for a workflow step, `reply` for a citizen's reply, `rating` for a rating.
+    #[serde(default)]
+    pub kind: Option<String>,
     #[serde(default)]
     pub message: Option<String>,
 }
@@ -262,6 +265,54 @@ pub struct ReportView {
     pub rating: Option<u8>,
     pub events: Vec<Event>,
     pub deadlines: Deadlines,
+    /// Only those the caller may see: none of a confidential report without its access code.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// `POST /attachments` → 201, and the attachments listed in a report.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Attachment {
+    pub id: String,
+    pub name: String,
+    pub size: u64,
+    pub content_type: String,
+}
+
+/// `POST /reports/{ticket}/replies`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct NewReply {
+    pub message: String,
+}
+
+/// `POST /reports/{ticket}/rating`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct NewRating {
+    pub rating: u8,
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// `POST /reports/{ticket}/supports`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct NewSupport {
+    pub device_id: String,
+}
+
+/// `POST /reports/{ticket}/supports` → the new count.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SupportCount {
+    pub supports: u64,
+}
+
+/// `POST /operator/reports/{ticket}/transitions`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct NewTransition {
+    pub to: Status,
+    #[serde(default)]
+    pub agency_id: Option<String>,
+    #[serde(default)]
+    pub message: String,
 }
 
 /// A row of the public listing.

@@ -30,6 +30,12 @@ pub struct Config {
     /// Portal name reported by GET /api/v1/portal.
     #[arg(long, env = "ADUAN_PORTAL_NAME", default_value = "Aduan Kota Sukamaju")]
     pub portal_name: String,
+    /// POST requests allowed per client per minute (0 disables the limit).
+    #[arg(long, env = "ADUAN_RATE_LIMIT", default_value_t = 30)]
+    pub rate_limit: u32,
+    /// How often the escalation and auto-close rules run, in seconds.
+    #[arg(long, env = "ADUAN_SWEEP_SECONDS", default_value_t = 600)]
+    pub sweep_seconds: u64,
     /// Origins allowed to call the API from a browser (comma-separated), e.g. a municipality's own site.
     #[arg(long, env = "ADUAN_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,

@@ -75,6 +75,8 @@ CREATE TABLE events (
     at TEXT NOT NULL,
     status TEXT NOT NULL,
     actor TEXT NOT NULL,
+    -- 'status' for a workflow step, 'reply' for a citizen's reply, 'rating' for a rating
+    kind TEXT NOT NULL DEFAULT 'status',
     message TEXT
 );
 CREATE INDEX events_report ON events(report_id, at);
@@ -99,6 +101,12 @@ CREATE TABLE supports (
     device_id TEXT NOT NULL,
     PRIMARY KEY (report_id, device_id)
 );
+"#, r#"
+-- Full-text search over public reports only: confidential text is never indexed, so a search cannot reveal it.
+CREATE VIRTUAL TABLE reports_fts USING fts5(title, body, content='reports', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports WHEN new.confidential = 0 BEGIN
+    INSERT INTO reports_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
 "#];
 
 #[derive(Clone)]

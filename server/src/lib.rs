@@ -4,8 +4,10 @@ mod api;
 mod config;
 mod db;
 mod problem;
+mod ratelimit;
 mod seed;
 mod store;
+mod view;
 mod web;
 
 use std::sync::Arc;
@@ -23,6 +25,7 @@ pub struct AppState {
     pub portal: Arc<Portal>,
     pub calendar: Arc<WorkingCalendar>,
     pub operator_token: Arc<str>,
+    pub data_dir: Arc<std::path::PathBuf>,
 }
 
 /// Opens (and if asked, seeds) the database and builds the whole router; tests call this directly.
@@ -40,13 +43,32 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
     }
     let portal = Arc::new(seed::load_portal(&db, &calendar, &config.portal_name).map_err(|e| format!("cannot load portal: {e}"))?);
     let operator_token = config::operator_token(config)?;
-    let state = AppState { db, portal, calendar, operator_token: operator_token.into() };
-    let router = api::router(state.clone()).merge(web::router(config)?);
+    let state = AppState { db, portal, calendar, operator_token: operator_token.into(), data_dir: Arc::new(config.data.clone()) };
+    let router = api::router(state.clone(), config.rate_limit, &config.cors_origins).merge(web::router(config)?);
     Ok((router, state))
+}
+
+/// Applies the periodic workflow rules (escalation, auto-close) as of `now`. Returns (escalated, closed).
+pub async fn sweep(state: &AppState, now: chrono::DateTime<chrono::Utc>) -> Result<(usize, usize), String> {
+    let (cal, sla) = (state.calendar.clone(), state.portal.sla);
+    state.db.write(move |conn| store::sweep(conn, &cal, &sla, now).map_err(problem::ApiError::from)).await.map_err(|e| format!("{e:?}"))
 }
 
 pub async fn run(config: Config) -> Result<(), String> {
     let (router, state) = build(&config)?;
+    let sweeper = state.clone();
+    let every = std::time::Duration::from_secs(config.sweep_seconds.max(1));
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            match sweep(&sweeper, chrono::Utc::now()).await {
+                Ok((0, 0)) => {}
+                Ok((escalated, closed)) => println!("sweep: {escalated} escalated, {closed} closed"),
+                Err(e) => eprintln!("sweep failed: {e}"),
+            }
+        }
+    });
     let listener = tokio::net::TcpListener::bind(&config.addr).await.map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Aduan is running on http://{addr}/");

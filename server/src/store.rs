@@ -93,9 +93,55 @@ pub fn insert_report(
 }
 
 pub fn insert_event(conn: &Connection, report_id: i64, at: DateTime<Utc>, status: Status, actor: Actor, message: Option<&str>) -> rusqlite::Result<()> {
-    conn.prepare_cached("INSERT INTO events (report_id, at, status, actor, message) VALUES (?1, ?2, ?3, ?4, ?5)")?
-        .execute(params![report_id, timestamp(at), status.as_str(), actor.as_str(), message])?;
+    insert_event_of_kind(conn, report_id, at, status, actor, "status", message)
+}
+
+pub fn insert_event_of_kind(conn: &Connection, report_id: i64, at: DateTime<Utc>, status: Status, actor: Actor, kind: &str, message: Option<&str>) -> rusqlite::Result<()> {
+    conn.prepare_cached("INSERT INTO events (report_id, at, status, actor, kind, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+        .execute(params![report_id, timestamp(at), status.as_str(), actor.as_str(), kind, message])?;
     Ok(())
+}
+
+/// Random bits from the operating system: tickets and access codes must not be predictable.
+pub fn secure_random() -> u64 {
+    let mut buf = [0u8; 8];
+    getrandom::fill(&mut buf).expect("the operating system provides randomness");
+    u64::from_le_bytes(buf)
+}
+
+/// The periodic rules: escalate reports open past their escalation date, and close completed reports the
+/// reporter has not answered within the auto-close period. Returns (escalated, closed).
+pub fn sweep(conn: &mut Connection, cal: &WorkingCalendar, sla: &SlaRules, now: DateTime<Utc>) -> rusqlite::Result<(usize, usize)> {
+    let today = cal.local_date(now);
+    let tx = conn.transaction()?;
+    let overdue: Vec<i64> = tx
+        .prepare("SELECT id FROM reports WHERE status IN ('submitted', 'verified', 'dispositioned', 'in_progress') AND escalate_due < ?1")?
+        .query_map([today.to_string()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let message = format!("Laporan belum diselesaikan dalam {} hari kerja dan dieskalasi ke Ombudsman RI.", sla.escalate_days);
+    for id in &overdue {
+        let t = Transition { to: Status::Escalated, at: now, actor: Actor::System, message: Some(&message), agency_id: None };
+        apply_transition(&tx, *id, &t, cal, sla).map_err(|e| rusqlite::Error::ToSqlConversionFailure(format!("{e:?}").into()))?;
+    }
+    let completed: Vec<(i64, String)> = tx
+        .prepare(
+            "SELECT r.id, r.completed_day FROM reports r WHERE r.status = 'completed' AND r.completed_day IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM events e WHERE e.report_id = r.id AND e.kind = 'reply' AND substr(e.at, 1, 10) >= r.completed_day)",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let message = format!("Ditutup otomatis: tidak ada tanggapan pelapor dalam {} hari kerja.", sla.auto_close_days);
+    let mut closed = 0;
+    for (id, day) in completed {
+        let Ok(day) = day.parse::<NaiveDate>() else { continue };
+        if cal.add_working_days(day, sla.auto_close_days) <= today {
+            let t = Transition { to: Status::Closed, at: now, actor: Actor::System, message: Some(&message), agency_id: None };
+            apply_transition(&tx, id, &t, cal, sla).map_err(|e| rusqlite::Error::ToSqlConversionFailure(format!("{e:?}").into()))?;
+            closed += 1;
+        }
+    }
+    tx.commit()?;
+    Ok((overdue.len(), closed))
 }
 
 #[derive(Debug, PartialEq)]
@@ -138,7 +184,8 @@ pub fn apply_transition(conn: &Connection, report_id: i64, t: &Transition, cal: 
     let ts = timestamp(t.at);
     let exec = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> rusqlite::Result<usize> { conn.prepare_cached(sql)?.execute(p) };
     match t.to {
-        Status::Verified => {
+        // Rejecting is the verification decision too: the verify deadline counts it.
+        Status::Verified | Status::Rejected => {
             exec("UPDATE reports SET verified_day = ?1 WHERE id = ?2", &[&day.to_string(), &report_id])?;
         }
         Status::Dispositioned => {

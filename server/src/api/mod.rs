@@ -1,23 +1,58 @@
 //! `/api/v1`: the contract described in `public/openapi.yaml`.
 
+mod attachments;
+mod citizen;
 mod filter;
+mod json;
+mod operator;
 mod portal;
+mod reports;
 mod stats;
 
-use axum::routing::{any, get};
-use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, Method};
+use axum::routing::{any, get, post};
+use axum::{middleware, Router};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::problem::ApiError;
+use crate::ratelimit::{self, RateLimiter};
 use crate::AppState;
 
-pub fn router(state: AppState) -> Router {
-    let v1 = Router::new()
+const JSON_BODY_LIMIT: usize = 64 * 1024;
+
+pub fn router(state: AppState, rate_limit_per_minute: u32, cors_origins: &[String]) -> Router {
+    let upload_limit = state.portal.limits.attachment_max_bytes as usize + 64 * 1024;
+    let operator = Router::new()
+        .route("/reports", get(operator::queue))
+        .route("/reports/{ticket}/transitions", post(operator::transition))
+        .layer(middleware::from_fn_with_state(state.clone(), operator::require_token));
+    let citizen = Router::new()
         .route("/portal", get(portal::get_portal))
-        .route("/stats", get(stats::get_stats));
+        .route("/stats", get(stats::get_stats))
+        .route("/reports", get(reports::list).post(reports::create))
+        .route("/reports/{ticket}", get(reports::get))
+        .route("/reports/{ticket}/replies", post(citizen::reply))
+        .route("/reports/{ticket}/rating", post(citizen::rate))
+        .route("/reports/{ticket}/supports", post(citizen::support))
+        .route("/reports/{ticket}/attachments/{id}", get(attachments::download))
+        .route("/attachments", post(attachments::upload).layer(DefaultBodyLimit::max(upload_limit)))
+        .layer(middleware::from_fn_with_state(RateLimiter::new(rate_limit_per_minute), ratelimit::limit_posts));
+    let mut v1 = citizen.nest("/operator", operator).layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
+    if !cors_origins.is_empty() {
+        let origins = cors_origins.iter().filter_map(|o| o.trim().parse().ok()).collect::<Vec<_>>();
+        v1 = v1.layer(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::list(origins))
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([header::CONTENT_TYPE, header::ACCEPT_LANGUAGE, header::AUTHORIZATION, HeaderName::from_static("idempotency-key"), HeaderName::from_static("x-access-code")]),
+        );
+    }
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .nest("/api/v1", v1)
         // Unknown API paths answer in the API's own format instead of falling through to the SPA.
         .route("/api/{*rest}", any(|| async { ApiError::not_found() }))
+        .layer(middleware::map_response(crate::problem::errors_as_problems))
         .with_state(state)
 }

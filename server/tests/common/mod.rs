@@ -1,3 +1,5 @@
+// Each test binary uses a different part of this helper.
+#![allow(dead_code)]
 //! Starts a real server on a free loopback port with a temporary database.
 
 use std::path::PathBuf;
@@ -6,6 +8,7 @@ use aduan_server::Config;
 use clap::Parser;
 
 pub struct TestServer {
+    pub state: aduan_server::AppState,
     pub url: String,
     pub data: tempfile::TempDir,
     pub token: String,
@@ -19,13 +22,42 @@ impl TestServer {
         let mut args = vec!["aduan-server", "--addr", "127.0.0.1:0", "--data", data.path().to_str().unwrap(), "--operator-token", &token];
         args.extend_from_slice(extra);
         let config = Config::parse_from(args);
-        let (router, _state) = aduan_server::build(&config).expect("server builds");
+        let (router, state) = aduan_server::build(&config).expect("server builds");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         tokio::spawn(async move {
             axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap();
         });
-        TestServer { url: format!("http://{addr}"), data, token, http: reqwest::Client::new() }
+        TestServer { state, url: format!("http://{addr}"), data, token, http: reqwest::Client::new() }
+    }
+
+    pub fn post(&self, path: &str) -> reqwest::RequestBuilder {
+        self.http.post(format!("{}{path}", self.url))
+    }
+
+    /// Submits a valid report (changed by `edit`) and returns (ticket, access code).
+    pub async fn submit(&self, edit: impl FnOnce(&mut serde_json::Value)) -> (String, String) {
+        let mut body = valid_report();
+        edit(&mut body);
+        let res = self.post("/api/v1/reports").json(&body).send().await.unwrap();
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+        let created: serde_json::Value = res.json().await.unwrap();
+        (created["ticket"].as_str().unwrap().to_string(), created["access_code"].as_str().unwrap().to_string())
+    }
+
+    /// Moves a report through the operator API; panics unless the server answers `expect`.
+    pub async fn transition(&self, ticket: &str, body: serde_json::Value, expect: u16) -> serde_json::Value {
+        let res = self
+            .post(&format!("/api/v1/operator/reports/{ticket}/transitions"))
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        let json: serde_json::Value = res.json().await.unwrap_or_default();
+        assert_eq!(status, expect, "{body} -> {json}");
+        json
     }
 
     pub fn db_path(&self) -> PathBuf {
@@ -41,4 +73,19 @@ impl TestServer {
         assert!(res.status().is_success(), "GET {path}: {}", res.status());
         res.json().await.unwrap()
     }
+}
+
+pub fn valid_report() -> serde_json::Value {
+    serde_json::json!({
+        "kind": "complaint",
+        "title": "Lampu jalan mati di Jl. Merdeka",
+        "body": "Sudah seminggu lampu penerangan jalan mati sehingga jalan gelap dan rawan kecelakaan.",
+        "incident_date": "2026-01-15",
+        "category_id": "jalan",
+        "region_id": "cempaka",
+        "address": "Jl. Merdeka dekat pasar",
+        "anonymous": false,
+        "confidential": false,
+        "reporter": { "name": "Siti Aminah", "email": "siti@contoh.id", "phone": "" }
+    })
 }

@@ -1,0 +1,136 @@
+//! Reading a report back as the contract's `ReportView`, applying the confidentiality rules in one place.
+
+use aduan_core::{Actor, Attachment, Deadline, Deadlines, Event, Kind, NamedRef, ReportView, Reporter, Status};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use crate::problem::ApiError;
+use crate::store::access_code_hash;
+
+/// What the caller may see of a report.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Audience {
+    /// Anyone: no confidential content, no identity, no citizen messages.
+    Public,
+    /// The reporter, proven by the access code.
+    Reporter,
+    /// The operator API.
+    Operator,
+}
+
+pub struct Located {
+    pub id: i64,
+    pub status: Status,
+    pub confidential: bool,
+    pub audience: Audience,
+}
+
+/// Finds a report by ticket and checks an access code if one was given: a wrong code is a 403, not a leak.
+pub fn locate(conn: &Connection, ticket: &str, code: Option<&str>) -> Result<Located, ApiError> {
+    let ticket = aduan_core::ticket::Ticket::parse(ticket).map_err(|_| ApiError::not_found().detail("No report has this ticket number."))?;
+    let row: Option<(i64, String, bool, String)> = conn
+        .prepare_cached("SELECT id, status, confidential, access_code_hash FROM reports WHERE ticket = ?1")?
+        .query_row([ticket.as_str()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let (id, status, confidential, hash) = row.ok_or_else(|| ApiError::not_found().detail("No report has this ticket number."))?;
+    let audience = match code.map(str::trim).filter(|c| !c.is_empty()) {
+        None => Audience::Public,
+        Some(c) if access_code_hash(c) == hash => Audience::Reporter,
+        Some(_) => return Err(ApiError::new(axum::http::StatusCode::FORBIDDEN, "Forbidden").detail("The access code does not match this ticket.")),
+    };
+    let status = Status::parse(&status).ok_or_else(|| ApiError::internal("bad status"))?;
+    Ok(Located { id, status, confidential, audience })
+}
+
+pub fn named(id: Option<String>, name: Option<String>) -> Option<NamedRef> {
+    Some(NamedRef { id: id?, name: name.unwrap_or_default() })
+}
+
+fn date(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|d| d.parse().ok())
+}
+
+fn deadline(due: &str, done_on: Option<NaiveDate>) -> Deadline {
+    let due: NaiveDate = due.parse().unwrap_or_default();
+    Deadline { due, done_on, met: done_on.map(|d| d <= due) }
+}
+
+const VIEW_SQL: &str = "SELECT r.ticket, r.kind, r.status, r.title, r.body, r.agency_id, a.name, r.category_id, c.name, r.region_id, g.name,
+    r.address, r.incident_date, r.created_at, r.confidential, r.anonymous, r.reporter_name, r.reporter_email, r.reporter_phone,
+    r.supports, r.rating, r.verify_due, r.verified_day, r.respond_due, r.responded_day, r.escalate_due, r.escalated_day, r.completed_day
+  FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id LEFT JOIN categories c ON c.id = r.category_id
+  LEFT JOIN regions g ON g.id = r.region_id WHERE r.id = ?1";
+
+pub fn load(conn: &Connection, report_id: i64, audience: Audience) -> Result<ReportView, ApiError> {
+    let mut view = conn.prepare_cached(VIEW_SQL)?.query_row([report_id], |r| from_row(r, audience))?;
+    let show_content = !view.confidential || audience != Audience::Public;
+    let mut events = conn.prepare_cached("SELECT at, status, actor, kind, message FROM events WHERE report_id = ?1 ORDER BY at, id")?;
+    view.events = events
+        .query_map([report_id], |r| {
+            let actor = Actor::parse(&r.get::<_, String>(2)?).unwrap_or(Actor::System);
+            let kind: String = r.get(3)?;
+            let message: Option<String> = r.get(4)?;
+            // Citizens' own words, and everything about a confidential report, stay with the reporter.
+            let visible = show_content && (actor != Actor::Citizen || audience != Audience::Public);
+            Ok(Event {
+                at: r.get::<_, String>(0)?.parse::<DateTime<Utc>>().unwrap_or_default(),
+                status: Status::parse(&r.get::<_, String>(1)?).unwrap_or(Status::Submitted),
+                actor,
+                kind: Some(kind),
+                message: message.filter(|_| visible),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    if show_content {
+        view.attachments = conn
+            .prepare_cached("SELECT id, name, size, content_type FROM attachments WHERE report_id = ?1 ORDER BY created_at, id")?
+            .query_map([report_id], |r| Ok(Attachment { id: r.get(0)?, name: r.get(1)?, size: r.get(2)?, content_type: r.get(3)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(view)
+}
+
+fn from_row(r: &Row, audience: Audience) -> rusqlite::Result<ReportView> {
+    let confidential: bool = r.get(14)?;
+    let anonymous: bool = r.get(15)?;
+    let show_content = !confidential || audience != Audience::Public;
+    let reporter = (audience != Audience::Public && !anonymous).then(|| -> rusqlite::Result<Reporter> {
+        Ok(Reporter {
+            name: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
+            email: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
+            phone: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
+        })
+    });
+    let completed = date(r.get(27)?);
+    let escalated = date(r.get(26)?);
+    let escalate_due: String = r.get(25)?;
+    let mut escalation = deadline(&escalate_due, completed);
+    if escalated.is_some() && completed.is_none_or(|c| c > escalation.due) {
+        escalation.met = Some(false);
+    }
+    Ok(ReportView {
+        ticket: r.get(0)?,
+        kind: Kind::parse(&r.get::<_, String>(1)?).unwrap_or(Kind::Complaint),
+        status: Status::parse(&r.get::<_, String>(2)?).unwrap_or(Status::Submitted),
+        title: show_content.then(|| r.get(3)).transpose()?,
+        body: show_content.then(|| r.get(4)).transpose()?,
+        agency: named(r.get(5)?, r.get(6)?),
+        category: named(r.get(7)?, r.get(8)?),
+        region: named(r.get(9)?, r.get(10)?),
+        address: show_content.then(|| r.get(11)).transpose()?,
+        incident_date: date(r.get(12)?),
+        created_at: r.get::<_, String>(13)?.parse().unwrap_or_default(),
+        confidential,
+        anonymous,
+        reporter: reporter.transpose()?,
+        supports: r.get(19)?,
+        rating: r.get(20)?,
+        deadlines: Deadlines {
+            verify: deadline(&r.get::<_, String>(21)?, date(r.get(22)?)),
+            respond: deadline(&r.get::<_, String>(23)?, date(r.get(24)?)),
+            escalation,
+        },
+        events: vec![],
+        attachments: vec![],
+    })
+}
