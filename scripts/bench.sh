@@ -20,3 +20,34 @@ printf '%-34s %10d %10s %10d\n' "first visit (total)" "$total_raw" "" "$total_br
 budget=$((170 * 1024))
 if ((total_br <= budget)); then verdict="within"; else verdict="OVER"; fi
 echo "budget: $((budget / 1024)) KiB brotli for a first visit: $verdict ($((total_br / 1024)) KiB)"
+
+echo
+echo "== Reference server (loopback, release build) =="
+cargo build --quiet --profile server -p aduan-server --example loadgen
+loadgen=target/server/examples/loadgen
+server=target/server/aduan-server
+work=$(mktemp -d)
+cleanup() { [[ -n "${pid:-}" ]] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+start_server() { # data-dir port extra-args...
+  local dir=$1 port=$2; shift 2
+  "$server" --addr "127.0.0.1:$port" --data "$dir" --rate-limit 0 "$@" >"$dir.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do
+    python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1])' "http://127.0.0.1:$port/healthz" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "server did not start"; cat "$dir.log"; exit 1
+}
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+p=$(port); start_server "$work/submit" "$p" --demo --demo-reports 5000
+"$loadgen" "http://127.0.0.1:$p" submit 4000 64
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
+p=$(port)
+t0=$(date +%s%N); start_server "$work/stats" "$p" --demo --demo-reports 100000; t1=$(date +%s%N)
+echo "seeding 100 000 demo reports and starting: $(( (t1 - t0) / 1000000 )) ms"
+"$loadgen" "http://127.0.0.1:$p" stats 50 1
+"$loadgen" "http://127.0.0.1:$p" stats 200 8

@@ -161,3 +161,27 @@ async fn demo_data_is_deterministic_for_a_seed() {
         assert!(aduan_core::ticket::Ticket::parse(&ticket).is_ok(), "{ticket}");
     }
 }
+
+/// Every path in public/openapi.yaml reaches a handler rather than the API's not-found fallback.
+#[tokio::test]
+async fn every_documented_path_is_routed() {
+    let s = TestServer::start(&[]).await;
+    let spec = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/openapi.yaml")).unwrap();
+    let paths: Vec<&str> = spec
+        .lines()
+        .skip_while(|l| *l != "paths:")
+        .take_while(|l| *l != "components:")
+        .filter_map(|l| l.strip_prefix("  /").and_then(|p| p.strip_suffix(':')))
+        .collect();
+    assert!(paths.len() >= 11, "{paths:?}");
+    let fallback = s.get("/api/v1/definitely-not-a-route").await.json::<Value>().await.unwrap();
+    for path in paths {
+        let url = format!("/api/v1/{}", path.replace("{ticket}", "23456789A").replace("{id}", "0"));
+        for method in [reqwest::Method::GET, reqwest::Method::POST] {
+            let res = s.http.request(method.clone(), format!("{}{url}", s.url)).send().await.unwrap();
+            let status = res.status();
+            let body: Value = res.json().await.unwrap_or_default();
+            assert!(!(status == 404 && body == fallback), "{method} {url} is documented but not routed");
+        }
+    }
+}
