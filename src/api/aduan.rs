@@ -1,6 +1,9 @@
 //! The `/api/v1` contract of `public/openapi.yaml`, over gloo-net.
 
-use aduan_core::{Portal, Problem, ReportFilter, Stats};
+use aduan_core::{Attachment, NewReport, Portal, Problem, ReportCreated, ReportFilter, Stats};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
 use super::{with_query, ApiError};
@@ -15,14 +18,57 @@ impl AduanClient {
         AduanClient { base_url: base_url.trim_end_matches('/').to_string() }
     }
 
-    async fn get_json<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
-        let url = with_query(&format!("{}{path}", self.base_url), query);
-        let res = gloo_net::http::Request::get(&url).send().await.map_err(|_| ApiError::Network)?;
+    async fn read<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
         if !res.ok() {
             let problem = res.json::<Problem>().await.ok();
             return Err(ApiError::Status { status: res.status(), problem });
         }
         res.json::<T>().await.map_err(|_| ApiError::Decode)
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
+        let url = with_query(&format!("{}{path}", self.base_url), query);
+        Self::read(Request::get(&url).send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    pub async fn create_report(&self, report: &NewReport, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
+        let req = Request::post(&format!("{}/reports", self.base_url))
+            .header("Idempotency-Key", idempotency_key)
+            .json(report)
+            .map_err(|_| ApiError::Decode)?;
+        Self::read(req.send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    /// Uploads one file with XMLHttpRequest, because fetch cannot report upload progress (0–1).
+    pub async fn upload_attachment(&self, file: &web_sys::File, on_progress: Box<dyn Fn(f64)>) -> Result<Attachment, ApiError> {
+        let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
+        xhr.open("POST", &format!("{}/attachments", self.base_url)).map_err(|_| ApiError::Network)?;
+        let form = web_sys::FormData::new().map_err(|_| ApiError::Network)?;
+        form.append_with_blob_and_filename("file", file, &file.name()).map_err(|_| ApiError::Network)?;
+        let progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+            if e.length_computable() && e.total() > 0.0 {
+                on_progress(e.loaded() / e.total());
+            }
+        });
+        if let Ok(upload) = xhr.upload() {
+            upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+        }
+        let done = js_sys::Promise::new(&mut |resolve, _| {
+            let finished = Closure::once_into_js(move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            });
+            xhr.set_onloadend(Some(finished.unchecked_ref()));
+        });
+        xhr.send_with_opt_form_data(Some(&form)).map_err(|_| ApiError::Network)?;
+        let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+        drop(progress);
+        let status = xhr.status().unwrap_or(0);
+        let text = xhr.response_text().ok().flatten().unwrap_or_default();
+        match status {
+            0 => Err(ApiError::Network),
+            200..=299 => serde_json::from_str(&text).map_err(|_| ApiError::Decode),
+            _ => Err(ApiError::Status { status, problem: serde_json::from_str(&text).ok() }),
+        }
     }
 
     pub async fn portal(&self) -> Result<Portal, ApiError> {

@@ -5,7 +5,7 @@ mod aduan;
 
 use std::future::Future;
 
-use aduan_core::{Portal, Problem, ReportFilter, Stats};
+use aduan_core::{Attachment, NewReport, Portal, Problem, ReportCreated, ReportFilter, Stats};
 
 pub use aduan::AduanClient;
 
@@ -18,6 +18,16 @@ pub enum ApiError {
     Status { status: u16, problem: Option<Problem> },
     /// The server answered something this client cannot read.
     Decode,
+}
+
+impl ApiError {
+    /// Field errors of a validation problem (422), as `(field, code)`.
+    pub fn field_errors(&self) -> Vec<(String, String)> {
+        match self {
+            ApiError::Status { problem: Some(p), .. } => p.errors.iter().map(|e| (e.field.clone(), e.code.clone())).collect(),
+            _ => vec![],
+        }
+    }
 }
 
 impl ApiError {
@@ -35,6 +45,10 @@ impl ApiError {
 pub trait Backend {
     fn portal(&self) -> impl Future<Output = Result<Portal, ApiError>>;
     fn stats(&self, filter: &ReportFilter) -> impl Future<Output = Result<Stats, ApiError>>;
+    /// Sends a report; the same `idempotency_key` never makes a second one.
+    fn create_report(&self, report: &NewReport, idempotency_key: &str) -> impl Future<Output = Result<ReportCreated, ApiError>>;
+    /// Uploads one file, reporting progress from 0 to 1.
+    fn upload_attachment(&self, file: &web_sys::File, on_progress: Box<dyn Fn(f64)>) -> impl Future<Output = Result<Attachment, ApiError>>;
 }
 
 /// `GET /portal`, shared by every page through context.
@@ -56,6 +70,18 @@ impl Backend for Client {
     async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
         match self {
             Client::Aduan(c) => c.stats(filter).await,
+        }
+    }
+
+    async fn create_report(&self, report: &NewReport, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
+        match self {
+            Client::Aduan(c) => c.create_report(report, idempotency_key).await,
+        }
+    }
+
+    async fn upload_attachment(&self, file: &web_sys::File, on_progress: Box<dyn Fn(f64)>) -> Result<Attachment, ApiError> {
+        match self {
+            Client::Aduan(c) => c.upload_attachment(file, on_progress).await,
         }
     }
 }

@@ -1,4 +1,6 @@
 pub mod error_panel;
 pub mod figures;
+pub mod form;
+pub mod submit;
 pub mod layout;
 pub mod title;

@@ -1,36 +1,233 @@
-use aduan_core::Kind;
-use leptos::prelude::*;
+//! `/lapor`: the submission flow. The draft lives in localStorage on every change; sending uses the draft's
+//! idempotency key, so retries (automatic, on reconnect, or by hand) make exactly one report.
 
+use aduan_core::validation::Rule;
+use aduan_core::{Portal, ReportCreated, WorkingCalendar};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{ApiError, Backend, Client, PortalResource};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{focus_element, ErrorSummary};
+use crate::components::submit::attachments::AttachmentsStep;
+use crate::components::submit::details::DetailsStep;
+use crate::components::submit::kind::KindStep;
+use crate::components::submit::location::LocationStep;
+use crate::components::submit::privacy::PrivacyStep;
+use crate::components::submit::receipt::Receipt;
+use crate::components::submit::review::ReviewStep;
+use crate::components::submit::FormContext;
 use crate::components::title::use_page_title;
-use crate::config::RuntimeConfig;
-use crate::i18n::use_i18n;
+use crate::draft::{new_idempotency_key, Draft, Step};
+use crate::i18n::{field_errors, use_i18n};
+use crate::storage;
+
+const DRAFT_KEY: &str = "aduan.draft";
+
+fn fresh_draft() -> Draft {
+    Draft::new(new_idempotency_key(js_sys::Math::random))
+}
+
+fn load_draft() -> Draft {
+    storage::get(DRAFT_KEY)
+        .and_then(|t| serde_json::from_str::<Draft>(&t).ok())
+        .filter(|d| !d.idempotency_key.is_empty())
+        .unwrap_or_else(fresh_draft)
+}
+
+/// Today in the portal's time zone, from the browser's clock.
+fn today() -> chrono::NaiveDate {
+    let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+    WorkingCalendar::new([], aduan_core::calendar::WIB_OFFSET_SECONDS).local_date(now)
+}
+
+fn owned(problems: Vec<(&'static str, Rule)>) -> Vec<(String, Rule)> {
+    problems.into_iter().map(|(f, r)| (f.to_string(), r)).collect()
+}
+
+/// Seconds before the next automatic retry: 2, 4, 8 … up to a minute.
+fn backoff(attempt: u32) -> u64 {
+    2u64.saturating_pow(attempt.min(6)).min(60)
+}
 
 #[component]
 pub fn SubmitPage() -> impl IntoView {
     let i18n = use_i18n();
-    let cfg = expect_context::<RuntimeConfig>();
     use_page_title("nav.submit");
+    let portal = expect_context::<PortalResource>();
     view! {
-        <h1>{move || i18n.t("nav.submit")}</h1>
-        <p class="lead">{move || i18n.t("submit.lead")}</p>
-        <h2>{move || i18n.t("kind")}</h2>
-        <dl class="kinds">
-            {Kind::ALL.map(|k| {
-                let (name, hint) = match k {
-                    Kind::Complaint => ("kind.complaint", "kind.complaint.hint"),
-                    Kind::Aspiration => ("kind.aspiration", "kind.aspiration.hint"),
-                    Kind::Information => ("kind.information", "kind.information.hint"),
-                };
-                view! { <dt>{move || i18n.t(name)}</dt><dd>{move || i18n.t(hint)}</dd> }
-            }).collect_view()}
-        </dl>
-        <h2>{move || i18n.t("submit.prepare_title")}</h2>
-        <ul>
-            {["submit.prepare_1", "submit.prepare_2", "submit.prepare_3", "submit.prepare_4"].map(|k| view! { <li>{move || i18n.t(k)}</li> }).collect_view()}
-        </ul>
-        <div class="notice">
-            <p>{move || i18n.t("submit.opening")}</p>
-            {cfg.contact.map(|c| view! { <p><strong>{c}</strong></p> })}
-        </div>
+        <Suspense fallback=move || view! { <h1>{move || i18n.t("nav.submit")}</h1><p aria-busy="true">{move || i18n.t("loading")}</p> }>
+            {move || portal.get().map(|loaded| match loaded {
+                Ok(p) => view! { <SubmitFlow portal=p/> }.into_any(),
+                Err(error) => view! { <h1>{move || i18n.t("nav.submit")}</h1><ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SubmitFlow(portal: Portal) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<Client>();
+    let draft = RwSignal::new(load_draft());
+    Effect::new(move |_| draft.with(|d| storage::set(DRAFT_KEY, &serde_json::to_string(d).unwrap_or_default())));
+    let form = FormContext { draft, shown: RwSignal::new(vec![]) };
+    let limits = Signal::stored(Some(portal.limits.clone()));
+    let problems = form.problems(limits);
+    let step = Memo::new(move |_| draft.with(|d| d.step));
+    let created = RwSignal::new(None::<ReportCreated>);
+    let sending = RwSignal::new(false);
+    let failure = RwSignal::new(None::<ApiError>);
+    let attempts = RwSignal::new(0u32);
+    let confirm_reset = RwSignal::new(false);
+    let portal = StoredValue::new(portal);
+
+    let show_problems = move |found: Vec<(String, Rule)>| {
+        form.shown.set(found);
+        request_animation_frame(|| focus_element("error-summary"));
+    };
+    let go_to = move |s: Step| {
+        form.shown.set(vec![]);
+        draft.update(|d| d.step = s);
+        request_animation_frame(|| focus_element("step-heading"));
+    };
+
+    let send_slot: StoredValue<Option<Callback<()>>> = StoredValue::new(None);
+    let send = Callback::new(move |_: ()| {
+        if sending.get_untracked() || created.get_untracked().is_some() {
+            return; // a double tap sends once
+        }
+        let all = portal.with_value(|p| draft.with_untracked(|d| d.problems(p, today())));
+        if let Some((field, _)) = all.first() {
+            let first = Step::of_field(field);
+            draft.update(|d| d.step = first);
+            show_problems(owned(all.into_iter().filter(|(f, _)| first.fields().contains(f)).collect()));
+            return;
+        }
+        let (report, _) = draft.with_untracked(|d| d.to_new_report());
+        let key = draft.with_untracked(|d| d.idempotency_key.clone());
+        let client = client.clone();
+        sending.set(true);
+        spawn_local(async move {
+            let result = client.create_report(&report, &key).await;
+            let _ = sending.try_set(false);
+            match result {
+                Ok(c) => {
+                    let _ = failure.try_set(None);
+                    crate::storage::remember_report(&c.ticket);
+                    let _ = created.try_set(Some(c));
+                    let _ = draft.try_set(fresh_draft());
+                    request_animation_frame(|| focus_element("receipt-title"));
+                }
+                Err(e) if !e.field_errors().is_empty() => {
+                    let found: Vec<(String, Rule)> = e.field_errors().into_iter().map(|(f, c)| (f, field_errors::rule_from_code(&c))).collect();
+                    let first = Step::of_field(&found[0].0);
+                    let _ = draft.try_update(|d| d.step = first);
+                    show_problems(found);
+                }
+                Err(e) => {
+                    let retry = e.is_retryable();
+                    let _ = failure.try_set(Some(e));
+                    if retry {
+                        let attempt = attempts.try_update(|a| {
+                            *a += 1;
+                            *a
+                        });
+                        if let Some(attempt) = attempt {
+                            set_timeout(
+                                move || {
+                                    if let Some(again) = send_slot.try_get_value().flatten() {
+                                        again.run(());
+                                    }
+                                },
+                                std::time::Duration::from_secs(backoff(attempt)),
+                            );
+                        }
+                    }
+                }
+            }
+        });
+    });
+    send_slot.set_value(Some(send));
+    // Back online: try at once instead of waiting for the next retry.
+    let _online = window_event_listener(leptos::ev::online, move |_| {
+        if failure.get_untracked().is_some() {
+            send.run(());
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let s = step.get_untracked();
+        if s == Step::Review {
+            send.run(());
+            return;
+        }
+        let found = portal.with_value(|p| draft.with_untracked(|d| d.problems_on(s, p, today())));
+        if found.is_empty() {
+            go_to(s.next());
+        } else {
+            show_problems(owned(found));
+        }
+    };
+    let position = move || Step::ALL.iter().position(|s| *s == step.get()).unwrap_or(0) + 1;
+    let today_text = Signal::stored(today().to_string());
+    let body_max = Signal::stored(portal.with_value(|p| p.limits.body_max));
+
+    view! {
+        <Show when=move || created.get().is_none()
+            fallback=move || created.get().map(|c| view! { <Receipt created=c/> })>
+            <h1>{move || i18n.t("nav.submit")}</h1>
+            <p class="step-count" id="step-heading" tabindex="-1">
+                {move || i18n.t("submit.step").replace("{n}", &position().to_string()).replace("{total}", &Step::ALL.len().to_string())}
+            </p>
+            <ErrorSummary problems title=Signal::derive(move || i18n.t("errors.summary"))/>
+            <form class="report-form" novalidate on:submit=on_submit>
+                {move || match step.get() {
+                    Step::Kind => view! { <KindStep form problems/> }.into_any(),
+                    Step::Details => view! { <DetailsStep form problems body_max today=today_text/> }.into_any(),
+                    Step::Location => view! { <LocationStep form problems portal=portal.get_value()/> }.into_any(),
+                    Step::Attachments => view! { <AttachmentsStep form problems limits=portal.with_value(|p| p.limits.clone())/> }.into_any(),
+                    Step::Privacy => view! { <PrivacyStep form problems/> }.into_any(),
+                    Step::Review => view! { <ReviewStep form portal=portal.get_value()/> }.into_any(),
+                }}
+                <Show when=move || failure.get().is_some()>
+                    <div class="error-panel" role="alert">
+                        <h2>{move || i18n.t("submit.not_sent")}</h2>
+                        <p>{move || i18n.t("submit.not_sent_body")}</p>
+                    </div>
+                </Show>
+                <div class="actions">
+                    <Show when=move || step.get() != Step::Kind>
+                        <button type="button" class="button secondary" on:click=move |_| go_to(step.get_untracked().previous())>{move || i18n.t("action.back")}</button>
+                    </Show>
+                    <button type="submit" class="button primary" disabled=move || sending.get() aria-busy=move || sending.get().to_string()>
+                        {move || match (step.get(), failure.get().is_some()) {
+                            (Step::Review, true) => i18n.t("submit.send_again"),
+                            (Step::Review, false) => i18n.t("action.send"),
+                            _ => i18n.t("action.continue"),
+                        }}
+                    </button>
+                </div>
+            </form>
+            <div class="start-again">
+                <Show when=move || confirm_reset.get()
+                    fallback=move || view! {
+                        <button type="button" class="link-button" on:click=move |_| confirm_reset.set(true)>{move || i18n.t("submit.start_again")}</button>
+                    }>
+                    <div role="group" aria-labelledby="reset-question" class="confirm">
+                        <p id="reset-question">{move || i18n.t("submit.start_again_confirm")}</p>
+                        <button type="button" class="button warning" on:click=move |_| {
+                            draft.set(fresh_draft());
+                            form.shown.set(vec![]);
+                            failure.set(None);
+                            confirm_reset.set(false);
+                        }>{move || i18n.t("submit.start_again_yes")}</button>
+                        " "
+                        <button type="button" class="button secondary" on:click=move |_| confirm_reset.set(false)>{move || i18n.t("action.cancel")}</button>
+                    </div>
+                </Show>
+            </div>
+        </Show>
     }
 }

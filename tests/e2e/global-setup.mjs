@@ -19,7 +19,7 @@ export default async function globalSetup() {
   const data = mkdtempSync(join(tmpdir(), 'aduan-e2e-'));
   const token = 'e2e-operator-token';
   const server = spawn(join(root, 'target/server/aduan-server'),
-    ['--addr', `127.0.0.1:${port}`, '--data', data, '--static', join(root, 'dist'), '--demo'],
+    ['--addr', `127.0.0.1:${port}`, '--data', data, '--static', join(root, 'dist'), '--demo', '--rate-limit', '1000'],
     { env: { ...process.env, ADUAN_OPERATOR_TOKEN: token }, stdio: ['ignore', 'inherit', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

@@ -1,0 +1,65 @@
+//! The steps of the submission form. Each step reads and writes the shared draft signal.
+
+pub mod attachments;
+pub mod details;
+pub mod kind;
+pub mod location;
+pub mod privacy;
+pub mod receipt;
+pub mod review;
+
+use aduan_core::validation::Rule;
+use leptos::prelude::*;
+
+use crate::components::form::FieldProblem;
+use crate::draft::Draft;
+use crate::i18n::{field_errors, use_i18n};
+
+/// What every step needs: the draft, and the problems to show (field, rule) from the last Continue.
+#[derive(Clone, Copy)]
+pub struct FormContext {
+    pub draft: RwSignal<Draft>,
+    pub shown: RwSignal<Vec<(String, Rule)>>,
+}
+
+/// The id of the control a field's problem links to.
+pub fn input_id(field: &str) -> String {
+    match field {
+        "kind" => "kind-complaint".into(),
+        other => other.replace(['.', '_'], "-"),
+    }
+}
+
+impl FormContext {
+    /// The shown problems as messages in the current language.
+    pub fn problems(self, limits: Signal<Option<aduan_core::Limits>>) -> Signal<Vec<FieldProblem>> {
+        let i18n = use_i18n();
+        Signal::derive(move || {
+            let limits = limits.get().unwrap_or_default();
+            self.shown
+                .get()
+                .into_iter()
+                .map(|(field, rule)| FieldProblem { input_id: input_id(&field), message: message(i18n.t(field_errors::key(&field, rule)), &field, &limits) })
+                .collect()
+        })
+    }
+
+    /// A text field of the draft as a signal and a setter.
+    pub fn text(self, get: fn(&Draft) -> &String, set: fn(&mut Draft, String)) -> (Signal<String>, Callback<String>) {
+        let draft = self.draft;
+        (Signal::derive(move || draft.with(|d| get(d).clone())), Callback::new(move |v| draft.update(|d| set(d, v))))
+    }
+}
+
+/// Fills `{min}` and `{max}` with the portal's limits for the field.
+fn message(template: &str, field: &str, limits: &aduan_core::Limits) -> String {
+    let (min, max) = match field {
+        "title" => (limits.title_min, limits.title_max),
+        "body" => (limits.body_min, limits.body_max),
+        "address" => (0, limits.address_max),
+        "reporter.name" => (1, limits.name_max),
+        "attachment_ids" => (0, limits.attachments_max_count),
+        _ => (0, 0),
+    };
+    template.replace("{min}", &min.to_string()).replace("{max}", &max.to_string())
+}

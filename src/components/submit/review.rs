@@ -1,0 +1,56 @@
+use aduan_core::Portal;
+use leptos::prelude::*;
+
+use super::FormContext;
+use crate::draft::{Draft, Step};
+use crate::i18n::{use_i18n, Lang};
+
+/// GOV.UK "check your answers": every answer with a link back to change it.
+#[component]
+pub fn ReviewStep(form: FormContext, portal: Portal) -> impl IntoView {
+    let i18n = use_i18n();
+    let name_of = move |list: &[(String, String)], id: &str| list.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone()).unwrap_or_default();
+    let regions: Vec<(String, String)> = portal.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
+    let agencies: Vec<(String, String)> = portal.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect();
+    let categories = portal.categories.clone();
+    let row = move |label: &'static str, value: Box<dyn Fn(&Draft) -> String + Send + Sync>, step: Step| {
+        view! {
+            <div class="summary-row">
+                <dt>{move || i18n.t(label)}</dt>
+                <dd class="answer">{move || form.draft.with(|d| value(d))}</dd>
+                <dd class="change">
+                    <button type="button" class="link-button" on:click=move |_| form.draft.update(|d| d.step = step)>
+                        {move || i18n.t("action.change")}<span class="visually-hidden">" "{move || i18n.t(label)}</span>
+                    </button>
+                </dd>
+            </div>
+        }
+    };
+    let yes_no = move |b: bool| i18n.t(if b { "answer.yes" } else { "answer.no" }).to_string();
+    view! {
+        <h2>{move || i18n.t("review")}</h2>
+        <dl class="summary-list">
+            {row("kind", Box::new(move |d| d.kind.map(|k| i18n.t(match k {
+                aduan_core::Kind::Complaint => "kind.complaint",
+                aduan_core::Kind::Aspiration => "kind.aspiration",
+                aduan_core::Kind::Information => "kind.information",
+            }).to_string()).unwrap_or_default()), Step::Kind)}
+            {row("title", Box::new(|d| d.title.trim().to_string()), Step::Details)}
+            {row("body", Box::new(|d| d.body.trim().to_string()), Step::Details)}
+            {row("incident_date", Box::new(|d| d.incident_date.clone()), Step::Details)}
+            {row("region", Box::new(move |d| name_of(&regions, &d.region_id)), Step::Location)}
+            {row("address", Box::new(|d| d.address.trim().to_string()), Step::Location)}
+            {row("category", Box::new(move |d| categories.iter().find(|c| c.id == d.category_id).map(|c| match (i18n.lang(), &c.name_en) {
+                (Lang::En, Some(en)) => en.clone(),
+                _ => c.name.clone(),
+            }).unwrap_or_default()), Step::Location)}
+            {row("agency", Box::new(move |d| if d.agency_id.is_empty() { i18n.t("agency.unknown").to_string() } else { name_of(&agencies, &d.agency_id) }), Step::Location)}
+            {row("attachments", Box::new(|d| d.attachments.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")), Step::Attachments)}
+            {row("anonymous", Box::new(move |d| yes_no(d.anonymous)), Step::Privacy)}
+            {row("confidential", Box::new(move |d| yes_no(d.confidential)), Step::Privacy)}
+            {row("reporter.name", Box::new(|d| if d.anonymous { String::new() } else { d.name.trim().to_string() }), Step::Privacy)}
+            {row("reporter.email", Box::new(|d| if d.anonymous { String::new() } else { d.email.trim().to_string() }), Step::Privacy)}
+            {row("reporter.phone", Box::new(|d| if d.anonymous { String::new() } else { d.phone.trim().to_string() }), Step::Privacy)}
+        </dl>
+    }
+}

@@ -1,0 +1,245 @@
+//! The report being written: kept in localStorage on every change so nothing is lost on reload, validated
+//! with the same rules as the server (aduan-core), and sent with one idempotency key per draft.
+
+use aduan_core::validation::{validate_new_report, Rule};
+use aduan_core::{Attachment, Kind, Location, NewReport, Portal, Reporter};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The steps of the form, in order (GOV.UK: one thing per page, then check answers).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    #[default]
+    Kind,
+    Details,
+    Location,
+    Attachments,
+    Privacy,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 6] = [Step::Kind, Step::Details, Step::Location, Step::Attachments, Step::Privacy, Step::Review];
+
+    pub fn next(self) -> Step {
+        let i = Step::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Step::ALL[(i + 1).min(Step::ALL.len() - 1)]
+    }
+
+    pub fn previous(self) -> Step {
+        let i = Step::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Step::ALL[i.saturating_sub(1)]
+    }
+
+    /// The contract's field names validated on this step.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            Step::Kind => &["kind"],
+            Step::Details => &["title", "body", "incident_date"],
+            Step::Location => &["region_id", "address", "category_id", "agency_id", "location"],
+            Step::Attachments => &["attachment_ids"],
+            Step::Privacy => &["reporter.name", "reporter.email", "reporter.phone"],
+            Step::Review => &[],
+        }
+    }
+
+    /// The step that holds a field, so an error found later can send the citizen back to it.
+    pub fn of_field(field: &str) -> Step {
+        Step::ALL.into_iter().find(|s| s.fields().contains(&field)).unwrap_or(Step::Review)
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(default)]
+pub struct Draft {
+    pub step: Step,
+    pub kind: Option<Kind>,
+    pub title: String,
+    pub body: String,
+    /// As the date input gives it, `YYYY-MM-DD`.
+    pub incident_date: String,
+    pub region_id: String,
+    pub address: String,
+    pub location: Option<Location>,
+    pub category_id: String,
+    /// Empty: "not sure — let the administrator choose".
+    pub agency_id: String,
+    pub attachments: Vec<Attachment>,
+    pub anonymous: bool,
+    pub confidential: bool,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    /// One per draft: a retried send can never make a second report.
+    pub idempotency_key: String,
+}
+
+fn some_if_filled(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+impl Draft {
+    pub fn new(idempotency_key: String) -> Draft {
+        Draft { idempotency_key, ..Draft::default() }
+    }
+
+    /// The contract body, plus the date problem the contract cannot express (a date that does not parse).
+    pub fn to_new_report(&self) -> (NewReport, Option<Rule>) {
+        let date_text = self.incident_date.trim();
+        let parsed = date_text.parse::<NaiveDate>().ok();
+        let date_error = (!date_text.is_empty() && parsed.is_none()).then_some(Rule::Unknown);
+        let report = NewReport {
+            kind: self.kind.unwrap_or(Kind::Complaint),
+            title: self.title.clone(),
+            body: self.body.clone(),
+            incident_date: parsed,
+            category_id: some_if_filled(&self.category_id),
+            agency_id: some_if_filled(&self.agency_id),
+            region_id: some_if_filled(&self.region_id),
+            address: self.address.clone(),
+            location: self.location.clone(),
+            attachment_ids: self.attachments.iter().map(|a| a.id.clone()).collect(),
+            anonymous: self.anonymous,
+            confidential: self.confidential,
+            reporter: (!self.anonymous).then(|| Reporter { name: self.name.clone(), email: self.email.clone(), phone: self.phone.clone() }),
+        };
+        (report, date_error)
+    }
+
+    /// Every problem in the draft, in form order, with the same rules the server applies.
+    pub fn problems(&self, portal: &Portal, today: NaiveDate) -> Vec<(&'static str, Rule)> {
+        let (report, date_error) = self.to_new_report();
+        let mut problems = match validate_new_report(&report, portal, today) {
+            Ok(_) => vec![],
+            Err(e) => e,
+        };
+        if self.kind.is_none() {
+            problems.insert(0, ("kind", Rule::Required));
+        }
+        if let Some(rule) = date_error {
+            problems.retain(|(f, _)| *f != "incident_date");
+            problems.push(("incident_date", rule));
+        }
+        let order = |f: &str| Step::ALL.iter().flat_map(|s| s.fields()).position(|x| *x == f).unwrap_or(usize::MAX);
+        problems.sort_by_key(|(f, _)| order(f));
+        problems
+    }
+
+    /// The problems that belong to one step.
+    pub fn problems_on(&self, step: Step, portal: &Portal, today: NaiveDate) -> Vec<(&'static str, Rule)> {
+        self.problems(portal, today).into_iter().filter(|(f, _)| step.fields().contains(f)).collect()
+    }
+}
+
+/// A fresh idempotency key from the browser's random source.
+pub fn new_idempotency_key(mut random: impl FnMut() -> f64) -> String {
+    (0..4).map(|_| format!("{:08x}", (random() * u32::MAX as f64) as u32)).collect::<Vec<_>>().join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aduan_core::{Agency, Category, Limits, Region, SlaRules};
+
+    fn portal() -> Portal {
+        Portal {
+            name: "Kota Contoh".into(),
+            kinds: Kind::ALL.to_vec(),
+            categories: vec![Category { id: "jalan".into(), name: "Jalan".into(), name_en: None }],
+            agencies: vec![Agency { id: "pupr".into(), name: "Dinas PUPR".into(), group: None }],
+            regions: vec![Region { id: "r1".into(), name: "Satu".into() }],
+            limits: Limits::default(),
+            sla: SlaRules::default(),
+            holidays: vec![],
+            completion_target: 0.9,
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    fn complete() -> Draft {
+        Draft {
+            kind: Some(Kind::Complaint),
+            title: "Jalan berlubang di depan pasar".into(),
+            body: "Lubang besar sudah dua minggu dan membahayakan pengendara motor.".into(),
+            incident_date: "2026-11-20".into(),
+            region_id: "r1".into(),
+            category_id: "jalan".into(),
+            name: "Siti".into(),
+            email: "siti@contoh.id".into(),
+            ..Draft::new("k".into())
+        }
+    }
+
+    #[test]
+    fn a_complete_draft_has_no_problems_and_maps_to_the_contract() {
+        let d = complete();
+        assert_eq!(d.problems(&portal(), today()), vec![]);
+        let (r, _) = d.to_new_report();
+        assert_eq!(r.agency_id, None, "empty agency means the administrator chooses");
+        assert_eq!(r.incident_date, NaiveDate::from_ymd_opt(2026, 11, 20));
+        assert_eq!(r.reporter.unwrap().name, "Siti");
+    }
+
+    #[test]
+    fn an_empty_draft_lists_problems_in_form_order_and_by_step() {
+        let d = Draft::new("k".into());
+        let fields: Vec<&str> = d.problems(&portal(), today()).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(fields, vec!["kind", "title", "body", "incident_date", "region_id", "category_id", "reporter.name", "reporter.email"]);
+        let details: Vec<&str> = d.problems_on(Step::Details, &portal(), today()).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(details, vec!["title", "body", "incident_date"]);
+        assert!(d.problems_on(Step::Attachments, &portal(), today()).is_empty());
+    }
+
+    #[test]
+    fn future_and_unreadable_dates_have_their_own_problems() {
+        let mut d = complete();
+        d.incident_date = "2026-11-26".into();
+        assert_eq!(d.problems(&portal(), today()), vec![("incident_date", Rule::FutureDate)]);
+        d.incident_date = "26/11/2026".into();
+        assert_eq!(d.problems(&portal(), today()), vec![("incident_date", Rule::Unknown)]);
+    }
+
+    #[test]
+    fn anonymous_drafts_send_no_identity() {
+        let mut d = complete();
+        d.anonymous = true;
+        d.name.clear();
+        d.email.clear();
+        assert_eq!(d.problems(&portal(), today()), vec![]);
+        assert!(d.to_new_report().0.reporter.is_none());
+    }
+
+    #[test]
+    fn drafts_survive_serialisation_and_old_drafts_still_load() {
+        let d = complete();
+        let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+        let old: Draft = serde_json::from_str(r#"{"title":"x","step":"details"}"#).unwrap();
+        assert_eq!((old.title.as_str(), old.step), ("x", Step::Details));
+    }
+
+    #[test]
+    fn steps_move_forward_and_back_and_own_their_fields() {
+        assert_eq!(Step::Kind.previous(), Step::Kind);
+        assert_eq!(Step::Privacy.next(), Step::Review);
+        assert_eq!(Step::Review.next(), Step::Review);
+        assert_eq!(Step::of_field("reporter.email"), Step::Privacy);
+        assert_eq!(Step::of_field("category_id"), Step::Location);
+    }
+
+    #[test]
+    fn idempotency_keys_are_distinct_and_readable() {
+        let mut x = 0.1;
+        let key = new_idempotency_key(|| {
+            x += 0.17;
+            x % 1.0
+        });
+        assert_eq!(key.len(), 35);
+        assert!(key.chars().all(|c| c.is_ascii_hexdigit() || c == '-'));
+    }
+}

@@ -1,0 +1,209 @@
+// The submission flow at 360×740: from an empty form to a ticket the server returns, with nothing lost.
+import { test, expect } from '@playwright/test';
+import { resolve } from 'node:path';
+import { baseUrl, expectNoAxeViolations, screenshot, watchErrors } from './helpers.mjs';
+
+const fixture = (name) => resolve(import.meta.dirname, 'fixtures', name);
+
+const WORDS = {
+  id: {
+    continue: 'Lanjutkan', back: 'Kembali', send: 'Kirim laporan', complaint: 'Pengaduan', title: 'Judul laporan',
+    body: 'Isi laporan', date: 'Tanggal kejadian', region: 'Lokasi kejadian', address: 'Alamat atau patokan',
+    category: 'Kategori', agency: 'Instansi tujuan', attachments: 'Lampiran', name: 'Nama', email: 'Email',
+    review: 'Periksa kembali laporan Anda', receipt: 'Laporan terkirim', summary: 'Ada yang perlu diperbaiki',
+    kindError: 'Pilih klasifikasi laporan', titleError: 'Masukkan judul laporan', futureError: 'Tanggal kejadian tidak boleh setelah hari ini',
+    startAgain: 'Mulai dari awal', startAgainYes: 'Ya, hapus dan mulai lagi', notSent: 'Laporan belum terkirim', sendAgain: 'Kirim ulang laporan',
+  },
+  en: {
+    continue: 'Continue', back: 'Back', send: 'Send report', complaint: 'Complaint', title: 'Report title',
+    body: 'Report details', date: 'Date of incident', region: 'Location', address: 'Address or landmark',
+    category: 'Category', agency: 'Agency', attachments: 'Attachments', name: 'Name', email: 'Email',
+    review: 'Check your report', receipt: 'Report sent', summary: 'There is a problem',
+    kindError: 'Select the type of report', titleError: 'Enter a title for your report', futureError: 'The date of the incident cannot be after today',
+    startAgain: 'Start again', startAgainYes: 'Yes, delete and start again', notSent: 'Your report has not been sent yet', sendAgain: 'Send the report again',
+  },
+};
+
+async function fillUntilReview(page, w, { title = 'Lampu jalan mati di Jl. Merdeka', attach = true } = {}) {
+  await page.getByLabel(w.complaint, { exact: true }).check();
+  await page.getByRole('button', { name: w.continue }).click();
+  await page.getByLabel(w.title).fill(title);
+  await page.getByLabel(w.body).fill('Sudah seminggu lampu penerangan jalan mati sehingga jalan gelap dan rawan kecelakaan.');
+  await page.getByLabel(w.date).fill('2026-01-15');
+  await page.getByRole('button', { name: w.continue }).click();
+  await page.getByLabel(w.region, { exact: true }).selectOption({ label: 'Cempaka' });
+  await page.getByLabel(w.address).fill('Depan pasar Cempaka');
+  await page.getByLabel(w.category, { exact: true }).selectOption('jalan');
+  await page.getByRole('button', { name: w.continue }).click();
+  if (attach) {
+    await page.getByLabel(w.attachments, { exact: true }).setInputFiles([fixture('jalan.png'), fixture('surat.pdf')]);
+    await expect(page.locator('.attachment')).toHaveCount(2);
+    await expect(page.locator('.attachment progress')).toHaveCount(0);
+  }
+  await page.getByRole('button', { name: w.continue }).click();
+  await page.getByLabel(w.name, { exact: true }).fill('Siti Aminah');
+  await page.getByLabel(w.email, { exact: true }).fill('siti@contoh.id');
+  await page.getByRole('button', { name: w.continue }).click();
+  await expect(page.getByRole('heading', { name: w.review })).toBeVisible();
+}
+
+for (const lang of ['id', 'en']) {
+  test(`a full submission with two attachments yields a ticket the server returns (${lang})`, async ({ page, request }) => {
+    const errors = watchErrors(page);
+    const w = WORDS[lang];
+    await page.goto(`${baseUrl()}/lapor?lang=${lang}`);
+    await fillUntilReview(page, w, { title: `Lampu jalan mati di Jl. Merdeka (${lang})` });
+    await expect(page.locator('.summary-list')).toContainText('Cempaka');
+    await screenshot(page, `submit-review-${lang}-360`);
+    await expectNoAxeViolations(page, `review (${lang})`);
+    await page.getByRole('button', { name: w.send }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.receipt);
+    const ticket = await page.locator('.ticket-number').getAttribute('data-ticket');
+    const code = await page.locator('.access-code').getAttribute('data-access-code');
+    await screenshot(page, `submit-receipt-${lang}-360`);
+    await expectNoAxeViolations(page, `receipt (${lang})`);
+
+    const res = await request.get(`${baseUrl()}/api/v1/reports/${ticket}`, { headers: { 'x-access-code': code } });
+    expect(res.ok()).toBeTruthy();
+    const report = await res.json();
+    expect(report.title).toBe(`Lampu jalan mati di Jl. Merdeka (${lang})`);
+    expect(report.region.name).toBe('Cempaka');
+    expect(report.attachments.map((a) => a.content_type).sort()).toEqual(['application/pdf', 'image/png']);
+    expect(report.reporter.email).toBe('siti@contoh.id');
+    expect(report.agency).toBeNull();
+
+    // The draft is gone after sending: a new visit starts empty.
+    await page.goto(`${baseUrl()}/lapor?lang=${lang}`);
+    await expect(page.getByLabel(w.complaint, { exact: true })).not.toBeChecked();
+    expect(errors).toEqual([]);
+  });
+
+  test(`empty and invalid answers show the summary and inline errors; nothing is sent (${lang})`, async ({ page }) => {
+    const w = WORDS[lang];
+    const posts = [];
+    page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+    await page.goto(`${baseUrl()}/lapor?lang=${lang}`);
+    await page.getByRole('button', { name: w.continue }).click();
+    const summary = page.getByRole('alert').filter({ hasText: w.summary });
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link', { name: w.kindError })).toBeVisible();
+    await screenshot(page, `submit-errors-${lang}-360`);
+    await expectNoAxeViolations(page, `kind errors (${lang})`);
+    await summary.getByRole('link', { name: w.kindError }).click();
+    await expect(page.getByLabel(w.complaint, { exact: true })).toBeFocused();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: w.continue }).click();
+
+    await page.getByLabel(w.date).fill('2999-01-01');
+    await page.getByRole('button', { name: w.continue }).click();
+    await expect(page.getByRole('alert')).toContainText(w.titleError);
+    await expect(page.getByRole('alert')).toContainText(w.futureError);
+    await expect(page.locator('#title-error')).toContainText(w.titleError);
+    await expect(page.locator('#incident-date-error')).toContainText(w.futureError);
+    await expect(page.getByLabel(w.title)).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page, `details errors (${lang})`);
+    expect(posts).toEqual([]);
+  });
+}
+
+test('an oversized or unsupported file is refused before upload with its own message', async ({ page }) => {
+  const w = WORDS.id;
+  await page.goto(`${baseUrl()}/lapor`);
+  await fillUntilReview(page, w, { attach: false });
+  await page.getByRole('button', { name: 'Ubah Lampiran' }).click();
+  const posts = [];
+  page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+  await page.getByLabel(w.attachments, { exact: true }).setInputFiles([
+    { name: 'besar.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(6 * 1024 * 1024, 1) },
+    { name: 'animasi.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') },
+  ]);
+  await expect(page.locator('#attachment-ids-error')).toContainText('besar.jpg: berkas lebih besar dari 5 MB');
+  await expect(page.locator('#attachment-ids-error')).toContainText('animasi.gif: jenis berkas ini tidak didukung');
+  expect(posts).toEqual([]);
+});
+
+test('a reload restores every answer; start again clears them after confirmation', async ({ page }) => {
+  const w = WORDS.id;
+  await page.goto(`${baseUrl()}/lapor`);
+  await fillUntilReview(page, w, { attach: false, title: 'Judul yang harus tetap ada' });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: w.review })).toBeVisible();
+  await expect(page.locator('.summary-list')).toContainText('Judul yang harus tetap ada');
+  await expect(page.locator('.summary-list')).toContainText('siti@contoh.id');
+  await page.getByRole('button', { name: 'Ubah Judul laporan' }).click();
+  await expect(page.getByLabel(w.title)).toHaveValue('Judul yang harus tetap ada');
+  await page.getByRole('button', { name: w.startAgain }).click();
+  await page.getByRole('button', { name: w.startAgainYes }).click();
+  await expect(page.getByLabel(w.complaint, { exact: true })).not.toBeChecked();
+  await page.reload();
+  await expect(page.getByLabel(w.complaint, { exact: true })).not.toBeChecked();
+});
+
+test('with the server unreachable the draft is kept, the user is told, and the retry makes exactly one report', async ({ page, request }) => {
+  const w = WORDS.id;
+  const title = `Laporan saat koneksi putus ${Date.now()}`;
+  await page.goto(`${baseUrl()}/lapor`);
+  await fillUntilReview(page, w, { attach: false, title });
+  let down = true;
+  let attempts = 0;
+  await page.route('**/api/v1/reports', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    attempts += 1;
+    if (down) return route.abort('internetdisconnected');
+    return route.continue();
+  });
+  // A double tap on Send.
+  await page.getByRole('button', { name: w.send }).dblclick();
+  await expect(page.getByRole('alert').filter({ hasText: w.notSent })).toBeVisible();
+  await screenshot(page, 'submit-offline-360');
+  await page.reload();
+  await expect(page.locator('.summary-list')).toContainText(title);
+  down = false;
+  await page.getByRole('button', { name: w.send }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.receipt);
+  expect(attempts).toBeGreaterThanOrEqual(2);
+  const found = await (await request.get(`${baseUrl()}/api/v1/reports?q=${encodeURIComponent('koneksi putus')}&per_page=100`)).json();
+  expect(found.items.filter((r) => r.title === title)).toHaveLength(1);
+});
+
+test('the whole form can be completed with the keyboard alone', async ({ page }) => {
+  await page.goto(`${baseUrl()}/lapor?lang=en`);
+  await page.waitForLoadState('networkidle');
+  // Tab forward until the focused element has this accessible text, as a keyboard user would.
+  const tabTo = async (text) => {
+    for (let i = 0; i < 30; i += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => { const el = document.activeElement; return el?.labels?.[0]?.textContent?.trim() || el?.textContent?.trim() || ''; });
+      if (focused === text) return;
+    }
+    throw new Error(`could not reach "${text}" with Tab`);
+  };
+  await tabTo('Complaint');
+  await page.keyboard.press('Space');
+  await tabTo('Continue');
+  await page.keyboard.press('Enter');
+  await tabTo('Report title');
+  await page.keyboard.type('Keyboard only report title');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Written entirely with the keyboard to check that no mouse is needed.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('01152026');
+  await page.keyboard.press('Enter');
+  await tabTo('Location');
+  await page.keyboard.press('ArrowDown');
+  await tabTo('Category');
+  await page.keyboard.press('ArrowDown');
+  await tabTo('Continue');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Attachments', { exact: true })).toBeVisible();
+  await tabTo('Continue');
+  await page.keyboard.press('Enter');
+  await tabTo('Anonymous');
+  await page.keyboard.press('Space');
+  await tabTo('Continue');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Check your report' })).toBeVisible();
+  await tabTo('Send report');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report sent');
+});
