@@ -113,18 +113,28 @@ pub fn format_count(n: u64, lang: Lang) -> String {
 }
 
 /// A number with up to `decimals` places, trailing zeros dropped: 8 / 8,5 / 1.234,5.
+/// Integer arithmetic only: Rust's float formatting would add about 11 KB to the wasm.
 pub fn format_decimal(x: f64, decimals: usize, lang: Lang) -> String {
     let (_, decimal) = separators(lang);
-    let text = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = frac.trim_end_matches('0');
-    let sign = if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
-    let int = format_count(int.parse().unwrap_or(0), lang);
-    if frac.is_empty() {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int}{decimal}{frac}")
+    let scale = 10u64.pow(decimals.min(9) as u32);
+    let scaled = (x.abs() * scale as f64).round() as u64;
+    let mut out = String::new();
+    if x < 0.0 && scaled > 0 {
+        out.push('-');
     }
+    out.push_str(&format_count(scaled / scale, lang));
+    let mut frac = scaled % scale;
+    let mut digits = Vec::new();
+    for _ in 0..decimals.min(9) {
+        digits.push((b'0' + (frac % 10) as u8) as char);
+        frac /= 10;
+    }
+    let frac: String = digits.into_iter().rev().collect::<String>().trim_end_matches('0').to_string();
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(&frac);
+    }
+    out
 }
 
 /// A rate 0–1 as a percentage with one decimal: 73,8 % / 73.8 %.
@@ -208,6 +218,9 @@ mod tests {
         assert_eq!(format_decimal(1234.5, 1, Lang::Id), "1.234,5");
         assert_eq!(format_decimal(8.0, 1, Lang::En), "8");
         assert_eq!(format_decimal(-0.04, 1, Lang::En), "0");
+        assert_eq!(format_decimal(-6.20001, 5, Lang::Id), "-6,20001");
+        assert_eq!(format_decimal(106.05, 2, Lang::En), "106.05");
+        assert_eq!(format_decimal(0.999, 1, Lang::En), "1");
         assert_eq!(Lang::parse(" EN "), Some(Lang::En));
     }
 }

@@ -145,7 +145,7 @@ pub fn AttachmentsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, l
                                 }
                             }
                         }>
-                        <progress max="100" value=move || (p.progress.get() * 100.0).round() aria-label=move || i18n.t("attach.progress")></progress>
+                        <progress max="100" value=move || ((p.progress.get() * 100.0).round() as u32).to_string() aria-label=move || i18n.t("attach.progress")></progress>
                     </Show>
                     <button type="button" class="link-button" on:click=move |_| pending.update(|list| list.retain(|x| x.id != p.id))>
                         {move || i18n.t("action.remove")}
