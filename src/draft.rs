@@ -141,21 +141,7 @@ pub fn new_idempotency_key(mut random: impl FnMut() -> f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aduan_core::{Agency, Category, Limits, Region, SlaRules};
-
-    fn portal() -> Portal {
-        Portal {
-            name: "Kota Contoh".into(),
-            kinds: Kind::ALL.to_vec(),
-            categories: vec![Category { id: "jalan".into(), name: "Jalan".into(), name_en: None }],
-            agencies: vec![Agency { id: "pupr".into(), name: "Dinas PUPR".into(), group: None }],
-            regions: vec![Region { id: "r1".into(), name: "Satu".into() }],
-            limits: Limits::default(),
-            sla: SlaRules::default(),
-            holidays: vec![],
-            completion_target: 0.9,
-        }
-    }
+    use aduan_core::fixtures::portal;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
@@ -167,7 +153,7 @@ mod tests {
             title: "Jalan berlubang di depan pasar".into(),
             body: "Lubang besar sudah dua minggu dan membahayakan pengendara motor.".into(),
             incident_date: "2026-11-20".into(),
-            region_id: "r1".into(),
+            region_id: "kec-1".into(),
             category_id: "jalan".into(),
             name: "Siti".into(),
             email: "siti@contoh.id".into(),

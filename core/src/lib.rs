@@ -3,6 +3,8 @@
 
 pub mod calendar;
 pub mod contract;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 pub mod stats;
 pub mod status;
 pub mod ticket;
