@@ -167,4 +167,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("err.control_characters", "Remove invisible characters from this answer"),
     ("err.too_long", "This answer is too long"),
     ("err.generic", "Check this answer"),
+    ("track.mine", "My reports on this device"),
+    ("action.share", "Share"),
+    ("receipt.qr", "QR code that opens this report's tracking page"),
 ];

@@ -167,4 +167,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("err.control_characters", "Hapus karakter tak terlihat dari isian ini"),
     ("err.too_long", "Isian ini terlalu panjang"),
     ("err.generic", "Periksa kembali isian ini"),
+    ("track.mine", "Laporan saya di perangkat ini"),
+    ("action.share", "Bagikan"),
+    ("receipt.qr", "Kode QR untuk membuka halaman pelacakan laporan ini"),
 ];

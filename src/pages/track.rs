@@ -1,5 +1,6 @@
 use aduan_core::ticket::{Ticket, TicketError};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::title::use_page_title;
@@ -21,6 +22,7 @@ pub fn TrackPage() -> impl IntoView {
     use_page_title("nav.track");
     let navigate = use_navigate();
     let input = RwSignal::new(String::new());
+    let mine: Vec<Ticket> = crate::storage::my_reports().iter().filter_map(|t| Ticket::parse(t).ok()).collect();
     let error = RwSignal::new(None::<&'static str>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -58,5 +60,11 @@ pub fn TrackPage() -> impl IntoView {
             </div>
             <button type="submit" class="button primary">{move || i18n.t("action.track")}</button>
         </form>
+        {(!mine.is_empty()).then(|| view! {
+            <h2>{move || i18n.t("track.mine")}</h2>
+            <ul class="my-reports">
+                {mine.into_iter().map(|t| view! { <li><A href=format!("/lacak/{t}")>{t.grouped()}</A></li> }).collect_view()}
+            </ul>
+        })}
     }
 }

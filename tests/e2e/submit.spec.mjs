@@ -24,13 +24,22 @@ const WORDS = {
   },
 };
 
-async function fillUntilReview(page, w, { title = 'Lampu jalan mati di Jl. Merdeka', attach = true } = {}) {
+async function fillUntilReview(page, w, { title = 'Lampu jalan mati di Jl. Merdeka', attach = true, look = null } = {}) {
+  // With `look`, each step is photographed and checked with axe-core on the way.
+  const check = async (name) => {
+    if (!look) return;
+    await screenshot(page, `submit-${name}-${look}-360`);
+    await expectNoAxeViolations(page, `${name} (${look})`);
+  };
+  await check('1-kind');
   await page.getByLabel(w.complaint, { exact: true }).check();
   await page.getByRole('button', { name: w.continue }).click();
+  await check('2-details');
   await page.getByLabel(w.title).fill(title);
   await page.getByLabel(w.body).fill('Sudah seminggu lampu penerangan jalan mati sehingga jalan gelap dan rawan kecelakaan.');
   await page.getByLabel(w.date).fill('2026-01-15');
   await page.getByRole('button', { name: w.continue }).click();
+  await check('3-location');
   await page.getByLabel(w.region, { exact: true }).selectOption({ label: 'Cempaka' });
   await page.getByLabel(w.address).fill('Depan pasar Cempaka');
   await page.getByLabel(w.category, { exact: true }).selectOption('jalan');
@@ -39,8 +48,11 @@ async function fillUntilReview(page, w, { title = 'Lampu jalan mati di Jl. Merde
     await page.getByLabel(w.attachments, { exact: true }).setInputFiles([fixture('jalan.png'), fixture('surat.pdf')]);
     await expect(page.locator('.attachment')).toHaveCount(2);
     await expect(page.locator('.attachment progress')).toHaveCount(0);
+    await expect(page.locator('.attachment img')).toHaveCount(1);
   }
+  await check('4-attachments');
   await page.getByRole('button', { name: w.continue }).click();
+  await check('5-privacy');
   await page.getByLabel(w.name, { exact: true }).fill('Siti Aminah');
   await page.getByLabel(w.email, { exact: true }).fill('siti@contoh.id');
   await page.getByRole('button', { name: w.continue }).click();
@@ -52,7 +64,7 @@ for (const lang of ['id', 'en']) {
     const errors = watchErrors(page);
     const w = WORDS[lang];
     await page.goto(`${baseUrl()}/lapor?lang=${lang}`);
-    await fillUntilReview(page, w, { title: `Lampu jalan mati di Jl. Merdeka (${lang})` });
+    await fillUntilReview(page, w, { title: `Lampu jalan mati di Jl. Merdeka (${lang})`, look: lang });
     await expect(page.locator('.summary-list')).toContainText('Cempaka');
     await screenshot(page, `submit-review-${lang}-360`);
     await expectNoAxeViolations(page, `review (${lang})`);
@@ -62,6 +74,13 @@ for (const lang of ['id', 'en']) {
     const code = await page.locator('.access-code').getAttribute('data-access-code');
     await screenshot(page, `submit-receipt-${lang}-360`);
     await expectNoAxeViolations(page, `receipt (${lang})`);
+    // The QR code encodes the tracking page of this ticket.
+    await expect(page.locator('svg.qr path')).toHaveCount(1);
+    await expect(page.getByRole('img', { name: lang === 'id' ? /Kode QR/ : /QR code/ })).toBeVisible();
+    await page.getByRole('link', { name: lang === 'id' ? 'Lacak laporan ini' : 'Track this report' }).click();
+    await expect(page).toHaveURL(new RegExp(`/lacak/${ticket}$`));
+    await page.goto(`${baseUrl()}/lacak?lang=${lang}`);
+    await expect(page.getByRole('link', { name: `${ticket.slice(0, 3)}-${ticket.slice(3, 6)}-${ticket.slice(6)}` })).toBeVisible();
 
     const res = await request.get(`${baseUrl()}/api/v1/reports/${ticket}`, { headers: { 'x-access-code': code } });
     expect(res.ok()).toBeTruthy();
