@@ -226,3 +226,51 @@ test('the whole form can be completed with the keyboard alone', async ({ page })
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report sent');
 });
+
+test('device location fills the position when allowed and never blocks when refused; the agency list can be searched', async ({ browser }) => {
+  const allowed = await browser.newContext({ viewport: { width: 360, height: 740 }, permissions: ['geolocation'], geolocation: { latitude: -0.9471, longitude: 100.4172 } });
+  const page = await allowed.newPage();
+  await page.goto(`${baseUrl()}/lapor`);
+  await page.evaluate(() => localStorage.setItem('aduan.draft', JSON.stringify({ step: 'location', kind: 'complaint', idempotency_key: 'loc-test' })));
+  await page.reload();
+  await page.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
+  await expect(page.getByText('Titik lokasi tersimpan: -0,9471, 100,4172')).toBeVisible();
+  await page.getByLabel('Cari instansi').fill('puskes');
+  const options = await page.getByLabel('Instansi tujuan', { exact: true }).locator('option').allTextContents();
+  expect(options.length).toBeGreaterThan(2);
+  expect(options.slice(1).every((o) => o.includes('Puskesmas'))).toBeTruthy();
+  await page.getByLabel('Instansi tujuan', { exact: true }).selectOption({ label: 'Puskesmas Melati' });
+  await page.getByLabel('Cari instansi').fill('');
+  await expect(page.getByLabel('Instansi tujuan', { exact: true })).toHaveValue('puskesmas-melati');
+  await allowed.close();
+
+  const refused = await browser.newContext({ viewport: { width: 360, height: 740 }, permissions: [] });
+  const page2 = await refused.newPage();
+  await page2.goto(`${baseUrl()}/lapor`);
+  await page2.evaluate(() => localStorage.setItem('aduan.draft', JSON.stringify({ step: 'location', kind: 'complaint', idempotency_key: 'loc-test-2' })));
+  await page2.reload();
+  await page2.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
+  await expect(page2.getByRole('status')).toContainText('Lokasi perangkat tidak dapat diambil');
+  await expect(page2.getByRole('button', { name: 'Lanjutkan' })).toBeEnabled();
+  await refused.close();
+});
+
+test('a failed upload can be retried alone, and an uploaded file can be removed', async ({ page }) => {
+  await page.goto(`${baseUrl()}/lapor`);
+  await page.evaluate(() => localStorage.setItem('aduan.draft', JSON.stringify({ step: 'attachments', kind: 'complaint', idempotency_key: 'upload-test' })));
+  await page.reload();
+  let failNext = true;
+  await page.route('**/api/v1/attachments', (route) => {
+    if (failNext) { failNext = false; return route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"title":"down","status":503}' }); }
+    return route.continue();
+  });
+  await page.getByLabel('Lampiran', { exact: true }).setInputFiles([fixture('jalan.png')]);
+  await expect(page.getByText('Gagal mengunggah.')).toBeVisible();
+  await page.locator('.attachment').getByRole('button', { name: 'Coba lagi' }).click();
+  await expect(page.getByText('terunggah')).toBeVisible();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('aduan.draft')).attachments.length);
+  expect(stored).toBe(1);
+  await page.getByRole('button', { name: 'Hapus jalan.png' }).click();
+  await expect(page.locator('.attachment')).toHaveCount(0);
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('aduan.draft')).attachments.length)).toBe(0);
+});
