@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod contract;
+pub mod deadline;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod stats;
@@ -11,5 +12,6 @@ pub mod ticket;
 pub mod validation;
 
 pub use calendar::WorkingCalendar;
+pub use deadline::{assess, DeadlineState};
 pub use contract::*;
 pub use status::Status;

@@ -1,6 +1,6 @@
 //! The `/api/v1` contract of `public/openapi.yaml`, over gloo-net.
 
-use aduan_core::{Attachment, NewReport, Portal, Problem, ReportCreated, ReportFilter, Stats};
+use aduan_core::{Attachment, NewRating, NewReply, NewReport, Portal, Problem, ReportCreated, ReportFilter, ReportView, Stats};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use gloo_net::http::{Request, Response};
@@ -37,6 +37,35 @@ impl AduanClient {
             .json(report)
             .map_err(|_| ApiError::Decode)?;
         Self::read(req.send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    fn with_code(req: gloo_net::http::RequestBuilder, access_code: Option<&str>) -> gloo_net::http::RequestBuilder {
+        match access_code {
+            Some(code) => req.header("X-Access-Code", code),
+            None => req,
+        }
+    }
+
+    pub async fn report(&self, ticket: &str, access_code: Option<&str>) -> Result<ReportView, ApiError> {
+        let req = Self::with_code(Request::get(&format!("{}/reports/{ticket}", self.base_url)), access_code);
+        Self::read(req.send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    async fn post_as_reporter<B: serde::Serialize>(&self, path: &str, access_code: &str, body: &B) -> Result<ReportView, ApiError> {
+        let req = Self::with_code(Request::post(&format!("{}{path}", self.base_url)), Some(access_code)).json(body).map_err(|_| ApiError::Decode)?;
+        Self::read(req.send().await.map_err(|_| ApiError::Network)?).await
+    }
+
+    pub async fn reply(&self, ticket: &str, access_code: &str, reply: &NewReply) -> Result<ReportView, ApiError> {
+        self.post_as_reporter(&format!("/reports/{ticket}/replies"), access_code, reply).await
+    }
+
+    pub async fn rate(&self, ticket: &str, access_code: &str, rating: &NewRating) -> Result<ReportView, ApiError> {
+        self.post_as_reporter(&format!("/reports/{ticket}/rating"), access_code, rating).await
+    }
+
+    pub fn attachment_url(&self, ticket: &str, id: &str) -> String {
+        format!("{}/reports/{ticket}/attachments/{id}", self.base_url)
     }
 
     /// Uploads one file with XMLHttpRequest, because fetch cannot report upload progress (0–1).

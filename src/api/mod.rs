@@ -5,7 +5,7 @@ mod aduan;
 
 use std::future::Future;
 
-use aduan_core::{Attachment, NewReport, Portal, Problem, ReportCreated, ReportFilter, Stats};
+use aduan_core::{Attachment, NewRating, NewReply, NewReport, Portal, Problem, ReportCreated, ReportFilter, ReportView, Stats};
 
 pub use aduan::AduanClient;
 
@@ -47,6 +47,14 @@ pub trait Backend {
     fn stats(&self, filter: &ReportFilter) -> impl Future<Output = Result<Stats, ApiError>>;
     /// Sends a report; the same `idempotency_key` never makes a second one.
     fn create_report(&self, report: &NewReport, idempotency_key: &str) -> impl Future<Output = Result<ReportCreated, ApiError>>;
+    /// A report by ticket; with the access code, also what only the reporter may see.
+    fn report(&self, ticket: &str, access_code: Option<&str>) -> impl Future<Output = Result<ReportView, ApiError>>;
+    /// The reporter's reply (needs the access code); answers the updated report.
+    fn reply(&self, ticket: &str, access_code: &str, reply: &NewReply) -> impl Future<Output = Result<ReportView, ApiError>>;
+    /// The reporter's rating of a completed report (needs the access code); answers the updated report.
+    fn rate(&self, ticket: &str, access_code: &str, rating: &NewRating) -> impl Future<Output = Result<ReportView, ApiError>>;
+    /// Where a browser may open an attachment of a public report.
+    fn attachment_url(&self, ticket: &str, id: &str) -> String;
     /// Uploads one file, reporting progress from 0 to 1.
     fn upload_attachment(&self, file: &web_sys::File, on_progress: Box<dyn Fn(f64)>) -> impl Future<Output = Result<Attachment, ApiError>>;
 }
@@ -76,6 +84,30 @@ impl Backend for Client {
     async fn create_report(&self, report: &NewReport, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
         match self {
             Client::Aduan(c) => c.create_report(report, idempotency_key).await,
+        }
+    }
+
+    async fn report(&self, ticket: &str, access_code: Option<&str>) -> Result<ReportView, ApiError> {
+        match self {
+            Client::Aduan(c) => c.report(ticket, access_code).await,
+        }
+    }
+
+    async fn reply(&self, ticket: &str, access_code: &str, reply: &NewReply) -> Result<ReportView, ApiError> {
+        match self {
+            Client::Aduan(c) => c.reply(ticket, access_code, reply).await,
+        }
+    }
+
+    async fn rate(&self, ticket: &str, access_code: &str, rating: &NewRating) -> Result<ReportView, ApiError> {
+        match self {
+            Client::Aduan(c) => c.rate(ticket, access_code, rating).await,
+        }
+    }
+
+    fn attachment_url(&self, ticket: &str, id: &str) -> String {
+        match self {
+            Client::Aduan(c) => c.attachment_url(ticket, id),
         }
     }
 

@@ -2,6 +2,8 @@ pub mod error_panel;
 pub mod figures;
 pub mod form;
 pub mod qr;
+pub mod share_actions;
+pub mod tracking;
 pub mod submit;
 pub mod layout;
 pub mod title;

@@ -4,6 +4,7 @@
 mod en;
 pub mod field_errors;
 mod id;
+pub mod names;
 
 use leptos::prelude::*;
 

@@ -2,11 +2,12 @@
 //! idempotency key, so retries (automatic, on reconnect, or by hand) make exactly one report.
 
 use aduan_core::validation::Rule;
-use aduan_core::{Portal, ReportCreated, WorkingCalendar};
+use aduan_core::{Portal, ReportCreated};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{ApiError, Backend, Client, PortalResource};
+use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{focus_element, ErrorSummary};
 use crate::components::submit::attachments::AttachmentsStep;
@@ -36,11 +37,6 @@ fn load_draft() -> Draft {
 }
 
 /// Today in the portal's time zone, from the browser's clock.
-fn today() -> chrono::NaiveDate {
-    let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
-    WorkingCalendar::new([], aduan_core::calendar::WIB_OFFSET_SECONDS).local_date(now)
-}
-
 fn owned(problems: Vec<(&'static str, Rule)>) -> Vec<(String, Rule)> {
     problems.into_iter().map(|(f, r)| (f.to_string(), r)).collect()
 }

@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::api::{Backend, Client};
 use crate::components::title::use_page_title;
+use crate::i18n::names::status_key;
 use crate::i18n::use_i18n;
 
 /// The message key for a ticket that cannot be right, decided before any request is made.
@@ -14,6 +16,16 @@ pub fn ticket_error_key(e: TicketError) -> &'static str {
         TicketError::Character(_) => "track.err_char",
         TicketError::Typo => "track.err_typo",
     }
+}
+
+/// Checked as the citizen types, once all nine characters are there: a wrong character or a failed check
+/// character is said at once; an incomplete number is only judged on Track.
+fn typo_while_typing(typed: &str) -> Option<&'static str> {
+    let significant = typed.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    if significant < aduan_core::ticket::TICKET_LEN {
+        return None;
+    }
+    Ticket::parse(typed).err().map(ticket_error_key)
 }
 
 #[component]
@@ -56,15 +68,42 @@ pub fn TrackPage() -> impl IntoView {
                     aria-describedby=move || if error.get().is_some() { "ticket-hint ticket-error" } else { "ticket-hint" }
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=input
-                    on:input=move |ev| { input.set(event_target_value(&ev)); error.set(None); }/>
+                    on:input=move |ev| {
+                        let typed = event_target_value(&ev);
+                        error.set(typo_while_typing(&typed));
+                        input.set(typed);
+                    }/>
             </div>
             <button type="submit" class="button primary">{move || i18n.t("action.track")}</button>
         </form>
         {(!mine.is_empty()).then(|| view! {
             <h2>{move || i18n.t("track.mine")}</h2>
             <ul class="my-reports">
-                {mine.into_iter().map(|t| view! { <li><A href=format!("/lacak/{t}")>{t.grouped()}</A></li> }).collect_view()}
+                {mine.into_iter().take(10).map(|t| view! { <MyReport ticket=t/> }).collect_view()}
             </ul>
         })}
+    }
+}
+
+/// One report sent from this device, with its current status.
+#[component]
+fn MyReport(ticket: Ticket) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<Client>();
+    let id = ticket.to_string();
+    let status = LocalResource::new(move || {
+        let (client, id) = (client.clone(), id.clone());
+        async move { client.report(&id, None).await.ok().map(|r| r.status) }
+    });
+    view! {
+        <li>
+            <A href=format!("/lacak/{ticket}")>{ticket.grouped()}</A>
+            " · "
+            <span class="hint">{move || match status.get() {
+                None => i18n.t("track.mine_loading"),
+                Some(Some(s)) => i18n.t(status_key(s)),
+                Some(None) => i18n.t("track.mine_unknown"),
+            }}</span>
+        </li>
     }
 }

@@ -1,11 +1,27 @@
+//! `/lacak/:ticket`: where a report is, who has it, and whether its deadlines were kept.
+
+use std::time::Duration;
+
+use aduan_core::calendar::WIB_OFFSET_SECONDS;
 use aduan_core::ticket::Ticket;
+use aduan_core::{Portal, ReportView, WorkingCalendar};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::track::ticket_error_key;
+use crate::api::{ApiError, Backend, Client, PortalResource};
+use crate::clock::{now, today};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::share_actions::{absolute_url, ShareActions};
 use crate::components::title::use_page_title;
-use crate::i18n::use_i18n;
+use crate::components::tracking::deadlines::DeadlineList;
+use crate::components::tracking::reporter::ReporterSection;
+use crate::components::tracking::timeline::Timeline;
+use crate::components::tracking::Tracked;
+use crate::config::RuntimeConfig;
+use crate::i18n::names::{format_date, format_local_time, kind_key, status_key};
+use crate::i18n::{format_count, use_i18n};
 
 #[component]
 pub fn TrackTicketPage() -> impl IntoView {
@@ -13,18 +29,160 @@ pub fn TrackTicketPage() -> impl IntoView {
     use_page_title("nav.track");
     let params = use_params_map();
     let ticket = Memo::new(move |_| Ticket::parse(&params.read().get("ticket").unwrap_or_default()));
+    let portal = expect_context::<PortalResource>();
     view! {
         <h1>{move || i18n.t("nav.track")}</h1>
         {move || match ticket.get() {
             Ok(t) => view! {
-                <p class="ticket-label">{move || i18n.t("ticket")}</p>
-                <p class="ticket-number">{t.grouped()}</p>
-                <p>{move || i18n.t("track.details_soon")}</p>
+                <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
+                    {move || portal.get().map(|loaded| match loaded {
+                        Ok(p) => view! { <TrackedReport ticket=t.clone() portal=p/> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
+                    })}
+                </Suspense>
             }.into_any(),
-            Err(e) => view! {
-                <div class="error-panel" role="alert"><p>{move || i18n.t(ticket_error_key(e))}</p></div>
-            }.into_any(),
+            Err(e) => view! { <div class="error-panel" role="alert"><p>{move || i18n.t(ticket_error_key(e))}</p></div> }.into_any(),
         }}
-        <p><A href="/lacak">{move || i18n.t("track.another")}</A></p>
+        <p class="no-print"><A href="/lacak">{move || i18n.t("track.another")}</A></p>
+    }
+}
+
+/// Loads the report, and loads it again when the page regains focus or every minute while it is visible.
+/// (visibilitychange is fired at the document and bubbles to the window.)
+/// A background refresh that fails keeps what is shown; only the first load shows an error.
+#[component]
+fn TrackedReport(ticket: Ticket, portal: Portal) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<Client>();
+    let tracked = Tracked { ticket: StoredValue::new(ticket.to_string()), report: RwSignal::new(None), access_code: RwSignal::new(None) };
+    let refreshed_at = RwSignal::new(None::<chrono::DateTime<chrono::Utc>>);
+    let loading = StoredValue::new(false);
+    let refresh = Callback::new(move |_: ()| {
+        if loading.get_value() {
+            return;
+        }
+        loading.set_value(true);
+        let client = client.clone();
+        let code = tracked.access_code.get_untracked();
+        leptos::task::spawn_local(async move {
+            let answer = client.report(&tracked.ticket.get_value(), code.as_deref()).await;
+            let keep_shown = answer.is_err() && matches!(tracked.report.get_untracked(), Some(Ok(_)));
+            if !keep_shown {
+                if answer.is_ok() {
+                    refreshed_at.set(Some(now()));
+                }
+                tracked.report.set(Some(answer));
+            }
+            loading.set_value(false);
+        });
+    });
+    refresh.run(());
+    let refresh_if_visible = Callback::new(move |_: ()| {
+        if !document().hidden() {
+            refresh.run(());
+        }
+    });
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| refresh_if_visible.run(()));
+    let on_visible = window_event_listener(leptos::ev::visibilitychange, move |_| refresh_if_visible.run(()));
+    let every_minute = set_interval_with_handle(move || refresh_if_visible.run(()), Duration::from_secs(60)).ok();
+    on_cleanup(move || {
+        on_focus.remove();
+        on_visible.remove();
+        if let Some(h) = every_minute {
+            h.clear();
+        }
+    });
+
+    let portal_name = use_context::<RuntimeConfig>().map(|c| c.portal_name).unwrap_or_default();
+    let grouped = ticket.grouped();
+    Effect::new({
+        let grouped = grouped.clone();
+        move |_| {
+            let status = tracked.with_report(None, |r| Some(r.status));
+            let title = match status {
+                Some(s) => format!("{grouped} — {} — {portal_name}", i18n.t(status_key(s))),
+                None => format!("{grouped} — {} — {portal_name}", i18n.t("nav.track")),
+            };
+            document().set_title(&title);
+        }
+    });
+    let calendar = StoredValue::new(WorkingCalendar::new(portal.holidays.clone(), WIB_OFFSET_SECONDS));
+    let message_max = portal.limits.message_max;
+    let url = absolute_url(&format!("/lacak/{ticket}"));
+    view! {
+        <p class="ticket-label">{move || i18n.t("ticket")}</p>
+        <p class="ticket-number" data-ticket=ticket.to_string()>{grouped}</p>
+        <ShareActions copy_text=url.clone() url share_title="nav.track"/>
+        {move || match tracked.report.get() {
+            None => view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }.into_any(),
+            Some(Ok(report)) => view! { <ReportDetails report calendar/> }.into_any(),
+            Some(Err(ApiError::Status { status: 404, .. })) => view! {
+                <div class="error-panel" role="alert"><p>{move || i18n.t("track.not_found")}</p></div>
+            }.into_any(),
+            Some(Err(error)) => view! { <ErrorPanel error on_retry=move |_| { tracked.report.set(None); refresh.run(()) }/> }.into_any(),
+        }}
+        <Show when=move || matches!(tracked.report.read().as_ref(), Some(Ok(_)))>
+            <ReporterSection tracked message_max/>
+        </Show>
+        <p class="hint">{move || refreshed_at.get().map(|at| i18n.t("track.refreshed").replace("{time}", &format_local_time(at, i18n.lang())))}</p>
+    }
+}
+
+#[component]
+fn ReportDetails(report: ReportView, calendar: StoredValue<WorkingCalendar>) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<Client>();
+    let named = |n: &Option<aduan_core::NamedRef>| n.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "—".into());
+    let (category, region) = (named(&report.category), named(&report.region));
+    let agency = report.agency.as_ref().map(|a| a.name.clone());
+    let (status, kind, created_at, supports, rating) = (report.status, report.kind, report.created_at, report.supports, report.rating);
+    let attachments: Vec<(String, String)> = report
+        .attachments
+        .iter()
+        .map(|a| (a.name.clone(), if report.confidential { String::new() } else { client.attachment_url(&report.ticket, &a.id) }))
+        .collect();
+    view! {
+        <p class="status-badge" data-status=status.as_str()>{move || i18n.t(status_key(status))}</p>
+        <h2>{move || i18n.t("track.details")}</h2>
+        {match (report.title.clone(), report.body.clone()) {
+            (Some(t), Some(b)) => view! { <p class="report-title">{t}</p><p class="report-body">{b}</p> }.into_any(),
+            _ => view! { <p class="notice">{move || i18n.t("track.confidential")}</p> }.into_any(),
+        }}
+        <dl class="summary-list">
+            <div class="summary-row"><dt>{move || i18n.t("kind")}</dt><dd class="answer">{move || i18n.t(kind_key(kind))}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t("agency")}</dt><dd class="answer">{match agency {
+                Some(name) => name.into_any(),
+                None => (move || i18n.t("track.agency_pending")).into_any(),
+            }}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t("category")}</dt><dd class="answer">{category}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t("region")}</dt><dd class="answer">{region}</dd></div>
+            {report.address.clone().filter(|a| !a.is_empty()).map(|a| view! {
+                <div class="summary-row"><dt>{move || i18n.t("address")}</dt><dd class="answer">{a}</dd></div>
+            })}
+            {report.incident_date.map(|d| view! {
+                <div class="summary-row"><dt>{move || i18n.t("incident_date")}</dt><dd class="answer">{move || format_date(d, i18n.lang())}</dd></div>
+            })}
+            <div class="summary-row"><dt>{move || i18n.t("track.submitted_on")}</dt><dd class="answer">{move || format_local_time(created_at, i18n.lang())}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t("track.supports")}</dt><dd class="answer">{move || format_count(supports, i18n.lang())}</dd></div>
+            {rating.map(|n| view! {
+                <div class="summary-row"><dt>{move || i18n.t("rating")}</dt><dd class="answer">{move || i18n.t("rating.value").replace("{n}", &n.to_string())}</dd></div>
+            })}
+            <div class="summary-row">
+                <dt>{move || i18n.t("attachments")}</dt>
+                <dd class="answer">
+                    {if attachments.is_empty() {
+                        view! { <span>{move || i18n.t("track.attachments_none")}</span> }.into_any()
+                    } else {
+                        view! { <ul class="plain-list">{attachments.into_iter().map(|(name, href)| if href.is_empty() {
+                            view! { <li>{name}</li> }.into_any()
+                        } else {
+                            view! { <li><a href=href rel="external" target="_blank">{name}</a></li> }.into_any()
+                        }).collect_view()}</ul> }.into_any()
+                    }}
+                </dd>
+            </div>
+        </dl>
+        <DeadlineList report=report.clone() calendar today=today()/>
+        <Timeline events=report.events/>
     }
 }

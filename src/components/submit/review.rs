@@ -30,11 +30,7 @@ pub fn ReviewStep(form: FormContext, portal: Portal) -> impl IntoView {
     view! {
         <h2>{move || i18n.t("review")}</h2>
         <dl class="summary-list">
-            {row("kind", Box::new(move |d| d.kind.map(|k| i18n.t(match k {
-                aduan_core::Kind::Complaint => "kind.complaint",
-                aduan_core::Kind::Aspiration => "kind.aspiration",
-                aduan_core::Kind::Information => "kind.information",
-            }).to_string()).unwrap_or_default()), Step::Kind)}
+            {row("kind", Box::new(move |d| d.kind.map(|k| i18n.t(crate::i18n::names::kind_key(k)).to_string()).unwrap_or_default()), Step::Kind)}
             {row("title", Box::new(|d| d.title.trim().to_string()), Step::Details)}
             {row("body", Box::new(|d| d.body.trim().to_string()), Step::Details)}
             {row("incident_date", Box::new(|d| d.incident_date.clone()), Step::Details)}

@@ -1,0 +1,217 @@
+//! What only the reporter can do, with the access code from the receipt: see a confidential report, reply,
+//! and rate the service once it is completed.
+
+use aduan_core::validation::clean_text;
+use aduan_core::{NewRating, NewReply, ReportView};
+use leptos::prelude::*;
+
+use super::Tracked;
+use crate::api::{ApiError, Backend, Client};
+use crate::components::form::{described_by, focus_element, problem_for, ErrorSummary, Field, FieldProblem, TextInput};
+use crate::i18n::field_errors;
+use crate::i18n::use_i18n;
+
+/// Problems of the reporter's forms as (input id, catalogue key), worded in the current language when shown.
+type Problems = RwSignal<Vec<(&'static str, &'static str)>>;
+
+fn show(problems: Problems, found: Vec<(&'static str, &'static str)>) {
+    problems.set(found);
+    request_animation_frame(|| focus_element("error-summary"));
+}
+
+/// Why the server refused, as the catalogue key to show at `input_id`.
+fn refusal(input_id: &'static str, error: &ApiError) -> Vec<(&'static str, &'static str)> {
+    let key = match error {
+        ApiError::Network => "error.network",
+        ApiError::Status { status: 401 | 403, .. } => "err.access_code.wrong",
+        ApiError::Status { status: 409, .. } => "err.report_finished",
+        ApiError::Status { status: 422, .. } => match error.field_errors().first() {
+            Some((field, code)) => field_errors::key(field, field_errors::rule_from_code(code)),
+            None => "err.generic",
+        },
+        ApiError::Status { .. } | ApiError::Decode => "error.server",
+    };
+    vec![(input_id, key)]
+}
+
+#[component]
+pub fn ReporterSection(tracked: Tracked, message_max: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let problems: Problems = RwSignal::new(vec![]);
+    let shown = Signal::derive(move || problems.get().into_iter().map(|(id, key)| FieldProblem { input_id: id.to_string(), message: i18n.t(key).to_string() }).collect::<Vec<_>>());
+    let unlocked = Memo::new(move |_| tracked.access_code.read().is_some());
+    let can_reply = Memo::new(move |_| tracked.with_report(false, |r| !matches!(r.status, aduan_core::Status::Rejected | aduan_core::Status::Closed)));
+    let can_rate = Memo::new(move |_| tracked.with_report(false, |r| r.status.is_completed() && r.rating.is_none()));
+    let rating = Memo::new(move |_| tracked.with_report(None, |r| r.rating));
+    view! {
+        <section class="reporter no-print" aria-labelledby="reporter-title">
+            <h2 id="reporter-title">{move || i18n.t("track.reporter")}</h2>
+            <ErrorSummary problems=shown title=Signal::derive(move || i18n.t("errors.summary"))/>
+            <Show when=move || unlocked.get() fallback=move || view! { <AccessCodeForm tracked problems shown/> }>
+                <p class="notice" role="status">{move || i18n.t("track.unlocked")}</p>
+                <Show when=move || can_reply.get()>
+                    <ReplyForm tracked problems shown message_max/>
+                </Show>
+                <Show when=move || can_rate.get()>
+                    <RatingForm tracked problems shown message_max/>
+                </Show>
+                {move || rating.get().map(|n| view! { <p class="rating-given">{move || i18n.t("rating.given").replace("{n}", &n.to_string())}</p> })}
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn AccessCodeForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldProblem>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<Client>();
+    let code = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let entered = code.get_untracked().trim().to_string();
+        if entered.is_empty() {
+            return show(problems, vec![("access-code", "err.access_code.required")]);
+        }
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let client = client.clone();
+        leptos::task::spawn_local(async move {
+            match client.report(&tracked.ticket.get_value(), Some(&entered)).await {
+                Ok(view) => {
+                    problems.set(vec![]);
+                    tracked.report.set(Some(Ok(view)));
+                    tracked.access_code.set(Some(entered));
+                }
+                Err(error) => show(problems, refusal("access-code", &error)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <p>{move || i18n.t("track.reporter_lead")}</p>
+        <form on:submit=on_submit novalidate>
+            <TextInput id="access-code" label=Signal::derive(move || i18n.t("access_code")) hint=Signal::derive(move || i18n.t("access_code.hint").to_string())
+                error=problem_for(shown, "access-code") value=code.into() on_input=Callback::new(move |v| code.set(v)) autocomplete="off"/>
+            <button type="submit" class="button secondary" aria-disabled=move || busy.get().to_string()>{move || i18n.t("action.unlock")}</button>
+        </form>
+    }
+}
+
+/// Sends as the reporter; on success the answered report replaces the shown one.
+fn send_as_reporter<F>(tracked: Tracked, problems: Problems, busy: RwSignal<bool>, input_id: &'static str, request: F, on_done: impl FnOnce() + 'static)
+where
+    F: std::future::Future<Output = Result<ReportView, ApiError>> + 'static,
+{
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        match request.await {
+            Ok(view) => {
+                problems.set(vec![]);
+                tracked.report.set(Some(Ok(view)));
+                on_done();
+            }
+            Err(error) => show(problems, refusal(input_id, &error)),
+        }
+        busy.set(false);
+    });
+}
+
+#[component]
+fn ReplyForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldProblem>>, message_max: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<Client>();
+    let text = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let sent = RwSignal::new(false);
+    let error = problem_for(shown, "reply");
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let message = match clean_text(&text.get_untracked(), 1, message_max, true) {
+            Ok(m) => m,
+            Err(rule) => return show(problems, vec![("reply", field_errors::key("message", rule))]),
+        };
+        let (client, ticket, code) = (client.clone(), tracked.ticket.get_value(), tracked.access_code.get_untracked().unwrap_or_default());
+        sent.set(false);
+        let request = async move { client.reply(&ticket, &code, &NewReply { message }).await };
+        send_as_reporter(tracked, problems, busy, "reply", request, move || {
+            text.set(String::new());
+            sent.set(true);
+        });
+    };
+    view! {
+        <form class="reply-form" on:submit=on_submit novalidate>
+            <Field id="reply" label=Signal::derive(move || i18n.t("reply")) hint=Some(Signal::derive(move || i18n.t("reply.hint").to_string())) error>
+                <textarea id="reply" name="reply" rows="4" aria-describedby=described_by("reply", true, error)
+                    aria-invalid=move || error.read().is_some().to_string()
+                    prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            </Field>
+            <button type="submit" class="button primary" aria-disabled=move || busy.get().to_string()>{move || i18n.t("action.reply")}</button>
+            <p role="status" class="hint">{move || sent.get().then(|| i18n.t("reply.sent"))}</p>
+        </form>
+    }
+}
+
+#[component]
+fn RatingForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldProblem>>, message_max: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<Client>();
+    let chosen = RwSignal::new(None::<u8>);
+    let comment = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = problem_for(shown, "rating-1");
+    let comment_error = problem_for(shown, "rating-comment");
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(rating) = chosen.get_untracked() else {
+            return show(problems, vec![("rating-1", "err.rating.required")]);
+        };
+        let comment = match clean_text(&comment.get_untracked(), 0, message_max, true) {
+            Ok(c) => c,
+            Err(rule) => return show(problems, vec![("rating-comment", field_errors::key("comment", rule))]),
+        };
+        let (client, ticket, code) = (client.clone(), tracked.ticket.get_value(), tracked.access_code.get_untracked().unwrap_or_default());
+        let request = async move { client.rate(&ticket, &code, &NewRating { rating, comment }).await };
+        send_as_reporter(tracked, problems, busy, "rating-1", request, || {});
+    };
+    const LABELS: [&str; 5] = ["rating.1", "rating.2", "rating.3", "rating.4", "rating.5"];
+    view! {
+        <form class="rating-form" on:submit=on_submit novalidate>
+            <div class="field" class:field-error=move || error.read().is_some()>
+                <fieldset aria-describedby=move || if error.read().is_some() { "rating-hint rating-error" } else { "rating-hint" }>
+                    <legend>{move || i18n.t("rating")}</legend>
+                    <p class="hint" id="rating-hint">{move || i18n.t("rating.hint")}</p>
+                    <Show when=move || error.read().is_some()>
+                        <p class="error-message" id="rating-error">{move || error.get()}</p>
+                    </Show>
+                    <div class="radios">
+                        {(1u8..=5).map(|n| {
+                            let id = ["rating-1", "rating-2", "rating-3", "rating-4", "rating-5"][n as usize - 1];
+                            let label = LABELS[n as usize - 1];
+                            view! {
+                                <div class="radio">
+                                    <input type="radio" id=id name="rating" value=n.to_string()
+                                        prop:checked=move || chosen.get() == Some(n) on:change=move |_| chosen.set(Some(n))/>
+                                    <label for=id>{move || i18n.t(label)}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            </div>
+            <Field id="rating-comment" label=Signal::derive(move || i18n.t("rating.comment")) error=comment_error>
+                <textarea id="rating-comment" name="comment" rows="3" aria-describedby=described_by("rating-comment", false, comment_error)
+                    prop:value=comment on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+            </Field>
+            <button type="submit" class="button primary" aria-disabled=move || busy.get().to_string()>{move || i18n.t("action.rate")}</button>
+        </form>
+    }
+}

@@ -1,0 +1,81 @@
+//! Words for the contract's values and dates, in the current language.
+
+use aduan_core::{Actor, Kind, Status};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+
+use super::{lookup, Lang};
+
+pub fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::Submitted => "status.submitted",
+        Status::Verified => "status.verified",
+        Status::Rejected => "status.rejected",
+        Status::Dispositioned => "status.dispositioned",
+        Status::InProgress => "status.in_progress",
+        Status::Completed => "status.completed",
+        Status::Closed => "status.closed",
+        Status::Escalated => "status.escalated",
+    }
+}
+
+pub fn kind_key(k: Kind) -> &'static str {
+    match k {
+        Kind::Complaint => "kind.complaint",
+        Kind::Aspiration => "kind.aspiration",
+        Kind::Information => "kind.information",
+    }
+}
+
+pub fn actor_key(a: Actor) -> &'static str {
+    match a {
+        Actor::Citizen => "actor.citizen",
+        Actor::Admin => "actor.admin",
+        Actor::Agency => "actor.agency",
+        Actor::System => "actor.system",
+    }
+}
+
+const MONTHS_ID: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// 3 Des 2026 / 3 Dec 2026. By hand, because chrono's formatter costs kilobytes of wasm.
+pub fn format_date(d: NaiveDate, lang: Lang) -> String {
+    let months = if lang == Lang::Id { MONTHS_ID } else { MONTHS_EN };
+    format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
+}
+
+/// The portal's local time (WIB): 3 Des 2026, 09.05 WIB / 3 Dec 2026, 09:05 WIB.
+pub fn format_local_time(at: DateTime<Utc>, lang: Lang) -> String {
+    let local = at + chrono::Duration::hours(7);
+    let sep = if lang == Lang::Id { '.' } else { ':' };
+    format!("{}, {:02}{sep}{:02} WIB", format_date(local.date_naive(), lang), local.hour(), local.minute())
+}
+
+/// "1 working day", "3 working days", "3 hari kerja".
+pub fn format_working_days(n: i64, lang: Lang) -> String {
+    let key = if n == 1 { "days.one" } else { "days.other" };
+    lookup(lang, key).replace("{n}", &super::format_count(n.unsigned_abs(), lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times_read_naturally_in_each_language() {
+        let d: NaiveDate = "2026-12-03".parse().unwrap();
+        assert_eq!(format_date(d, Lang::Id), "3 Des 2026");
+        assert_eq!(format_date(d, Lang::En), "3 Dec 2026");
+        let at: DateTime<Utc> = "2026-12-02T17:05:00Z".parse().unwrap();
+        assert_eq!(format_local_time(at, Lang::Id), "3 Des 2026, 00.05 WIB");
+        assert_eq!(format_local_time(at, Lang::En), "3 Dec 2026, 00:05 WIB");
+    }
+
+    #[test]
+    fn working_days_agree_in_number() {
+        assert_eq!(format_working_days(1, Lang::En), "1 working day");
+        assert_eq!(format_working_days(4, Lang::En), "4 working days");
+        assert_eq!(format_working_days(1, Lang::Id), "1 hari kerja");
+        assert_eq!(format_working_days(1200, Lang::Id), "1.200 hari kerja");
+    }
+}
