@@ -29,3 +29,34 @@ pub fn remember_report(ticket: &str) {
     list.truncate(50);
     set(MY_REPORTS_KEY, &serde_json::to_string(&list).unwrap_or_default());
 }
+
+const DEVICE_ID_KEY: &str = "aduan.device_id";
+const SUPPORTED_KEY: &str = "aduan.supported";
+
+/// A random id for this device, so "I have this problem too" counts once per device without an account.
+pub fn device_id() -> String {
+    if let Some(id) = get(DEVICE_ID_KEY).filter(|id| !id.is_empty()) {
+        return id;
+    }
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let id: String = (0..20).map(|_| DIGITS[(js_sys::Math::random() * DIGITS.len() as f64) as usize % DIGITS.len()] as char).collect();
+    set(DEVICE_ID_KEY, &id);
+    id
+}
+
+pub fn has_supported(ticket: &str) -> bool {
+    supported().iter().any(|t| t == ticket)
+}
+
+pub fn remember_support(ticket: &str) {
+    let mut list = supported();
+    if !list.iter().any(|t| t == ticket) {
+        list.insert(0, ticket.to_string());
+        list.truncate(500);
+        set(SUPPORTED_KEY, &serde_json::to_string(&list).unwrap_or_default());
+    }
+}
+
+fn supported() -> Vec<String> {
+    get(SUPPORTED_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}

@@ -6,6 +6,7 @@ pub mod contract;
 pub mod deadline;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
+pub mod listing;
 pub mod stats;
 pub mod status;
 pub mod ticket;

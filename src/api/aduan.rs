@@ -1,6 +1,6 @@
 //! The `/api/v1` contract of `public/openapi.yaml`, over gloo-net.
 
-use aduan_core::{Attachment, NewRating, NewReply, NewReport, Portal, Problem, ReportCreated, ReportFilter, ReportView, Stats};
+use aduan_core::{Attachment, NewRating, NewReply, NewReport, NewSupport, Page, Portal, Problem, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, SupportCount};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use gloo_net::http::{Request, Response};
@@ -106,5 +106,16 @@ impl AduanClient {
 
     pub async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
         self.get_json("/stats", &filter.query_pairs()).await
+    }
+
+    pub async fn reports(&self, pairs: &[(&str, String)]) -> Result<Page<ReportSummary>, ApiError> {
+        self.get_json("/reports", pairs).await
+    }
+
+    pub async fn support(&self, ticket: &str, device_id: &str) -> Result<SupportCount, ApiError> {
+        let req = Request::post(&format!("{}/reports/{ticket}/supports", self.base_url))
+            .json(&NewSupport { device_id: device_id.to_string() })
+            .map_err(|_| ApiError::Decode)?;
+        Self::read(req.send().await.map_err(|_| ApiError::Network)?).await
     }
 }

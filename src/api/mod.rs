@@ -5,7 +5,8 @@ mod aduan;
 
 use std::future::Future;
 
-use aduan_core::{Attachment, NewRating, NewReply, NewReport, Portal, Problem, ReportCreated, ReportFilter, ReportView, Stats};
+use aduan_core::listing::ListQuery;
+use aduan_core::{Attachment, NewRating, NewReply, NewReport, Page, Portal, Problem, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, SupportCount};
 
 pub use aduan::AduanClient;
 
@@ -45,6 +46,10 @@ impl ApiError {
 pub trait Backend {
     fn portal(&self) -> impl Future<Output = Result<Portal, ApiError>>;
     fn stats(&self, filter: &ReportFilter) -> impl Future<Output = Result<Stats, ApiError>>;
+    /// One page of the public listing, newest first, for a view's search and filters as of `today`.
+    fn reports(&self, query: &ListQuery, today: chrono::NaiveDate, per_page: u32) -> impl Future<Output = Result<Page<ReportSummary>, ApiError>>;
+    /// "I have this problem too", counted once per device; answers the new count.
+    fn support(&self, ticket: &str, device_id: &str) -> impl Future<Output = Result<SupportCount, ApiError>>;
     /// Sends a report; the same `idempotency_key` never makes a second one.
     fn create_report(&self, report: &NewReport, idempotency_key: &str) -> impl Future<Output = Result<ReportCreated, ApiError>>;
     /// A report by ticket; with the access code, also what only the reporter may see.
@@ -78,6 +83,20 @@ impl Backend for Client {
     async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
         match self {
             Client::Aduan(c) => c.stats(filter).await,
+        }
+    }
+
+    async fn reports(&self, query: &ListQuery, today: chrono::NaiveDate, per_page: u32) -> Result<Page<ReportSummary>, ApiError> {
+        let mut pairs = ListQuery { filter: query.effective_filter(today), period: None, ..query.clone() }.to_pairs();
+        pairs.push(("per_page", per_page.to_string()));
+        match self {
+            Client::Aduan(c) => c.reports(&pairs).await,
+        }
+    }
+
+    async fn support(&self, ticket: &str, device_id: &str) -> Result<SupportCount, ApiError> {
+        match self {
+            Client::Aduan(c) => c.support(ticket, device_id).await,
         }
     }
 

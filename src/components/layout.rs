@@ -1,11 +1,43 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::config::RuntimeConfig;
 use crate::i18n::{use_i18n, Lang};
 
+/// `?embed=1`: the page sits in a municipality's iframe, without the portal's header and footer.
+pub fn use_embed() -> Memo<bool> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| q.get_str("embed") == Some("1")))
+}
+
+/// In embed mode, the one way out: the same view on the full portal, in a new tab.
+#[component]
+fn EmbedBar() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let full = move || {
+        let query = location.query.with(|q| q.into_iter().filter(|(k, _)| k.as_ref() != "embed").map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>());
+        let pairs: Vec<(&str, String)> = query.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        crate::api::with_query(&location.pathname.get(), &pairs)
+    };
+    view! {
+        <p class="embed-bar"><a href=full target="_blank" rel="noopener">{move || i18n.t("embed.open_full")}</a></p>
+    }
+}
+
 #[component]
 pub fn Header() -> impl IntoView {
+    let embed = use_embed();
+    view! {
+        <Show when=move || !embed.get() fallback=|| view! { <EmbedBar/> }>
+            <SiteHeader/>
+        </Show>
+    }
+}
+
+#[component]
+fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let cfg = expect_context::<RuntimeConfig>();
     let logo = cfg.logo_url.clone();
@@ -52,8 +84,9 @@ fn LanguageSwitch() -> impl IntoView {
 pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     let cfg = expect_context::<RuntimeConfig>();
+    let embed = use_embed();
     view! {
-        <footer class="site-footer">
+        <footer hidden=move || embed.get() class="site-footer">
             <p>{move || i18n.t("footer.about")}</p>
             {cfg.contact.map(|c| view! { <p>{c}</p> })}
             <p><a href="/openapi.yaml" rel="external">{move || i18n.t("footer.contract")}</a></p>

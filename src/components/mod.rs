@@ -1,9 +1,12 @@
 pub mod error_panel;
 pub mod figures;
+pub mod filters;
 pub mod form;
 pub mod qr;
 pub mod share_actions;
 pub mod tracking;
 pub mod submit;
+pub mod support_button;
 pub mod layout;
+pub mod pagination;
 pub mod title;

@@ -176,9 +176,12 @@ mod tests {
                 stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                for piece in text.split(".t(\"").skip(1) {
-                    let key = piece.split('"').next().unwrap();
-                    used.push((path.display().to_string(), key.to_string()));
+                // Keys are looked up directly, or handed to components that look them up.
+                for marker in [".t(\"", " label=\"", " all=\"", " share_title=\""] {
+                    for piece in text.split(marker).skip(1) {
+                        let key = piece.split('"').next().unwrap();
+                        used.push((path.display().to_string(), key.to_string()));
+                    }
                 }
             }
         }

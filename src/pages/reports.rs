@@ -1,16 +1,118 @@
-use leptos::prelude::*;
+//! `/laporan`: the public list of reports, newest first, searchable and filtered by URL.
 
+use aduan_core::calendar::WIB_OFFSET_SECONDS;
+use aduan_core::listing::ListQuery;
+use aduan_core::ticket::Ticket;
+use aduan_core::{Page, Portal, ReportSummary, WorkingCalendar};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{Backend, Client, PortalResource};
+use crate::clock::today;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::filters::{view_href, FilterForm};
+use crate::components::pagination::Pagination;
+use crate::components::support_button::SupportButton;
 use crate::components::title::use_page_title;
-use crate::i18n::use_i18n;
+use crate::i18n::names::{format_date, format_working_days, status_key};
+use crate::i18n::{format_count, use_i18n};
+
+const PER_PAGE: u32 = 20;
+
+/// The view in the URL, and whether the page is embedded in another site.
+pub fn use_view_query() -> (Memo<ListQuery>, Memo<bool>) {
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| ListQuery::from_pairs(p.into_iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect::<Vec<_>>())));
+    (query, crate::components::layout::use_embed())
+}
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title("nav.reports");
+    let portal = expect_context::<PortalResource>();
+    let (query, embed) = use_view_query();
     view! {
         <h1>{move || i18n.t("nav.reports")}</h1>
         <p class="lead">{move || i18n.t("reports.lead")}</p>
         <p>{move || i18n.t("reports.privacy")}</p>
-        <p class="hint">{move || i18n.t("reports.soon")}</p>
+        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
+            {move || portal.get().map(|loaded| match loaded {
+                Ok(p) => {
+                    let for_filters = p.clone();
+                    view! {
+                        {move || view! { <FilterForm base="/laporan" query=query.get() portal=for_filters.clone() embed=embed.get() with_search=true/> }}
+                        <ReportList query embed portal=p/>
+                    }.into_any()
+                }
+                Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ReportList(query: Memo<ListQuery>, embed: Memo<bool>, portal: Portal) -> impl IntoView {
+    let client = expect_context::<Client>();
+    let results = LocalResource::new(move || {
+        let (client, query) = (client.clone(), query.get());
+        async move { client.reports(&query, today(), PER_PAGE).await }
+    });
+    let calendar = StoredValue::new(WorkingCalendar::new(portal.holidays, WIB_OFFSET_SECONDS));
+    view! {
+        <Suspense fallback=move || view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }>
+            {move || results.get().map(|loaded| match loaded {
+                Ok(page) => view! { <ResultPage page query embed calendar/> }.into_any(),
+                Err(error) => view! { <ErrorPanel error on_retry=move |_| results.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ResultPage(page: Page<ReportSummary>, query: Memo<ListQuery>, embed: Memo<bool>, calendar: StoredValue<WorkingCalendar>) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = page.total;
+    let last = total.div_ceil(PER_PAGE as u64).max(1) as u32;
+    let today = today();
+    view! {
+        <p role="status" class="result-count">{move || i18n.t("reports.count").replace("{n}", &format_count(total, i18n.lang()))}</p>
+        {(total == 0).then(|| view! { <p class="notice">{move || i18n.t("reports.none")}</p> })}
+        <ol class="report-list">
+            {page.items.into_iter().map(|r| {
+                let age = calendar.with_value(|cal| cal.working_days_between(cal.local_date(r.created_at), today).max(0));
+                let created = calendar.with_value(|cal| cal.local_date(r.created_at));
+                let grouped = Ticket::parse(&r.ticket).map(|t| t.grouped()).unwrap_or_else(|_| r.ticket.clone());
+                let status = r.status;
+                let title = r.title.clone();
+                let agency = r.agency.as_ref().map(|a| a.name.clone());
+                let confidential = r.confidential;
+                view! {
+                    <li class="report-row">
+                        <A href=format!("/lacak/{}", r.ticket) attr:class="report-link">
+                            <span class="report-row-title">{match title {
+                                Some(t) => t.into_any(),
+                                None => (move || i18n.t("reports.confidential")).into_any(),
+                            }}</span>
+                            <span class="report-row-ticket">{grouped}</span>
+                        </A>
+                        <p class="report-meta">
+                            <span class="status-badge small" data-status=status.as_str()>{move || i18n.t(status_key(status))}</span>
+                            " "{match agency {
+                                Some(a) => a.into_any(),
+                                None => (move || i18n.t("reports.agency_pending")).into_any(),
+                            }}
+                        </p>
+                        <p class="report-meta hint">
+                            {move || format_date(created, i18n.lang())}" · "
+                            {move || i18n.t("reports.age").replace("{days}", &format_working_days(age, i18n.lang()))}
+                        </p>
+                        {(!confidential).then(|| view! { <SupportButton ticket=r.ticket.clone() count=r.supports/> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        <Pagination current=query.get_untracked().page last href=move |p| view_href("/laporan", &ListQuery { page: p, ..query.get_untracked() }, embed.get_untracked())/>
     }
 }

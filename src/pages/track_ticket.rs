@@ -14,6 +14,7 @@ use crate::api::{ApiError, Backend, Client, PortalResource};
 use crate::clock::{now, today};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::share_actions::{absolute_url, ShareActions};
+use crate::components::support_button::SupportButton;
 use crate::components::title::use_page_title;
 use crate::components::tracking::deadlines::DeadlineList;
 use crate::components::tracking::reporter::ReporterSection;
@@ -163,7 +164,11 @@ fn ReportDetails(report: ReportView, calendar: StoredValue<WorkingCalendar>) -> 
                 <div class="summary-row"><dt>{move || i18n.t("incident_date")}</dt><dd class="answer">{move || format_date(d, i18n.lang())}</dd></div>
             })}
             <div class="summary-row"><dt>{move || i18n.t("track.submitted_on")}</dt><dd class="answer">{move || format_local_time(created_at, i18n.lang())}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t("track.supports")}</dt><dd class="answer">{move || format_count(supports, i18n.lang())}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t("track.supports")}</dt><dd class="answer">{if report.confidential {
+                (move || format_count(supports, i18n.lang())).into_any()
+            } else {
+                view! { <SupportButton ticket=report.ticket.clone() count=supports/> }.into_any()
+            }}</dd></div>
             {rating.map(|n| view! {
                 <div class="summary-row"><dt>{move || i18n.t("rating")}</dt><dd class="answer">{move || i18n.t("rating.value").replace("{n}", &n.to_string())}</dd></div>
             })}

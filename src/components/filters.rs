@@ -1,0 +1,146 @@
+//! The search and filters of the transparency pages. Applying them navigates to a new URL, so every
+//! filtered view can be shared and reloaded; the page reads its view back from the URL.
+
+use aduan_core::listing::{ListQuery, Period};
+use aduan_core::{Kind, Portal, Status};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::form::{focus_element, ErrorSummary, FieldProblem};
+use crate::i18n::names::{kind_key, status_key};
+use crate::i18n::{use_i18n, Lang};
+
+/// `base?pairs`, keeping embed mode.
+pub fn view_href(base: &str, query: &ListQuery, embed: bool) -> String {
+    let mut pairs = query.to_pairs();
+    if embed {
+        pairs.push(("embed", "1".into()));
+    }
+    crate::api::with_query(base, &pairs)
+}
+
+fn period_key(p: Period) -> &'static str {
+    match p {
+        Period::ThisMonth => "period.month",
+        Period::Last3Months => "period.3m",
+        Period::Last12Months => "period.12m",
+        Period::ThisYear => "period.year",
+        Period::Custom => "period.custom",
+    }
+}
+
+#[component]
+fn Choice(id: &'static str, label: &'static str, all: &'static str, value: RwSignal<String>, options: Signal<Vec<(String, String)>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field filter">
+            <label for=id>{move || i18n.t(label)}</label>
+            <select id=id name=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=value>
+                <option value="">{move || i18n.t(all)}</option>
+                {move || options.get().into_iter().map(|(v, name)| {
+                    let selected = value.get_untracked() == v;
+                    view! { <option value=v selected=selected>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn FilterForm(base: &'static str, query: ListQuery, portal: Portal, embed: bool, #[prop(default = false)] with_search: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let q = RwSignal::new(query.q.clone());
+    let status = RwSignal::new(query.status.map(|s| s.as_str().to_string()).unwrap_or_default());
+    let kind = RwSignal::new(query.filter.kind.map(|k| k.as_str().to_string()).unwrap_or_default());
+    let agency = RwSignal::new(query.filter.agency.clone().unwrap_or_default());
+    let category = RwSignal::new(query.filter.category.clone().unwrap_or_default());
+    let region = RwSignal::new(query.filter.region.clone().unwrap_or_default());
+    let period = RwSignal::new(query.period.map(|p| p.as_str().to_string()).unwrap_or_default());
+    let from = RwSignal::new(query.filter.from.map(|d| d.to_string()).unwrap_or_default());
+    let to = RwSignal::new(query.filter.to.map(|d| d.to_string()).unwrap_or_default());
+    let problems = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
+    let shown = Signal::derive(move || problems.get().into_iter().map(|(id, key)| FieldProblem { input_id: id.into(), message: i18n.t(key).into() }).collect::<Vec<_>>());
+    let custom = move || period.get() == Period::Custom.as_str();
+    // Collapsed on the list when nothing is filtered, so results come first on a phone.
+    let open_filters = !with_search || query.period.is_some() || query.filter != Default::default();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = ListQuery::from_pairs([
+            ("q", q.get_untracked().as_str()),
+            ("status", status.get_untracked().as_str()),
+            ("kind", kind.get_untracked().as_str()),
+            ("agency", agency.get_untracked().as_str()),
+            ("category", category.get_untracked().as_str()),
+            ("region", region.get_untracked().as_str()),
+            ("period", period.get_untracked().as_str()),
+            ("from", from.get_untracked().as_str()),
+            ("to", to.get_untracked().as_str()),
+        ]);
+        if let (Some(f), Some(t)) = (chosen.filter.from, chosen.filter.to) {
+            if f > t {
+                problems.set(vec![("filter-to", "err.period.order")]);
+                request_animation_frame(|| focus_element("error-summary"));
+                return;
+            }
+        }
+        problems.set(vec![]);
+        navigate(&view_href(base, &chosen, embed), Default::default());
+    };
+
+    let english = move || i18n.lang() == Lang::En;
+    let portal = StoredValue::new(portal);
+    let named = move |pick: fn(&Portal) -> Vec<(String, String, Option<String>)>| {
+        Signal::derive(move || portal.with_value(|p| pick(p).into_iter().map(|(id, name, en)| (id, if english() { en.unwrap_or(name) } else { name })).collect()))
+    };
+    let agencies = named(|p| p.agencies.iter().map(|a| (a.id.clone(), a.name.clone(), None)).collect());
+    let categories = named(|p| p.categories.iter().map(|c| (c.id.clone(), c.name.clone(), c.name_en.clone())).collect());
+    let regions = named(|p| p.regions.iter().map(|r| (r.id.clone(), r.name.clone(), None)).collect());
+    let statuses = Signal::derive(move || Status::ALL.iter().map(|s| (s.as_str().to_string(), i18n.t(status_key(*s)).to_string())).collect());
+    let kinds = Signal::derive(move || Kind::ALL.iter().map(|k| (k.as_str().to_string(), i18n.t(kind_key(*k)).to_string())).collect());
+    let periods = Signal::derive(move || Period::ALL.iter().map(|p| (p.as_str().to_string(), i18n.t(period_key(*p)).to_string())).collect());
+
+    view! {
+        <ErrorSummary problems=shown title=Signal::derive(move || i18n.t("errors.summary"))/>
+        <form class="filters no-print" role="search" on:submit=on_submit novalidate>
+            {with_search.then(|| view! {
+                <div class="field filter-search">
+                    <label for="filter-q">{move || i18n.t("filter.search")}</label>
+                    <p class="hint" id="filter-q-hint">{move || i18n.t("filter.search_hint")}</p>
+                    <input type="search" id="filter-q" name="q" aria-describedby="filter-q-hint" prop:value=q on:input=move |ev| q.set(event_target_value(&ev))/>
+                </div>
+                <Choice id="filter-status" label="filter.status" all="filter.all_statuses" value=status options=statuses/>
+            })}
+            <details class="filter-more" open=open_filters>
+            <summary>{move || i18n.t("filter.more")}</summary>
+            <div class="filter-grid">
+            <Choice id="filter-period" label="stats.period" all="period.all" value=period options=periods/>
+            <Show when=custom>
+                <div class="field filter">
+                    <label for="filter-from">{move || i18n.t("filter.from")}</label>
+                    <input type="date" id="filter-from" prop:value=from on:input=move |ev| from.set(event_target_value(&ev))/>
+                </div>
+                <div class="field filter" class:field-error=move || !problems.read().is_empty()>
+                    <label for="filter-to">{move || i18n.t("filter.to")}</label>
+                    <Show when=move || !problems.read().is_empty()>
+                        <p class="error-message" id="filter-to-error">{move || i18n.t("err.period.order")}</p>
+                    </Show>
+                    <input type="date" id="filter-to" prop:value=to on:input=move |ev| to.set(event_target_value(&ev))
+                        aria-invalid=move || (!problems.read().is_empty()).to_string()
+                        aria-describedby=move || (!problems.read().is_empty()).then_some("filter-to-error")/>
+                </div>
+            </Show>
+            <Choice id="filter-kind" label="kind" all="filter.all_kinds" value=kind options=kinds/>
+            <Choice id="filter-agency" label="agency" all="filter.all_agencies" value=agency options=agencies/>
+            <Choice id="filter-category" label="category" all="filter.all_categories" value=category options=categories/>
+            <Choice id="filter-region" label="region" all="filter.all_regions" value=region options=regions/>
+            </div>
+            </details>
+            <div class="filter-actions">
+                <button type="submit" class="button primary">{move || i18n.t("action.apply")}</button>
+                <a href=view_href(base, &ListQuery::default(), embed) class="button secondary">{move || i18n.t("action.clear_filters")}</a>
+            </div>
+        </form>
+    }
+}
