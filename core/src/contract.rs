@@ -366,6 +366,9 @@ pub struct Stats {
     pub completion_rate: f64,
     pub by_status: BTreeMap<String, u64>,
     pub by_kind: BTreeMap<String, u64>,
+    /// Received by category id; reports without a category are not counted here.
+    #[serde(default)]
+    pub by_category: BTreeMap<String, u64>,
     pub median_response_days: Option<f64>,
     pub p90_response_days: Option<f64>,
     pub median_completion_days: Option<f64>,

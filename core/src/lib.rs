@@ -1,6 +1,7 @@
 //! Pure domain rules of Aduan, shared by the SPA and the reference server.
 //! No web, database or async types live here, so everything is tested natively.
 
+pub mod agency_table;
 pub mod calendar;
 pub mod contract;
 pub mod deadline;

@@ -33,6 +33,10 @@ async fn stats_add_up_and_match_the_stored_reports() {
     assert_eq!(total, 1500);
     assert_eq!(sum(&stats["by_status"]), total);
     assert_eq!(sum(&stats["by_kind"]), total);
+    let categorised: u64 = rusqlite::Connection::open(s.db_path()).unwrap().query_row("SELECT COUNT(*) FROM reports WHERE category_id IS NOT NULL", [], |r| r.get(0)).unwrap();
+    assert_eq!(sum(&stats["by_category"]), categorised);
+    let jalan = s.get_json("/api/v1/stats?category=jalan").await;
+    assert_eq!(jalan["total"], stats["by_category"]["jalan"]);
     let agencies = stats["agencies"].as_array().unwrap();
     assert_eq!(agencies.iter().map(|a| a["received"].as_u64().unwrap()).sum::<u64>(), total, "agency rows sum to the total");
     assert!(agencies.iter().any(|a| a["id"].is_null()), "unassigned reports form their own row");

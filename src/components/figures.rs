@@ -16,7 +16,7 @@ pub fn HeadlineFigures() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <FiguresSkeleton/> }>
             {move || stats.get().map(|loaded| match loaded {
-                Ok(s) => view! { <FigureList stats=s/> }.into_any(),
+                Ok(s) => view! { <FigureList stats=s full=false/> }.into_any(),
                 Err(error) => view! { <ErrorPanel error on_retry=move |_| stats.refetch()/> }.into_any(),
             })}
         </Suspense>
@@ -24,7 +24,7 @@ pub fn HeadlineFigures() -> impl IntoView {
 }
 
 #[component]
-fn FiguresSkeleton() -> impl IntoView {
+pub fn FiguresSkeleton() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="figures skeleton" aria-busy="true">
@@ -34,8 +34,9 @@ fn FiguresSkeleton() -> impl IntoView {
     }
 }
 
+/// The four headline figures; with `full`, also completion time, escalations and satisfaction.
 #[component]
-fn FigureList(stats: Stats) -> impl IntoView {
+pub fn FigureList(stats: Stats, full: bool) -> impl IntoView {
     let i18n = use_i18n();
     let s = stats;
     let portal = expect_context::<PortalResource>();
@@ -44,6 +45,9 @@ fn FigureList(stats: Stats) -> impl IntoView {
     let no_data = move || i18n.t("stats.no_data").to_string();
     let median = s.median_response_days;
     let sla = s.within_deadline_rate;
+    let completion = s.median_completion_days;
+    let (escalated, rating) = (s.escalated, s.rating_average);
+    let days = move |d: Option<f64>| d.map(|d| format!("{} {}", format_decimal(d, 1, i18n.lang()), i18n.t("working_days"))).unwrap_or_else(no_data);
     view! {
         <dl class="figures">
             <Figure id="total" label="stats.total" hint="stats.total_hint"
@@ -55,9 +59,17 @@ fn FigureList(stats: Stats) -> impl IntoView {
                 </p>
             </Figure>
             <Figure id="median_response" label="stats.median_response" hint="stats.median_hint"
-                value=Signal::derive(move || median.map(|d| format!("{} {}", format_decimal(d, 1, i18n.lang()), i18n.t("working_days"))).unwrap_or_else(no_data))/>
+                value=Signal::derive(move || days(median))/>
             <Figure id="within_deadline" label="stats.sla" hint="stats.sla_hint"
                 value=Signal::derive(move || sla.map(|r| format_percent(r, i18n.lang())).unwrap_or_else(no_data))/>
+            {full.then(|| view! {
+                <Figure id="median_completion" label="stats.median_completion" hint="stats.median_completion_hint"
+                    value=Signal::derive(move || days(completion))/>
+                <Figure id="escalated" label="stats.escalated" hint="stats.escalated_hint"
+                    value=Signal::derive(move || format_count(escalated, i18n.lang()))/>
+                <Figure id="rating" label="stats.rating" hint="stats.rating_hint"
+                    value=Signal::derive(move || rating.map(|r| format!("{} / 5", format_decimal(r, 1, i18n.lang()))).unwrap_or_else(no_data))/>
+            })}
         </dl>
     }
 }

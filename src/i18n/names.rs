@@ -44,6 +44,15 @@ pub fn format_date(d: NaiveDate, lang: Lang) -> String {
     format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
 }
 
+/// "2026-11" as Nov 2026 / Nov 2026 (Mei, Agu, Okt, Des in Indonesian).
+pub fn format_month(month: &str, lang: Lang) -> String {
+    let months = if lang == Lang::Id { MONTHS_ID } else { MONTHS_EN };
+    match (month.get(..4), month.get(5..7).and_then(|m| m.parse::<usize>().ok())) {
+        (Some(year), Some(m @ 1..=12)) => format!("{} {year}", months[m - 1]),
+        _ => month.to_string(),
+    }
+}
+
 /// The portal's local time (WIB): 3 Des 2026, 09.05 WIB / 3 Dec 2026, 09:05 WIB.
 pub fn format_local_time(at: DateTime<Utc>, lang: Lang) -> String {
     let local = at + chrono::Duration::hours(7);
@@ -69,6 +78,13 @@ mod tests {
         let at: DateTime<Utc> = "2026-12-02T17:05:00Z".parse().unwrap();
         assert_eq!(format_local_time(at, Lang::Id), "3 Des 2026, 00.05 WIB");
         assert_eq!(format_local_time(at, Lang::En), "3 Dec 2026, 00:05 WIB");
+    }
+
+    #[test]
+    fn months_are_named() {
+        assert_eq!(format_month("2026-05", Lang::Id), "Mei 2026");
+        assert_eq!(format_month("2026-05", Lang::En), "May 2026");
+        assert_eq!(format_month("garbage", Lang::En), "garbage");
     }
 
     #[test]

@@ -1,17 +1,126 @@
+//! `/statistik`: how well reports are handled, for any period and filter in the URL.
+
+use aduan_core::agency_table::{self, Column};
+use aduan_core::listing::ListQuery;
+use aduan_core::{AgencyStats, Portal, Stats, Status};
 use leptos::prelude::*;
 
-use crate::components::figures::HeadlineFigures;
+use super::reports::use_view_query;
+use crate::api::{Backend, Client, PortalResource};
+use crate::clock::today;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::figures::{FigureList, FiguresSkeleton};
+use crate::components::filters::FilterForm;
+use crate::components::stats::agency_table::{heading_key, AgencyTable};
+use crate::components::stats::bars::BarTable;
+use crate::components::stats::download::save_file;
+use crate::components::stats::monthly::MonthlyChart;
 use crate::components::title::use_page_title;
-use crate::i18n::use_i18n;
+use crate::i18n::names::{format_date, status_key};
+use crate::i18n::{use_i18n, Lang};
 
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title("nav.stats");
+    let portal = expect_context::<PortalResource>();
+    let (query, embed) = use_view_query();
     view! {
         <h1>{move || i18n.t("nav.stats")}</h1>
         <p class="lead">{move || i18n.t("statistics.lead")}</p>
-        <HeadlineFigures/>
-        <p class="hint">{move || i18n.t("statistics.more_soon")}</p>
+        <Suspense fallback=move || view! { <FiguresSkeleton/> }>
+            {move || portal.get().map(|loaded| match loaded {
+                Ok(p) => {
+                    let for_filters = p.clone();
+                    view! {
+                        {move || view! { <FilterForm base="/statistik" query=query.get() portal=for_filters.clone() embed=embed.get()/> }}
+                        <StatsForView query portal=p/>
+                    }.into_any()
+                }
+                Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StatsForView(query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<Client>();
+    let stats = LocalResource::new(move || {
+        let (client, filter) = (client.clone(), query.get().effective_filter(today()));
+        async move { client.stats(&filter).await }
+    });
+    let scope = move || {
+        let f = query.get().effective_filter(today());
+        let lang = i18n.lang();
+        match (f.from, f.to) {
+            (None, None) => i18n.t("period.all").to_string(),
+            (from, to) => format!("{} – {}", from.map(|d| format_date(d, lang)).unwrap_or_default(), to.map(|d| format_date(d, lang)).unwrap_or_default()),
+        }
+    };
+    let portal = StoredValue::new(portal);
+    view! {
+        <p class="scope"><strong>{move || i18n.t("stats.period")}": "</strong>{scope}</p>
+        <Suspense fallback=move || view! { <FiguresSkeleton/> }>
+            {move || stats.get().map(|loaded| match loaded {
+                Ok(s) => view! { <StatsView stats=s query portal=portal.get_value()/> }.into_any(),
+                Err(error) => view! { <ErrorPanel error on_retry=move |_| stats.refetch()/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StatsView(stats: Stats, query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = stats.total;
+    let statuses: Vec<(Signal<String>, u64)> = Status::ALL
+        .iter()
+        .filter_map(|s| stats.by_status.get(s.as_str()).map(|n| (Signal::derive(move || i18n.t(status_key(*s)).to_string()), *n)))
+        .collect();
+    let categories: Vec<(Signal<String>, u64)> = stats
+        .by_category
+        .iter()
+        .map(|(id, n)| {
+            let category = portal.categories.iter().find(|c| &c.id == id).cloned();
+            let fallback = id.clone();
+            let name = Signal::derive(move || match (&category, i18n.lang()) {
+                (Some(c), Lang::En) => c.name_en.clone().unwrap_or_else(|| c.name.clone()),
+                (Some(c), Lang::Id) => c.name.clone(),
+                (None, _) => fallback.clone(),
+            });
+            (name, *n)
+        })
+        .collect();
+    let sorted = RwSignal::new(Vec::<AgencyStats>::new());
+    let json = serde_json::to_string_pretty(&stats).unwrap_or_default();
+    let download_name = move |ext: &str| {
+        let q = query.get_untracked();
+        let mut pairs = ListQuery { page: 1, ..q.clone() }.to_pairs();
+        if q.period.is_some_and(|p| p != aduan_core::listing::Period::Custom) {
+            let f = q.effective_filter(today());
+            pairs.extend(f.from.map(|d| ("from", d.to_string())));
+            pairs.extend(f.to.map(|d| ("to", d.to_string())));
+        }
+        agency_table::file_name(i18n.t("stats.file_stem"), &pairs, ext)
+    };
+    let download_csv = move |_| {
+        let header = Column::ALL.map(|c| i18n.t(heading_key(c)));
+        let text = agency_table::csv(&sorted.get_untracked(), header, i18n.t("reports.agency_pending"));
+        save_file(&download_name("csv"), "text/csv;charset=utf-8", &text);
+    };
+    let download_json = move |_| save_file(&download_name("json"), "application/json", &json);
+    view! {
+        <FigureList stats=stats.clone() full=true/>
+        <MonthlyChart points=stats.monthly.clone()/>
+        <BarTable id="status-table" title="stats.by_status" label_heading=Signal::derive(move || i18n.t("filter.status")) rows=statuses total/>
+        <BarTable id="category-table" title="stats.by_category" label_heading=Signal::derive(move || i18n.t("category")) rows=categories total/>
+        <AgencyTable rows=stats.agencies.clone() sorted/>
+        <div class="actions no-print">
+            <button type="button" class="button secondary" on:click=download_csv>{move || i18n.t("action.export_csv")}</button>
+            <button type="button" class="button secondary" on:click=download_json>{move || i18n.t("action.export_json")}</button>
+        </div>
+        <p class="hint">{move || i18n.t("stats.export_hint")}</p>
     }
 }

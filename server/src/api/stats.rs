@@ -50,15 +50,16 @@ pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Re
     let params = &w.params;
     let (due_settled, late) = (due_settled(today), late(today));
 
-    // One scan for every count: by agency × status × kind.
+    // One scan for every count: by agency × status × kind × category.
     let mut by_status: BTreeMap<String, u64> = BTreeMap::new();
     let mut by_kind: BTreeMap<String, u64> = BTreeMap::new();
+    let mut by_category: BTreeMap<String, u64> = BTreeMap::new();
     let mut agencies: BTreeMap<Option<String>, Counts> = BTreeMap::new();
     let (mut escalated, mut rating_sum, mut rating_count) = (0u64, 0u64, 0u64);
     let sql = format!(
         "SELECT agency_id, status, kind, COUNT(*), SUM({due_settled}), SUM({late}), SUM(escalated_day IS NOT NULL),
-                COALESCE(SUM(rating), 0), COUNT(rating)
-         FROM {REPORTS} WHERE {} GROUP BY agency_id, status, kind",
+                COALESCE(SUM(rating), 0), COUNT(rating), category_id
+         FROM {REPORTS} WHERE {} GROUP BY agency_id, status, kind, category_id",
         w.sql
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -80,6 +81,9 @@ pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Re
         rating_count += r.get::<_, u64>(8)?;
         *by_status.entry(status).or_default() += n;
         *by_kind.entry(kind).or_default() += n;
+        if let Some(category) = r.get::<_, Option<String>>(9)? {
+            *by_category.entry(category).or_default() += n;
+        }
     }
     drop(rows);
 
@@ -137,6 +141,7 @@ pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Re
         completion_rate: rate(completed, total),
         by_status,
         by_kind,
+        by_category,
         median_response_days: nearest_rank_in_histogram(&overall, 0.5),
         p90_response_days: nearest_rank_in_histogram(&overall, 0.9),
         median_completion_days: nearest_rank_in_histogram(&completion, 0.5),

@@ -1,0 +1,89 @@
+use aduan_core::agency_table::{self, Column};
+use aduan_core::AgencyStats;
+use leptos::prelude::*;
+
+use super::bars::ShareBar;
+use crate::i18n::{format_count, format_decimal, format_percent, use_i18n};
+
+pub fn heading_key(c: Column) -> &'static str {
+    match c {
+        Column::Name => "agency",
+        Column::Received => "table.received",
+        Column::Completed => "table.completed",
+        Column::CompletionRate => "stats.completion_rate",
+        Column::MedianResponse => "table.median_response",
+        Column::LateRate => "table.late",
+    }
+}
+
+/// Agencies in a table sortable by any column (a button in each heading, `aria-sort` on the sorted one),
+/// with a bar of the completion rate in each row and a total row that adds up to the figures above.
+#[component]
+pub fn AgencyTable(rows: Vec<AgencyStats>, sorted: RwSignal<Vec<AgencyStats>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let order = RwSignal::new((Column::Received, true));
+    let total_received: u64 = rows.iter().map(|r| r.received).sum();
+    let total_completed: u64 = rows.iter().map(|r| r.completed).sum();
+    let rows = StoredValue::new(rows);
+    Effect::new(move |_| {
+        let (column, descending) = order.get();
+        let mut r = rows.get_value();
+        agency_table::sort(&mut r, column, descending);
+        sorted.set(r);
+    });
+    let heading = move |column: Column| {
+        let numeric = column != Column::Name;
+        let aria_sort = move || match order.get() {
+            (c, true) if c == column => "descending",
+            (c, false) if c == column => "ascending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" class:num=numeric aria-sort=aria_sort>
+                <button type="button" class="sort-button" on:click=move |_| order.update(|(c, d)| {
+                    // A new column starts with its most telling order: names A–Z, figures largest first.
+                    if *c == column { *d = !*d } else { *c = column; *d = numeric }
+                })>
+                    {move || i18n.t(heading_key(column))}
+                    <span aria-hidden="true" class="sort-mark">{move || match aria_sort() { "descending" => " ▼", "ascending" => " ▲", _ => "" }}</span>
+                </button>
+            </th>
+        }
+    };
+    let no_data = move || i18n.t("stats.no_data").to_string();
+    view! {
+        <section class="chart" aria-labelledby="agencies-title">
+            <h2 id="agencies-title">{move || i18n.t("stats.by_agency")}</h2>
+            <p class="hint">{move || i18n.t("table.sort_hint")}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t("table.scroll").replace("{title}", i18n.t("stats.by_agency"))>
+                <table class="data-table agency-table" id="agency-table">
+                    <thead><tr>{Column::ALL.map(heading).collect_view()}</tr></thead>
+                    <tbody>
+                        <For each=move || sorted.get() key=|r| r.id.clone() let:r>
+                            <tr>
+                                <th scope="row">{match r.name.clone() {
+                                    Some(n) => n.into_any(),
+                                    None => (move || i18n.t("reports.agency_pending")).into_any(),
+                                }}</th>
+                                <td class="num">{move || format_count(r.received, i18n.lang())}</td>
+                                <td class="num">{move || format_count(r.completed, i18n.lang())}</td>
+                                <td class="num rate-cell">
+                                    <span>{move || format_percent(r.completion_rate, i18n.lang())}</span>
+                                    <ShareBar share=r.completion_rate/>
+                                </td>
+                                <td class="num">{move || r.median_response_days.map(|d| format_decimal(d, 1, i18n.lang())).unwrap_or_else(no_data)}</td>
+                                <td class="num">{move || r.late_rate.map(|x| format_percent(x, i18n.lang())).unwrap_or_else(no_data)}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                    <tfoot><tr>
+                        <th scope="row">{move || i18n.t("table.total")}</th>
+                        <td class="num">{move || format_count(total_received, i18n.lang())}</td>
+                        <td class="num">{move || format_count(total_completed, i18n.lang())}</td>
+                        <td colspan="3"></td>
+                    </tr></tfoot>
+                </table>
+            </div>
+        </section>
+    }
+}
