@@ -47,7 +47,11 @@ p=$(port); start_server "$work/submit" "$p" --demo --demo-reports 5000
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
 p=$(port)
-t0=$(date +%s%N); start_server "$work/stats" "$p" --demo --demo-reports 100000; t1=$(date +%s%N)
+t0=$(date +%s%N); start_server "$work/stats" "$p" --demo --demo-reports 100000 --static dist; t1=$(date +%s%N)
 echo "seeding 100 000 demo reports and starting: $(( (t1 - t0) / 1000000 )) ms"
 "$loadgen" "http://127.0.0.1:$p" stats 50 1
 "$loadgen" "http://127.0.0.1:$p" stats 200 8
+
+echo
+echo "== Statistics page in headless Chromium, 100 000 reports =="
+node scripts/bench-stats.mjs "http://127.0.0.1:$p"

@@ -4,6 +4,7 @@ pub mod filters;
 pub mod form;
 pub mod qr;
 pub mod share_actions;
+pub mod similar_reports;
 pub mod stats;
 pub mod tracking;
 pub mod submit;

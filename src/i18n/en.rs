@@ -292,4 +292,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.export_json", "Download JSON"),
     ("stats.export_hint", "Files are made in your browser from the data shown, with the filters in use in the file name."),
     ("table.scroll", "{title} table, scrolls sideways"),
+    ("similar.title", "This problem may already be reported"),
+    ("similar.lead", "If one of these is your problem, you can support it instead of sending a new report. What you have written stays saved."),
 ];

@@ -292,4 +292,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.export_json", "Unduh JSON"),
     ("stats.export_hint", "Berkas dibuat di peramban dari data yang tampil, dengan filter yang sedang dipakai pada nama berkasnya."),
     ("table.scroll", "Tabel {title}, dapat digeser ke samping"),
+    ("similar.title", "Mungkin masalah ini sudah dilaporkan"),
+    ("similar.lead", "Jika salah satu laporan ini sama dengan masalah Anda, Anda dapat mendukungnya alih-alih mengirim laporan baru. Isian Anda tetap tersimpan."),
 ];

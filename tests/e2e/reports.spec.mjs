@@ -79,8 +79,11 @@ test('filters go into the URL and match the server; a confidential report shows 
 
 test('"I have this problem too" counts once per device, in the list and on the tracking page', async ({ page, request }) => {
   await page.goto(`${baseUrl()}/laporan?status=in_progress`);
-  const row = page.locator('.report-row').first();
-  const ticket = (await row.locator('.report-row-ticket').textContent()).replaceAll('-', '');
+  // Confidential rows cannot be supported: take the first that can.
+  const supportable = page.locator('.report-row').filter({ has: page.getByRole('button', { name: 'Saya juga mengalami' }) }).first();
+  const shown = await supportable.locator('.report-row-ticket').textContent();
+  const ticket = shown.replaceAll('-', '');
+  const row = page.locator('.report-row').filter({ hasText: shown });
   const before = (await (await request.get(api(`/reports/${ticket}`))).json()).supports;
   await row.getByRole('button', { name: 'Saya juga mengalami' }).click();
   await expect(row.locator('.support-count')).toHaveText(`${formatCount(before + 1, 'id')} warga mengalami hal yang sama`);
@@ -113,4 +116,22 @@ test('the public list has no accessibility violations at 360 and 1280 px in both
       await expectNoAxeViolations(page, `reports ${lang} ${width}`);
     }
   }
+});
+
+test('while a title is typed, similar public reports are offered for support; the form goes on', async ({ page, request }) => {
+  await page.goto(`${baseUrl()}/lapor`);
+  await page.getByLabel('Pengaduan', { exact: true }).check();
+  await page.getByRole('button', { name: 'Lanjutkan' }).click();
+  await page.getByLabel('Judul laporan').pressSequentially('Lampu jalan mati di dekat pasar', { delay: 20 });
+  const expected = await (await request.get(api(`/reports?q=${encodeURIComponent('Lampu jalan mati')}&per_page=3`))).json();
+  const titles = expected.items.filter((r) => r.title).map((r) => r.title);
+  expect(titles.length).toBeGreaterThan(0);
+  const aside = page.getByRole('complementary', { name: 'Mungkin masalah ini sudah dilaporkan' });
+  await expect(aside.locator('.similar-item a')).toHaveText(titles);
+  await expect(aside.getByRole('button', { name: 'Saya juga mengalami' }).first()).toBeVisible();
+  // Typing is never blocked, and the draft keeps the title.
+  await page.getByLabel('Isi laporan').fill('Lubang besar di tengah jalan membahayakan pengendara motor.');
+  await page.reload();
+  await expect(page.getByLabel('Judul laporan')).toHaveValue('Lampu jalan mati di dekat pasar');
+  await expectNoAxeViolations(page, 'submission with similar reports');
 });

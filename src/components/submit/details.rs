@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::FormContext;
 use crate::components::form::{described_by, problem_for, Field, FieldProblem, TextInput};
+use crate::components::similar_reports::SimilarReports;
 use crate::i18n::{format_count, use_i18n};
 
 #[component]
@@ -21,6 +22,7 @@ pub fn DetailsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, body_
         <h2>{move || i18n.t("submit.details_title")}</h2>
         <TextInput id="title" label=Signal::derive(move || i18n.t("title")) hint=Signal::derive(move || i18n.t("submit.title_hint").to_string())
             error=problem_for(problems, "title") value=title on_input=set_title/>
+        <SimilarReports title/>
         <Field id="body" label=Signal::derive(move || i18n.t("body")) hint=Some(Signal::derive(move || i18n.t("submit.body_hint").to_string())) error=body_error>
             <textarea id="body" name="body" rows="8"
                 aria-describedby=move || format!("{} body-count", described_by("body", true, body_error).get())
