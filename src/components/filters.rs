@@ -47,23 +47,31 @@ fn Choice(id: &'static str, label: &'static str, all: &'static str, value: RwSig
 }
 
 #[component]
-pub fn FilterForm(base: &'static str, query: ListQuery, portal: Portal, embed: bool, #[prop(default = false)] with_search: bool) -> impl IntoView {
+pub fn FilterForm(base: &'static str, query: Memo<ListQuery>, portal: Portal, embed: Memo<bool>, #[prop(default = false)] with_search: bool) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let q = RwSignal::new(query.q.clone());
-    let status = RwSignal::new(query.status.map(|s| s.as_str().to_string()).unwrap_or_default());
-    let kind = RwSignal::new(query.filter.kind.map(|k| k.as_str().to_string()).unwrap_or_default());
-    let agency = RwSignal::new(query.filter.agency.clone().unwrap_or_default());
-    let category = RwSignal::new(query.filter.category.clone().unwrap_or_default());
-    let region = RwSignal::new(query.filter.region.clone().unwrap_or_default());
-    let period = RwSignal::new(query.period.map(|p| p.as_str().to_string()).unwrap_or_default());
-    let from = RwSignal::new(query.filter.from.map(|d| d.to_string()).unwrap_or_default());
-    let to = RwSignal::new(query.filter.to.map(|d| d.to_string()).unwrap_or_default());
+    let [q, status, kind, agency, category, region, period, from, to] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    // The form stays in place when the URL changes (back, forward, a link); only its values follow.
+    let fill = move |view: &ListQuery| {
+        let text = |v: Option<&str>| v.unwrap_or_default().to_string();
+        q.set(view.q.clone());
+        status.set(text(view.status.map(|s| s.as_str())));
+        kind.set(text(view.filter.kind.map(|k| k.as_str())));
+        agency.set(text(view.filter.agency.as_deref()));
+        category.set(text(view.filter.category.as_deref()));
+        region.set(text(view.filter.region.as_deref()));
+        period.set(text(view.period.map(|p| p.as_str())));
+        from.set(view.filter.from.map(|d| d.to_string()).unwrap_or_default());
+        to.set(view.filter.to.map(|d| d.to_string()).unwrap_or_default());
+    };
+    fill(&query.get_untracked());
+    Effect::new(move |_| fill(&query.get()));
+    let query_now = query.get_untracked();
     let problems = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
     let shown = Signal::derive(move || problems.get().into_iter().map(|(id, key)| FieldProblem { input_id: id.into(), message: i18n.t(key).into() }).collect::<Vec<_>>());
     let custom = move || period.get() == Period::Custom.as_str();
     // Collapsed on the list when nothing is filtered, so results come first on a phone.
-    let open_filters = !with_search || query.period.is_some() || query.filter != Default::default();
+    let open_filters = !with_search || query_now.period.is_some() || query_now.filter != Default::default();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -86,7 +94,7 @@ pub fn FilterForm(base: &'static str, query: ListQuery, portal: Portal, embed: b
             }
         }
         problems.set(vec![]);
-        navigate(&view_href(base, &chosen, embed), Default::default());
+        navigate(&view_href(base, &chosen, embed.get_untracked()), Default::default());
     };
 
     let english = move || i18n.lang() == Lang::En;
@@ -139,7 +147,7 @@ pub fn FilterForm(base: &'static str, query: ListQuery, portal: Portal, embed: b
             </details>
             <div class="filter-actions">
                 <button type="submit" class="button primary">{move || i18n.t("action.apply")}</button>
-                <a href=view_href(base, &ListQuery::default(), embed) class="button secondary">{move || i18n.t("action.clear_filters")}</a>
+                <a href=move || view_href(base, &ListQuery::default(), embed.get()) class="button secondary">{move || i18n.t("action.clear_filters")}</a>
             </div>
         </form>
     }

@@ -40,9 +40,8 @@ pub fn ReportsPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
             {move || portal.get().map(|loaded| match loaded {
                 Ok(p) => {
-                    let for_filters = p.clone();
                     view! {
-                        {move || view! { <FilterForm base="/laporan" query=query.get() portal=for_filters.clone() embed=embed.get() with_search=true/> }}
+                        <FilterForm base="/laporan" query portal=p.clone() embed with_search=true/>
                         <ReportList query embed portal=p/>
                     }.into_any()
                 }

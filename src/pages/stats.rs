@@ -31,9 +31,8 @@ pub fn StatsPage() -> impl IntoView {
         <Suspense fallback=move || view! { <FiguresSkeleton/> }>
             {move || portal.get().map(|loaded| match loaded {
                 Ok(p) => {
-                    let for_filters = p.clone();
                     view! {
-                        {move || view! { <FilterForm base="/statistik" query=query.get() portal=for_filters.clone() embed=embed.get()/> }}
+                        <FilterForm base="/statistik" query portal=p.clone() embed/>
                         <StatsForView query portal=p/>
                     }.into_any()
                 }

@@ -32,6 +32,13 @@ test('a search shows the server results page by page, and the URL restores the v
   await page.reload();
   await expect(page.getByLabel('Cari laporan')).toHaveValue('jalan');
   await expectRowsMatch(page, second);
+  // Back and forward follow the URL; the form shows the view it belongs to.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/laporan\?q=jalan$/);
+  await expectRowsMatch(page, first);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/laporan$/);
+  await expect(page.getByLabel('Cari laporan')).toHaveValue('');
   await screenshot(page, 'reports-search-id-360');
   expect(errors).toEqual([]);
 });

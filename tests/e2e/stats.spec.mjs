@@ -59,6 +59,12 @@ test('the figures equal the server for every filter, which lives in the URL and 
   await page.reload();
   await expect(page.getByLabel('Instansi tujuan')).toHaveValue(agency.id);
   await expectFiguresMatch(page, filtered, 'id');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/statistik$/);
+  await expect(page.getByLabel('Instansi tujuan')).toHaveValue('');
+  await expectFiguresMatch(page, await (await request.get(api('/stats'))).json(), 'id');
+  await page.goForward();
+  await expectFiguresMatch(page, filtered, 'id');
 
   // An end before the start is refused with a message, and nothing changes.
   await page.getByLabel('Sampai tanggal').fill('2025-12-31');
