@@ -8,6 +8,7 @@ pub mod deadline;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod listing;
+pub mod open311;
 pub mod stats;
 pub mod status;
 pub mod ticket;

@@ -2,7 +2,7 @@
 
 mod attachments;
 mod citizen;
-mod filter;
+pub(crate) mod filter;
 mod json;
 mod operator;
 mod portal;
@@ -20,6 +20,20 @@ use crate::ratelimit::{self, RateLimiter};
 use crate::AppState;
 
 const JSON_BODY_LIMIT: usize = 64 * 1024;
+
+/// Lets the SPA served from another origin (a municipality's own host) call this server.
+pub fn cors_layer(cors_origins: &[String]) -> Option<CorsLayer> {
+    if cors_origins.is_empty() {
+        return None;
+    }
+    let origins = cors_origins.iter().filter_map(|o| o.trim().parse().ok()).collect::<Vec<_>>();
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([header::CONTENT_TYPE, header::ACCEPT_LANGUAGE, header::AUTHORIZATION, HeaderName::from_static("idempotency-key"), HeaderName::from_static("x-access-code")]),
+    )
+}
 
 pub fn router(state: AppState, rate_limit_per_minute: u32, cors_origins: &[String]) -> Router {
     let upload_limit = state.portal.limits.attachment_max_bytes as usize + 64 * 1024;
@@ -39,14 +53,8 @@ pub fn router(state: AppState, rate_limit_per_minute: u32, cors_origins: &[Strin
         .route("/attachments", post(attachments::upload).layer(DefaultBodyLimit::max(upload_limit)))
         .layer(middleware::from_fn_with_state(RateLimiter::new(rate_limit_per_minute), ratelimit::limit_posts));
     let mut v1 = citizen.nest("/operator", operator).layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
-    if !cors_origins.is_empty() {
-        let origins = cors_origins.iter().filter_map(|o| o.trim().parse().ok()).collect::<Vec<_>>();
-        v1 = v1.layer(
-            CorsLayer::new()
-                .allow_origin(AllowOrigin::list(origins))
-                .allow_methods([Method::GET, Method::POST])
-                .allow_headers([header::CONTENT_TYPE, header::ACCEPT_LANGUAGE, header::AUTHORIZATION, HeaderName::from_static("idempotency-key"), HeaderName::from_static("x-access-code")]),
-        );
+    if let Some(cors) = cors_layer(cors_origins) {
+        v1 = v1.layer(cors);
     }
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
