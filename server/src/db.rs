@@ -125,6 +125,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // 32 MiB of page cache (SQLite's default is 2 MiB): with eight indexes on the reports, a smaller cache
+    // makes every insert of a large import re-read index pages, and seeding grows worse than linearly.
+    conn.pragma_update(None, "cache_size", -32768)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
 }
