@@ -65,5 +65,13 @@ test('hostile text sent through the form comes back from the server unchanged', 
   const report = await (await request.get(`${baseUrl()}/api/v1/reports/${ticket}`)).json();
   expect(report.title).toBe(`Judul kirim ${text}`);
   expect(report.address).toBe(text);
+  // Its tracking page, the public list and the timeline show it as text too.
+  await page.goto(`${baseUrl()}/lacak/${ticket}`);
+  await expect(page.locator('.report-title')).toHaveText(`Judul kirim ${text}`);
+  await expect(page.locator('.report-title img, .report-body img, .summary-list img')).toHaveCount(0);
+  await expect(page).toHaveTitle(new RegExp(`^${ticket.slice(0, 3)}-`));
+  await page.goto(`${baseUrl()}/laporan?q=${encodeURIComponent('Judul kirim')}`);
+  await expect(page.locator('.report-row').filter({ hasText: `Judul kirim ${text}` })).toHaveCount(1);
+  await expect(page.locator('.report-list img')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
