@@ -294,4 +294,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("table.scroll", "{title} table, scrolls sideways"),
     ("similar.title", "This problem may already be reported"),
     ("similar.lead", "If one of these is your problem, you can support it instead of sending a new report. What you have written stays saved."),
+    ("table.summary", "Highest completion rate: {best} ({best_rate}); lowest: {worst} ({worst_rate}), among agencies with at least 10 reports."),
 ];

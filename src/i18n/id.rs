@@ -294,4 +294,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("table.scroll", "Tabel {title}, dapat digeser ke samping"),
     ("similar.title", "Mungkin masalah ini sudah dilaporkan"),
     ("similar.lead", "Jika salah satu laporan ini sama dengan masalah Anda, Anda dapat mendukungnya alih-alih mengirim laporan baru. Isian Anda tetap tersimpan."),
+    ("table.summary", "Tingkat penyelesaian tertinggi: {best} ({best_rate}); terendah: {worst} ({worst_rate}), di antara instansi dengan sedikitnya 10 laporan."),
 ];

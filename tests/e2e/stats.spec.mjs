@@ -82,6 +82,11 @@ test('status and category tables add up; the agency table sorts by any column', 
   expect((await counts('status-table')).reduce((a, b) => a + b, 0)).toBe(stats.total);
   expect((await counts('category-table')).reduce((a, b) => a + b, 0)).toBe(Object.values(stats.by_category).reduce((a, b) => a + b, 0));
 
+  const rated = stats.agencies.filter((a) => a.name && a.received >= 10).map((a) => a.completion_rate);
+  const summary = page.locator('section[aria-labelledby="agencies-title"] .chart-summary');
+  await expect(summary).toContainText(`Highest completion rate: `);
+  await expect(summary).toContainText(`(${formatPercent(Math.max(...rated), 'en')}); lowest: `);
+  await expect(summary).toContainText(`(${formatPercent(Math.min(...rated), 'en')}), among`);
   const table = page.locator('#agency-table');
   const names = () => table.locator('tbody th').allTextContents();
   await table.getByRole('button', { name: 'Agency' }).click();

@@ -23,6 +23,20 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, sorted: RwSignal<Vec<AgencyStats>>) -
     let i18n = use_i18n();
     let order = RwSignal::new((Column::Received, true));
     let total_received: u64 = rows.iter().map(|r| r.received).sum();
+    // The sentence a screen-reader user hears instead of scanning the bars: best and worst completion,
+    // among agencies with enough reports for a rate to mean something.
+    let rated: Vec<&AgencyStats> = rows.iter().filter(|r| r.name.is_some() && r.received >= 10).collect();
+    let best = rated.iter().max_by(|a, b| a.completion_rate.total_cmp(&b.completion_rate)).map(|r| (r.name.clone().unwrap_or_default(), r.completion_rate));
+    let worst = rated.iter().min_by(|a, b| a.completion_rate.total_cmp(&b.completion_rate)).map(|r| (r.name.clone().unwrap_or_default(), r.completion_rate));
+    let summary = move || match (&best, &worst) {
+        (Some((b, br)), Some((w, wr))) => i18n
+            .t("table.summary")
+            .replace("{best}", b)
+            .replace("{best_rate}", &format_percent(*br, i18n.lang()))
+            .replace("{worst}", w)
+            .replace("{worst_rate}", &format_percent(*wr, i18n.lang())),
+        _ => String::new(),
+    };
     let total_completed: u64 = rows.iter().map(|r| r.completed).sum();
     let rows = StoredValue::new(rows);
     Effect::new(move |_| {
@@ -54,6 +68,7 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, sorted: RwSignal<Vec<AgencyStats>>) -
     view! {
         <section class="chart" aria-labelledby="agencies-title">
             <h2 id="agencies-title">{move || i18n.t("stats.by_agency")}</h2>
+            <p class="chart-summary">{summary}</p>
             <p class="hint">{move || i18n.t("table.sort_hint")}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t("table.scroll").replace("{title}", i18n.t("stats.by_agency"))>
                 <table class="data-table agency-table" id="agency-table">
