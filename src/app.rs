@@ -16,6 +16,7 @@ use crate::pages::{
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide(Lang::Id);
+    crate::embed::provide_embedded();
     Effect::new(move |_| {
         let lang = i18n.lang().code();
         if let Some(html) = document().document_element() {

@@ -6,6 +6,7 @@ mod clock;
 mod components;
 mod config;
 mod draft;
+mod embed;
 mod i18n;
 mod pages;
 mod storage;

@@ -1,17 +1,37 @@
-//! localStorage that degrades gracefully: in an embedded iframe with third-party storage blocked, reads
-//! return nothing and writes are dropped instead of failing the page.
+//! localStorage that degrades gracefully: in an embedded iframe with third-party storage blocked, values
+//! live in memory for as long as the page is open, and `is_persistent` lets the page say so.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+thread_local! {
+    static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Whether what is kept here survives a reload.
+pub fn is_persistent() -> bool {
+    local().is_some()
+}
+
 pub fn get(key: &str) -> Option<String> {
-    local()?.get_item(key).ok().flatten()
+    match local() {
+        Some(s) => s.get_item(key).ok().flatten(),
+        None => MEMORY.with(|m| m.borrow().get(key).cloned()),
+    }
 }
 
 pub fn set(key: &str, value: &str) {
-    if let Some(s) = local() {
-        let _ = s.set_item(key, value);
+    match local() {
+        Some(s) => {
+            let _ = s.set_item(key, value);
+        }
+        None => MEMORY.with(|m| {
+            m.borrow_mut().insert(key.to_string(), value.to_string());
+        }),
     }
 }
 

@@ -5,10 +5,11 @@ use leptos_router::hooks::{use_location, use_query_map};
 use crate::config::RuntimeConfig;
 use crate::i18n::{use_i18n, Lang};
 
-/// `?embed=1`: the page sits in a municipality's iframe, without the portal's header and footer.
+/// In a municipality's iframe (see `crate::embed`): no header and footer, and links keep `embed=1`.
 pub fn use_embed() -> Memo<bool> {
     let query = use_query_map();
-    Memo::new(move |_| query.with(|q| q.get_str("embed") == Some("1")))
+    let from_start = crate::embed::is_embedded();
+    Memo::new(move |_| from_start || query.with(|q| q.get_str("embed") == Some("1")))
 }
 
 /// In embed mode, the one way out: the same view on the full portal, in a new tab.

@@ -36,7 +36,26 @@ fn load_draft() -> Draft {
         .unwrap_or_else(fresh_draft)
 }
 
-/// Today in the portal's time zone, from the browser's clock.
+/// `?agency=` / `?category=` (from `embed.js`'s data attributes) fill what the draft leaves empty, when
+/// the portal knows them.
+fn with_presets(mut draft: Draft, portal: &Portal) -> Draft {
+    let query = window().location().search().unwrap_or_default();
+    let param = |key: &str| {
+        query.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('='))).map(str::to_string)
+    };
+    if draft.agency_id.is_empty() {
+        if let Some(id) = param("agency").filter(|id| portal.agencies.iter().any(|a| &a.id == id)) {
+            draft.agency_id = id;
+        }
+    }
+    if draft.category_id.is_empty() {
+        if let Some(id) = param("category").filter(|id| portal.categories.iter().any(|c| &c.id == id)) {
+            draft.category_id = id;
+        }
+    }
+    draft
+}
+
 fn owned(problems: Vec<(&'static str, Rule)>) -> Vec<(String, Rule)> {
     problems.into_iter().map(|(f, r)| (f.to_string(), r)).collect()
 }
@@ -65,7 +84,7 @@ pub fn SubmitPage() -> impl IntoView {
 fn SubmitFlow(portal: Portal) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
-    let draft = RwSignal::new(load_draft());
+    let draft = RwSignal::new(with_presets(load_draft(), &portal));
     Effect::new(move |_| draft.with(|d| storage::set(DRAFT_KEY, &serde_json::to_string(d).unwrap_or_default())));
     let form = FormContext { draft, shown: RwSignal::new(vec![]) };
     let limits = Signal::stored(Some(portal.limits.clone()));
@@ -177,6 +196,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
             <p class="step-count" id="step-heading" tabindex="-1">
                 {move || i18n.t("submit.step").replace("{n}", &position().to_string()).replace("{total}", &Step::ALL.len().to_string())}
             </p>
+            {(!storage::is_persistent()).then(|| view! { <p class="notice" role="note">{move || i18n.t("submit.draft_session_only")}</p> })}
             <ErrorSummary problems title=Signal::derive(move || i18n.t("errors.summary"))/>
             <form class="report-form" novalidate on:submit=on_submit>
                 {move || match step.get() {
