@@ -3,6 +3,7 @@
 
 pub mod agency_table;
 pub mod calendar;
+pub mod contrast;
 pub mod contract;
 pub mod deadline;
 #[cfg(any(test, feature = "fixtures"))]

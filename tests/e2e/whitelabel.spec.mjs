@@ -1,0 +1,46 @@
+// White-label: another city's config.json changes the name, logo, colours, language and contact line of
+// the same build; a colour that fails contrast is applied but warned about in the console.
+import { test, expect } from '@playwright/test';
+import { baseUrl, expectNoAxeViolations, screenshot } from './helpers.mjs';
+
+const lestari = {
+  portal_name: 'Lapor Kabupaten Lestari',
+  logo_url: '/favicon.svg',
+  primary_color: '#6a1b9a',
+  accent_color: '#00695c',
+  default_language: 'en',
+  contact: 'Pusat layanan: 1500-123 · lapor@lestarikab.go.id',
+  backend: { kind: 'aduan', base_url: '/api/v1' },
+};
+
+async function withConfig(page, config) {
+  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) }));
+}
+
+test("a second city's config.json re-brands the same build without rebuilding", async ({ page }) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await withConfig(page, lestari);
+  await page.goto(`${baseUrl()}/`);
+  await expect(page.locator('.brand')).toContainText('Lapor Kabupaten Lestari');
+  await expect(page.locator('.brand img')).toHaveAttribute('src', '/favicon.svg');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Submit a report' })).toBeVisible();
+  await expect(page.locator('.site-footer')).toContainText('Pusat layanan: 1500-123');
+  const header = await page.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(header).toBe('rgb(106, 27, 154)');
+  const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--color-accent').trim());
+  expect(accent).toBe('#00695c');
+  await expect(page).toHaveTitle(/Lapor Kabupaten Lestari/);
+  expect(warnings.filter((w) => w.includes('contrast'))).toEqual([]);
+  await screenshot(page, 'whitelabel-lestari-360');
+  await expectNoAxeViolations(page, 'a second city');
+});
+
+test('a theme colour that fails contrast is reported in the console', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await withConfig(page, { ...lestari, primary_color: '#ffeb3b' });
+  await page.goto(`${baseUrl()}/`);
+  await expect(page.locator('.brand')).toContainText('Lapor Kabupaten Lestari');
+  await expect.poll(() => warnings.find((w) => w.includes('primary_color #ffeb3b'))).toContain('WCAG 2.1 AA needs 4.5:1');
+});
