@@ -43,6 +43,7 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
         i18n.apply_default(lang);
     }
     apply_theme(&cfg);
+    register_service_worker();
     let client = Client::Aduan(AduanClient::new(cfg.base_url()));
     // Loaded once for the whole visit: lists, limits and rules change rarely.
     let portal: PortalResource = LocalResource::new({
@@ -72,6 +73,23 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
             </main>
             <Footer/>
         </Router>
+    }
+}
+
+/// `navigator.serviceWorker.register("/sw.js")`, where the browser has service workers (see public/sw.js).
+/// Called through Reflect: web-sys would need several extra features for one call. A refusal (private
+/// mode, blocked storage) only means no offline shell.
+fn register_service_worker() {
+    use wasm_bindgen::JsCast;
+    let navigator = window().navigator();
+    let Some(container) = js_sys::Reflect::get(&navigator, &"serviceWorker".into()).ok().filter(|c| !c.is_undefined()) else { return };
+    if let Some(register) = js_sys::Reflect::get(&container, &"register".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        if let Ok(promise) = register.call1(&container, &"/sw.js".into()) {
+            // Swallow a rejection instead of logging an uncaught error.
+            let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+            let _ = js_sys::Promise::from(promise).catch(&ignore);
+            ignore.forget();
+        }
     }
 }
 

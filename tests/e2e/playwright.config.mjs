@@ -12,6 +12,8 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     viewport: { width: 360, height: 740 },
+    // page.route() does not see requests a service worker answers; the offline tests allow it themselves.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

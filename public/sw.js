@@ -1,0 +1,70 @@
+/*
+ * Aduan's service worker: the app shell (HTML, JS, wasm, CSS, config) is kept so the portal opens offline
+ * and a draft can be written; the portal description (/api/v1/portal, no personal data) is kept so the form
+ * works offline. No other API answer is ever cached: reports, tickets and access codes stay on the network.
+ * BUILD is stamped with the wasm's content hash at build time (scripts/stamp-sw.sh), so a new release installs
+ * a new cache and removes the old one.
+ */
+const BUILD = '__ADUAN_BUILD__';
+const SHELL = `aduan-shell-${BUILD}`;
+const PORTAL = 'aduan-portal';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(SHELL);
+    const page = await fetch('/', { cache: 'no-cache' });
+    const html = await page.clone().text();
+    const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+    await cache.put('/', page);
+    await cache.addAll([...new Set([...assets, '/config.json', '/favicon.svg', '/logo.svg', '/manifest.webmanifest'])]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('aduan-shell-') && name !== SHELL) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+async function networkFirst(request, cacheName, fallbackKey) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(fallbackKey || request, response.clone());
+    return response;
+  } catch (offline) {
+    const cached = await cache.match(fallbackKey || request);
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request);
+  return cached || fetch(request);
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname === '/api/v1/portal') {
+    event.respondWith(networkFirst(request, PORTAL));
+    return;
+  }
+  // Everything else of the APIs may carry personal data: straight to the network, never stored.
+  if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/open311/')) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(networkFirst(request, SHELL, '/'));
+    return;
+  }
+  if (/\.(js|wasm|css)$/.test(url.pathname)) {
+    event.respondWith(cacheFirst(request));
+    return;
+  }
+  event.respondWith(networkFirst(request, SHELL));
+});
