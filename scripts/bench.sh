@@ -55,3 +55,18 @@ echo "seeding 100 000 demo reports and starting: $(( (t1 - t0) / 1000000 )) ms"
 echo
 echo "== Statistics page in headless Chromium, 100 000 reports =="
 node scripts/bench-stats.mjs "http://127.0.0.1:$p"
+
+echo
+echo "== Lighthouse 12, mobile preset (goals: performance >= 95, accessibility 100, best practices 100) =="
+flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+for path in / /lapor /lacak /statistik; do
+  CHROME_PATH=/usr/bin/chromium node_modules/.bin/lighthouse "http://127.0.0.1:$p$path" --quiet --output=json --output-path="$work/lighthouse.json" \
+    --chrome-flags="$flags" --only-categories=performance,accessibility,best-practices >/dev/null 2>&1 || { echo "$path: lighthouse failed"; continue; }
+  python3 - "$path" "$work/lighthouse.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[2]))
+scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+lcp = report["audits"]["largest-contentful-paint"]["displayValue"]
+print(f"{sys.argv[1]:<12} performance {scores['performance']:>3}  accessibility {scores['accessibility']:>3}  best practices {scores['best-practices']:>3}  LCP {lcp}")
+PY
+done
