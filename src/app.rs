@@ -77,19 +77,15 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
 }
 
 /// `navigator.serviceWorker.register("/sw.js")`, where the browser has service workers (see public/sw.js).
-/// Called through Reflect: web-sys would need several extra features for one call. A refusal (private
+/// Reached by name (see `crate::js`). A refusal (private
 /// mode, blocked storage) only means no offline shell.
 fn register_service_worker() {
-    use wasm_bindgen::JsCast;
-    let navigator = window().navigator();
-    let Some(container) = js_sys::Reflect::get(&navigator, &"serviceWorker".into()).ok().filter(|c| !c.is_undefined()) else { return };
-    if let Some(register) = js_sys::Reflect::get(&container, &"register".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
-        if let Ok(promise) = register.call1(&container, &"/sw.js".into()) {
-            // Swallow a rejection instead of logging an uncaught error.
-            let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
-            let _ = js_sys::Promise::from(promise).catch(&ignore);
-            ignore.forget();
-        }
+    let Some(container) = crate::js::property(&window().navigator(), "serviceWorker") else { return };
+    if let Some(promise) = crate::js::call(&container, "register", &"/sw.js".into()) {
+        // Swallow a rejection instead of logging an uncaught error.
+        let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+        let _ = js_sys::Promise::from(promise).catch(&ignore);
+        ignore.forget();
     }
 }
 

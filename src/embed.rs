@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Embedded(pub bool);
@@ -38,15 +38,9 @@ fn report_height_to_host() {
         let _ = parent.post_message(&message, "*");
     };
     let callback = Closure::<dyn Fn()>::new(post);
-    // ResizeObserver through Reflect: web-sys would need extra features for one constructor call.
-    let observer = js_sys::Reflect::get(&window(), &"ResizeObserver".into())
-        .ok()
-        .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
-        .and_then(|ctor| js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(callback.as_ref())).ok());
+    let observer = crate::js::method(&window(), "ResizeObserver").and_then(|ctor| js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(callback.as_ref())).ok());
     if let (Some(observer), Some(body)) = (observer, document().body()) {
-        if let Ok(observe) = js_sys::Reflect::get(&observer, &"observe".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
-            let _ = observe.call1(&observer, &body);
-        }
+        crate::js::call(&observer, "observe", &body);
     }
     // The observer lives as long as the page.
     callback.forget();

@@ -8,6 +8,7 @@ mod config;
 mod draft;
 mod embed;
 mod i18n;
+mod js;
 mod pages;
 mod storage;
 

@@ -2,24 +2,18 @@
 //! offer them for a report's link.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::use_i18n;
+use crate::js;
 
-/// `navigator.clipboard.writeText`, called through Reflect because web-sys exposes it only as unstable.
+/// `navigator.clipboard.writeText`, which web-sys exposes only as unstable.
 fn copy_to_clipboard(text: &str) -> bool {
-    let navigator = window().navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| !c.is_undefined());
-    let write = clipboard.as_ref().and_then(|c| js_sys::Reflect::get(c, &"writeText".into()).ok()).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match (clipboard, write) {
-        (Some(c), Some(f)) => f.call1(&c, &text.into()).is_ok(),
-        _ => false,
-    }
+    js::property(&window().navigator(), "clipboard").and_then(|c| js::call(&c, "writeText", &text.into())).is_some()
 }
 
 /// `navigator.share`, where the browser has the Web Share API.
 fn share_function() -> Option<js_sys::Function> {
-    js_sys::Reflect::get(&window().navigator(), &"share".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    js::method(&window().navigator(), "share")
 }
 
 fn share(title: &str, url: &str) {
