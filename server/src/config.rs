@@ -33,6 +33,10 @@ pub struct Config {
     /// POST requests allowed per client per minute (0 disables the limit).
     #[arg(long, env = "ADUAN_RATE_LIMIT", default_value_t = 30)]
     pub rate_limit: u32,
+    /// A JSON file of holidays (`[{"date": "2027-03-20", "name": "...", "collective_leave": false}]`) that
+    /// replaces the built-in Indonesian table, e.g. when the government publishes next year's decree.
+    #[arg(long, env = "ADUAN_HOLIDAYS")]
+    pub holidays: Option<PathBuf>,
     /// How often the escalation and auto-close rules run, in seconds.
     #[arg(long, env = "ADUAN_SWEEP_SECONDS", default_value_t = 600)]
     pub sweep_seconds: u64,

@@ -33,7 +33,14 @@ pub struct AppState {
 pub fn build(config: &Config) -> Result<(Router, AppState), String> {
     std::fs::create_dir_all(&config.data).map_err(|e| format!("cannot create data dir {}: {e}", config.data.display()))?;
     let db = Db::open(&config.data.join("aduan.sqlite3")).map_err(|e| format!("cannot open database: {e}"))?;
-    let calendar = Arc::new(WorkingCalendar::indonesia());
+    let calendar = Arc::new(match &config.holidays {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read holidays {}: {e}", path.display()))?;
+            let holidays: Vec<aduan_core::Holiday> = serde_json::from_str(&text).map_err(|e| format!("holidays {} is not a holiday list: {e}", path.display()))?;
+            WorkingCalendar::new(holidays, aduan_core::calendar::WIB_OFFSET_SECONDS)
+        }
+        None => WorkingCalendar::indonesia(),
+    });
     seed::ensure_reference_data(&db).map_err(|e| format!("cannot write reference data: {e}"))?;
     if config.demo {
         let made = seed::seed_demo_if_empty(&db, &calendar, config.demo_reports, config.demo_seed)

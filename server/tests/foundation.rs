@@ -189,3 +189,25 @@ async fn every_documented_path_is_routed() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_holiday_file_replaces_the_built_in_calendar_for_portal_and_deadlines() {
+    use aduan_core::calendar::WIB_OFFSET_SECONDS;
+    use aduan_core::{Holiday, WorkingCalendar};
+    // The next ten days are declared holidays: deadlines must skip them all.
+    let cal = WorkingCalendar::new([], WIB_OFFSET_SECONDS);
+    let today = cal.local_date(chrono::Utc::now());
+    let holidays: Vec<Holiday> = (1..=10).map(|i| Holiday { date: today + chrono::Duration::days(i), name: format!("Libur uji {i}"), collective_leave: i > 5 }).collect();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), serde_json::to_string(&holidays).unwrap()).unwrap();
+    let s = TestServer::start(&["--holidays", file.path().to_str().unwrap()]).await;
+    let portal = s.get_json("/api/v1/portal").await;
+    let served: Vec<Holiday> = serde_json::from_value(portal["holidays"].clone()).unwrap();
+    assert_eq!(served, holidays);
+    let (ticket, _) = s.submit(|_| {}).await;
+    let report = s.get_json(&format!("/api/v1/reports/{ticket}")).await;
+    let custom = WorkingCalendar::new(holidays, WIB_OFFSET_SECONDS);
+    let expected = custom.add_working_days(today, 3);
+    assert_eq!(report["deadlines"]["verify"]["due"], expected.to_string());
+    assert!(expected > today + chrono::Duration::days(10));
+}
