@@ -1,7 +1,9 @@
 //! The built SPA: static files with a fallback to index.html, a strict Content-Security-Policy and cache
 //! headers that let hashed assets live forever while index.html and config.json are always revalidated.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
@@ -20,24 +22,51 @@ pub fn router(config: &Config) -> Result<Router, String> {
         return Ok(Router::new());
     };
     let index = dir.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e} (build the SPA first)", index.display()))?;
-    let csp = content_security_policy(&html, &backend_origins(dir));
-    let csp = HeaderValue::from_str(&csp).map_err(|e| e.to_string())?;
+    let policy = Arc::new(Policy { dir: dir.clone(), current: Mutex::new(None) });
+    policy.header().map_err(|e| format!("cannot read {}: {e} (build the SPA first)", index.display()))?;
     let files = ServeDir::new(dir).fallback(ServeFile::new(&index));
     Ok(Router::new()
         .fallback_service(files)
         .layer(middleware::from_fn(move |req: Request, next: Next| {
-            let csp = csp.clone();
-            async move { security_headers(req, next, csp).await }
+            let policy = policy.clone();
+            async move { security_headers(req, next, &policy).await }
         }))
         .layer(CompressionLayer::new()))
 }
 
-async fn security_headers(req: Request, next: Next, csp: HeaderValue) -> Response {
+/// The Content-Security-Policy of the SPA in `dir`, recomputed when `index.html` or `config.json` change, so
+/// a new build deployed under a running server is allowed at once (its loader script has a new hash).
+struct Policy {
+    dir: PathBuf,
+    current: Mutex<Option<(Option<SystemTime>, Option<SystemTime>, HeaderValue)>>,
+}
+
+impl Policy {
+    fn header(&self) -> std::io::Result<HeaderValue> {
+        let modified = |name: &str| std::fs::metadata(self.dir.join(name)).and_then(|m| m.modified()).ok();
+        let (index_time, config_time) = (modified("index.html"), modified("config.json"));
+        let mut current = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((i, c, value)) = current.as_ref() {
+            if *i == index_time && *c == config_time {
+                return Ok(value.clone());
+            }
+        }
+        let html = std::fs::read_to_string(self.dir.join("index.html"))?;
+        let csp = content_security_policy(&html, &backend_origins(&self.dir));
+        let value = HeaderValue::from_str(&csp).map_err(std::io::Error::other)?;
+        *current = Some((index_time, config_time, value.clone()));
+        Ok(value)
+    }
+}
+
+async fn security_headers(req: Request, next: Next, policy: &Policy) -> Response {
     let path = req.uri().path().to_string();
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    // Without a readable index.html there is no SPA to protect; the fallback answers 404 then.
+    if let Ok(csp) = policy.header() {
+        h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert("permissions-policy", HeaderValue::from_static("geolocation=(self), camera=(self), microphone=()"));

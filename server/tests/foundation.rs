@@ -129,6 +129,20 @@ async fn the_spa_is_served_with_fallback_csp_and_cache_headers() {
 
     let asset = s.get("/app-0123456789abcdef.js").await;
     assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
+
+    // A new build deployed under the running server: its loader's hash is allowed at once.
+    let rebuilt = html.replace("0123456789abcdef", "fedcba9876543210");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(dist.path().join("index.html"), &rebuilt).unwrap();
+    let filetime = std::fs::File::options().write(true).open(dist.path().join("index.html")).unwrap();
+    filetime.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(2)).unwrap();
+    let again = s.get("/").await.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert_ne!(again, csp);
+    use base64::Engine;
+    use sha2::Digest;
+    let loader = &rebuilt[rebuilt.find("import init").unwrap()..rebuilt.find("</script>").unwrap()];
+    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(loader.as_bytes()));
+    assert!(again.contains(&format!("'sha256-{digest}'")), "{again}");
 }
 
 #[tokio::test]
