@@ -64,6 +64,15 @@ impl AduanClient {
         self.post_as_reporter(&format!("/reports/{ticket}/rating"), access_code, rating).await
     }
 
+    pub async fn attachment_bytes(&self, ticket: &str, id: &str, access_code: &str) -> Result<Vec<u8>, ApiError> {
+        let req = Self::with_code(Request::get(&self.attachment_url(ticket, id)), Some(access_code));
+        let res = req.send().await.map_err(|_| ApiError::Network)?;
+        if !res.ok() {
+            return Err(ApiError::Status { status: res.status(), problem: res.json::<Problem>().await.ok() });
+        }
+        res.binary().await.map_err(|_| ApiError::Decode)
+    }
+
     pub fn attachment_url(&self, ticket: &str, id: &str) -> String {
         format!("{}/reports/{ticket}/attachments/{id}", self.base_url)
     }

@@ -60,6 +60,8 @@ pub trait Backend {
     fn rate(&self, ticket: &str, access_code: &str, rating: &NewRating) -> impl Future<Output = Result<ReportView, ApiError>>;
     /// Where a browser may open an attachment of a public report.
     fn attachment_url(&self, ticket: &str, id: &str) -> String;
+    /// An attachment of a confidential report, which only the access code opens.
+    fn attachment_bytes(&self, ticket: &str, id: &str, access_code: &str) -> impl Future<Output = Result<Vec<u8>, ApiError>>;
     /// Uploads one file, reporting progress from 0 to 1.
     fn upload_attachment(&self, file: &web_sys::File, on_progress: Box<dyn Fn(f64)>) -> impl Future<Output = Result<Attachment, ApiError>>;
 }
@@ -127,6 +129,12 @@ impl Backend for Client {
     fn attachment_url(&self, ticket: &str, id: &str) -> String {
         match self {
             Client::Aduan(c) => c.attachment_url(ticket, id),
+        }
+    }
+
+    async fn attachment_bytes(&self, ticket: &str, id: &str, access_code: &str) -> Result<Vec<u8>, ApiError> {
+        match self {
+            Client::Aduan(c) => c.attachment_bytes(ticket, id, access_code).await,
         }
     }
 

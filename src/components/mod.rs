@@ -1,3 +1,4 @@
+pub mod download;
 pub mod error_panel;
 pub mod figures;
 pub mod filters;

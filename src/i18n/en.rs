@@ -296,4 +296,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("similar.lead", "If one of these is your problem, you can support it instead of sending a new report. What you have written stays saved."),
     ("table.summary", "Highest completion rate: {best} ({best_rate}); lowest: {worst} ({worst_rate}), among agencies with at least 10 reports."),
     ("submit.draft_session_only", "Your browser does not let this portal store data here, so your answers are kept only while this page is open. Send the report before you close it."),
+    ("track.attachment_failed", "The attachment could not be opened. Check your connection and try again."),
 ];

@@ -296,4 +296,5 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("similar.lead", "Jika salah satu laporan ini sama dengan masalah Anda, Anda dapat mendukungnya alih-alih mengirim laporan baru. Isian Anda tetap tersimpan."),
     ("table.summary", "Tingkat penyelesaian tertinggi: {best} ({best_rate}); terendah: {worst} ({worst_rate}), di antara instansi dengan sedikitnya 10 laporan."),
     ("submit.draft_session_only", "Peramban Anda tidak mengizinkan portal ini menyimpan data di sini, jadi isian Anda hanya tersimpan selama halaman ini terbuka. Kirim laporan sebelum menutupnya."),
+    ("track.attachment_failed", "Lampiran belum dapat dibuka. Periksa koneksi lalu coba lagi."),
 ];

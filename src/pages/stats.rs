@@ -13,7 +13,7 @@ use crate::components::figures::{FigureList, FiguresSkeleton};
 use crate::components::filters::FilterForm;
 use crate::components::stats::agency_table::{heading_key, AgencyTable};
 use crate::components::stats::bars::BarTable;
-use crate::components::stats::download::save_file;
+use crate::components::download::save_file;
 use crate::components::stats::monthly::MonthlyChart;
 use crate::components::title::use_page_title;
 use crate::i18n::names::{format_date, status_key};

@@ -16,6 +16,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::share_actions::{absolute_url, ShareActions};
 use crate::components::support_button::SupportButton;
 use crate::components::title::use_page_title;
+use crate::components::tracking::attachments::AttachmentList;
 use crate::components::tracking::deadlines::DeadlineList;
 use crate::components::tracking::reporter::ReporterSection;
 use crate::components::tracking::timeline::Timeline;
@@ -116,7 +117,7 @@ fn TrackedReport(ticket: Ticket, portal: Portal) -> impl IntoView {
         <ShareActions copy_text=url.clone() url share_title="nav.track"/>
         {move || match tracked.report.get() {
             None => view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }.into_any(),
-            Some(Ok(report)) => view! { <ReportDetails report calendar/> }.into_any(),
+            Some(Ok(report)) => view! { <ReportDetails report calendar access_code=tracked.access_code.into()/> }.into_any(),
             Some(Err(ApiError::Status { status: 404, .. })) => view! {
                 <div class="error-panel" role="alert"><p>{move || i18n.t("track.not_found")}</p></div>
             }.into_any(),
@@ -130,18 +131,12 @@ fn TrackedReport(ticket: Ticket, portal: Portal) -> impl IntoView {
 }
 
 #[component]
-fn ReportDetails(report: ReportView, calendar: StoredValue<WorkingCalendar>) -> impl IntoView {
+fn ReportDetails(report: ReportView, calendar: StoredValue<WorkingCalendar>, access_code: Signal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    let client = expect_context::<Client>();
     let named = |n: &Option<aduan_core::NamedRef>| n.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "—".into());
     let (category, region) = (named(&report.category), named(&report.region));
     let agency = report.agency.as_ref().map(|a| a.name.clone());
     let (status, kind, created_at, supports, rating) = (report.status, report.kind, report.created_at, report.supports, report.rating);
-    let attachments: Vec<(String, String)> = report
-        .attachments
-        .iter()
-        .map(|a| (a.name.clone(), if report.confidential { String::new() } else { client.attachment_url(&report.ticket, &a.id) }))
-        .collect();
     view! {
         <p class="status-badge" data-status=status.as_str()>{move || i18n.t(status_key(status))}</p>
         <h2>{move || i18n.t("track.details")}</h2>
@@ -175,15 +170,7 @@ fn ReportDetails(report: ReportView, calendar: StoredValue<WorkingCalendar>) -> 
             <div class="summary-row">
                 <dt>{move || i18n.t("attachments")}</dt>
                 <dd class="answer">
-                    {if attachments.is_empty() {
-                        view! { <span>{move || i18n.t("track.attachments_none")}</span> }.into_any()
-                    } else {
-                        view! { <ul class="plain-list">{attachments.into_iter().map(|(name, href)| if href.is_empty() {
-                            view! { <li>{name}</li> }.into_any()
-                        } else {
-                            view! { <li><a href=href rel="external" target="_blank">{name}</a></li> }.into_any()
-                        }).collect_view()}</ul> }.into_any()
-                    }}
+                    <AttachmentList ticket=report.ticket.clone() attachments=report.attachments.clone() confidential=report.confidential access_code/>
                 </dd>
             </div>
         </dl>

@@ -2,7 +2,8 @@
 // code for confidential content, replies and ratings, and typo checks made before any request.
 import { test, expect } from '@playwright/test';
 import { baseUrl, expectNoAxeViolations, makeTicket, screenshot, watchErrors } from './helpers.mjs';
-import { WORDS, fillUntilReview } from './flows.mjs';
+import { readFileSync } from 'node:fs';
+import { WORDS, fillUntilReview, fixture } from './flows.mjs';
 
 const T = {
   id: {
@@ -39,12 +40,12 @@ async function regainFocus(page) {
 
 const deadlineRow = (page, label) => page.locator('.deadline').filter({ has: page.locator('dt', { hasText: label }) });
 
-async function createByApi(request, { confidential, title }) {
+async function createByApi(request, { confidential, title, attachment_ids = [] }) {
   const res = await request.post(`${baseUrl()}/api/v1/reports`, {
     headers: { 'idempotency-key': `track-${title}-${Date.now()}` },
     data: {
       kind: 'complaint', title, body: 'Antrean pembuatan KTP sudah tiga minggu tanpa kepastian jadwal.', incident_date: '2026-01-15',
-      category_id: 'jalan', region_id: 'cempaka', address: 'Kantor kecamatan', anonymous: false, confidential,
+      category_id: 'jalan', region_id: 'cempaka', address: 'Kantor kecamatan', anonymous: false, confidential, attachment_ids,
       reporter: { name: 'Budi Santoso', email: 'budi@contoh.id', phone: '' },
     },
   });
@@ -116,7 +117,10 @@ test('a confidential report needs its code; replies and ratings need it too and 
   const errors = watchErrors(page);
   const t = T.id;
   const title = 'Pungutan liar di loket KTP';
-  const created = await createByApi(request, { confidential: true, title });
+  const pdf = readFileSync(fixture('surat.pdf'));
+  const upload = await request.post(`${baseUrl()}/api/v1/attachments`, { multipart: { file: { name: 'surat.pdf', mimeType: 'application/pdf', buffer: pdf } } });
+  expect(upload.status()).toBe(201);
+  const created = await createByApi(request, { confidential: true, title, attachment_ids: [(await upload.json()).id] });
   const { ticket, access_code: code } = created;
 
   // Without the code: no title, no body, nothing to reply with; the API refuses replies and ratings.
@@ -135,8 +139,13 @@ test('a confidential report needs its code; replies and ratings need it too and 
   await expect(page.locator('#access-code-error')).toContainText(t.wrongCode);
   await expect(page.getByText(title)).toHaveCount(0);
   await page.getByLabel(t.code).fill(code.toLowerCase());
+  await expect(page.getByText('Tidak ada lampiran yang dapat ditampilkan.')).toBeVisible();
   await page.getByRole('button', { name: t.unlock }).click();
   await expect(page.locator('.report-title')).toHaveText(title);
+  // Its attachment opens only through the app, with the code: the bytes are the uploaded file's.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'surat.pdf' }).click()]);
+  expect(file.suggestedFilename()).toBe('surat.pdf');
+  expect(readFileSync(await file.path()).equals(pdf)).toBe(true);
 
   // An empty reply is caught here; a real one appears in the timeline without a reload.
   await page.getByRole('button', { name: t.sendReply }).click();

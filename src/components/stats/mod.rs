@@ -3,5 +3,4 @@
 
 pub mod agency_table;
 pub mod bars;
-pub mod download;
 pub mod monthly;

@@ -1,5 +1,6 @@
 //! Views of one tracked report: its deadlines, its timeline, and what its reporter can do with the access code.
 
+pub mod attachments;
 pub mod deadlines;
 pub mod reporter;
 pub mod timeline;

@@ -1,0 +1,48 @@
+use aduan_core::Attachment;
+use leptos::prelude::*;
+
+use crate::api::{Backend, Client};
+use crate::components::download::save_bytes;
+use crate::i18n::use_i18n;
+
+/// A public report's files are plain links; a confidential report's open only with the access code, so the
+/// app fetches them with it and saves them, leaving no link that works without the code.
+#[component]
+pub fn AttachmentList(ticket: String, attachments: Vec<Attachment>, confidential: bool, access_code: Signal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<Client>();
+    if attachments.is_empty() {
+        return view! { <span>{move || i18n.t("track.attachments_none")}</span> }.into_any();
+    }
+    let failed = RwSignal::new(false);
+    let ticket = StoredValue::new(ticket);
+    view! {
+        <ul class="plain-list">
+            {attachments.into_iter().map(|a| {
+                if !confidential {
+                    let href = client.attachment_url(&ticket.get_value(), &a.id);
+                    return view! { <li><a href=href rel="external" target="_blank">{a.name}</a></li> }.into_any();
+                }
+                let client = client.clone();
+                let attachment = StoredValue::new(a.clone());
+                let open = move |_| {
+                    let Some(code) = access_code.get_untracked() else { return };
+                    let client = client.clone();
+                    let a = attachment.get_value();
+                    leptos::task::spawn_local(async move {
+                        match client.attachment_bytes(&ticket.get_value(), &a.id, &code).await {
+                            Ok(bytes) => {
+                                failed.set(false);
+                                save_bytes(&a.name, &a.content_type, &bytes);
+                            }
+                            Err(_) => failed.set(true),
+                        }
+                    });
+                };
+                view! { <li><button type="button" class="link-button" on:click=open>{a.name}</button></li> }.into_any()
+            }).collect_view()}
+        </ul>
+        <p role="status" class="error-message">{move || failed.get().then(|| i18n.t("track.attachment_failed"))}</p>
+    }
+    .into_any()
+}
