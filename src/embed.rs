@@ -11,8 +11,7 @@ pub struct Embedded(pub bool);
 
 /// Read once from the address the iframe was opened with.
 pub fn provide_embedded() -> Embedded {
-    let search = window().location().search().unwrap_or_default();
-    let embedded = Embedded(search.trim_start_matches('?').split('&').any(|kv| kv == "embed=1"));
+    let embedded = Embedded(crate::url::query_param("embed").as_deref() == Some("1"));
     if embedded.0 {
         if let Some(html) = document().document_element() {
             let _ = html.class_list().add_1("embedded");

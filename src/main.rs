@@ -11,6 +11,7 @@ mod i18n;
 mod js;
 mod pages;
 mod storage;
+mod url;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -35,23 +35,32 @@ pub fn set(key: &str, value: &str) {
     }
 }
 
+/// A list of tickets kept on the device, newest first.
+fn tickets(key: &str) -> Vec<String> {
+    get(key).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}
+
+/// Puts `ticket` first in the list under `key`, keeping at most `limit`.
+fn remember_ticket(key: &str, ticket: &str, limit: usize) {
+    let mut list = tickets(key);
+    list.retain(|t| t != ticket);
+    list.insert(0, ticket.to_string());
+    list.truncate(limit);
+    set(key, &serde_json::to_string(&list).unwrap_or_default());
+}
+
 const MY_REPORTS_KEY: &str = "aduan.my_reports";
+const DEVICE_ID_KEY: &str = "aduan.device_id";
+const SUPPORTED_KEY: &str = "aduan.supported";
 
 /// Tickets sent from this device, newest first, for "my reports on this device".
 pub fn my_reports() -> Vec<String> {
-    get(MY_REPORTS_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+    tickets(MY_REPORTS_KEY)
 }
 
 pub fn remember_report(ticket: &str) {
-    let mut list = my_reports();
-    list.retain(|t| t != ticket);
-    list.insert(0, ticket.to_string());
-    list.truncate(50);
-    set(MY_REPORTS_KEY, &serde_json::to_string(&list).unwrap_or_default());
+    remember_ticket(MY_REPORTS_KEY, ticket, 50);
 }
-
-const DEVICE_ID_KEY: &str = "aduan.device_id";
-const SUPPORTED_KEY: &str = "aduan.supported";
 
 /// A random id for this device, so "I have this problem too" counts once per device without an account.
 pub fn device_id() -> String {
@@ -65,18 +74,9 @@ pub fn device_id() -> String {
 }
 
 pub fn has_supported(ticket: &str) -> bool {
-    supported().iter().any(|t| t == ticket)
+    tickets(SUPPORTED_KEY).iter().any(|t| t == ticket)
 }
 
 pub fn remember_support(ticket: &str) {
-    let mut list = supported();
-    if !list.iter().any(|t| t == ticket) {
-        list.insert(0, ticket.to_string());
-        list.truncate(500);
-        set(SUPPORTED_KEY, &serde_json::to_string(&list).unwrap_or_default());
-    }
-}
-
-fn supported() -> Vec<String> {
-    get(SUPPORTED_KEY).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+    remember_ticket(SUPPORTED_KEY, ticket, 500);
 }

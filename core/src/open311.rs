@@ -162,14 +162,9 @@ pub struct Open311Error {
     pub description: String,
 }
 
-/// The Open311 status of one of ours: only open and closed exist there. An escalated report is still
-/// being handled (by the Ombudsman), so it is open.
+/// The Open311 status of one of ours: only open and closed exist there.
 pub fn status_of(status: crate::Status) -> &'static str {
-    use crate::Status::*;
-    match status {
-        Completed | Closed | Rejected => "closed",
-        Submitted | Verified | Dispositioned | InProgress | Escalated => "open",
-    }
+    if status.is_unfinished() { "open" } else { "closed" }
 }
 
 /// The example documents of the GeoReport v2 specification, typed in as fixtures (`open311_fixtures/`).

@@ -56,6 +56,12 @@ impl Status {
         matches!(self, Status::Submitted | Status::Verified | Status::Dispositioned | Status::InProgress)
     }
 
+    /// Not finished one way or the other: open, or escalated to the Ombudsman, whose handling is still under
+    /// way (an escalated report can still be answered and completed).
+    pub fn is_unfinished(self) -> bool {
+        self.is_open() || self == Status::Escalated
+    }
+
     /// Whether moving from `self` to `to` is a legal step of the workflow.
     ///
     /// A dispositioned report may be dispositioned again: the agency hands it back as "not our remit" and
@@ -90,6 +96,14 @@ impl Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_escalated_report_is_unfinished_but_not_open() {
+        assert!(Status::Escalated.is_unfinished() && !Status::Escalated.is_open());
+        for s in Status::ALL {
+            assert_eq!(s.is_unfinished(), !matches!(s, Status::Rejected | Status::Completed | Status::Closed), "{s:?}");
+        }
+    }
 
     #[test]
     fn happy_path_is_legal() {

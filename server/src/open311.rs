@@ -201,7 +201,7 @@ pub fn as_service_request(r: &ReportView) -> ServiceRequest {
         service_notice: None,
         requested_datetime: Some(rfc3339(r.created_at)),
         updated_datetime: r.events.last().map(|e| rfc3339(e.at)),
-        expected_datetime: (r.status.is_open() || r.status == Status::Escalated).then(|| format!("{}T23:59:59+07:00", r.deadlines.respond.due)),
+        expected_datetime: r.status.is_unfinished().then(|| format!("{}T23:59:59+07:00", r.deadlines.respond.due)),
         address: r.address.clone().filter(|a| !a.is_empty()),
         address_id: None,
         zipcode: None,
@@ -247,12 +247,13 @@ async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec
             .transpose()
     };
     let today = state.calendar.local_date(Utc::now());
-    let mut filter = ReportFilter { from: date("start_date")?, to: date("end_date")?, category: None, ..Default::default() };
-    let ids: Vec<String> = get("service_request_id").map(|v| v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+    let mut filter = ReportFilter { from: date("start_date")?, to: date("end_date")?, ..Default::default() };
+    let list = |key: &str| -> Vec<String> { get(key).map(|v| v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()).unwrap_or_default() };
+    let ids = list("service_request_id");
     if ids.is_empty() && filter.from.is_none() && filter.to.is_none() {
         filter.from = Some(today - chrono::Duration::days(90));
     }
-    let codes: Vec<String> = get("service_code").map(|v| v.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
+    let codes = list("service_code");
     let statuses: Vec<&'static str> = match get("status").as_deref() {
         None => vec![],
         Some(v) => {

@@ -3,7 +3,7 @@
 use aduan_core::{Attachment, NewRating, NewReply, NewReport, NewSupport, Page, Portal, Problem, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, SupportCount};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
 use super::{with_query, ApiError};
@@ -18,28 +18,36 @@ impl AduanClient {
         AduanClient { base_url: base_url.trim_end_matches('/').to_string() }
     }
 
-    async fn read<T: DeserializeOwned>(res: Response) -> Result<T, ApiError> {
+    /// Waits for the answer to a request that was sent, turning "no answer" and an error status (with its
+    /// problem document) into [`ApiError`].
+    async fn answered(sent: impl std::future::Future<Output = Result<Response, gloo_net::Error>>) -> Result<Response, ApiError> {
+        let res = sent.await.map_err(|_| ApiError::Network)?;
         if !res.ok() {
             let problem = res.json::<Problem>().await.ok();
             return Err(ApiError::Status { status: res.status(), problem });
         }
-        res.json::<T>().await.map_err(|_| ApiError::Decode)
+        Ok(res)
+    }
+
+    async fn read<T: DeserializeOwned>(req: RequestBuilder) -> Result<T, ApiError> {
+        Self::answered(req.send()).await?.json::<T>().await.map_err(|_| ApiError::Decode)
+    }
+
+    async fn post_json<B: serde::Serialize, T: DeserializeOwned>(req: RequestBuilder, body: &B) -> Result<T, ApiError> {
+        let req = req.json(body).map_err(|_| ApiError::Decode)?;
+        Self::answered(req.send()).await?.json::<T>().await.map_err(|_| ApiError::Decode)
     }
 
     async fn get_json<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
         let url = with_query(&format!("{}{path}", self.base_url), query);
-        Self::read(Request::get(&url).send().await.map_err(|_| ApiError::Network)?).await
+        Self::read(Request::get(&url)).await
     }
 
     pub async fn create_report(&self, report: &NewReport, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
-        let req = Request::post(&format!("{}/reports", self.base_url))
-            .header("Idempotency-Key", idempotency_key)
-            .json(report)
-            .map_err(|_| ApiError::Decode)?;
-        Self::read(req.send().await.map_err(|_| ApiError::Network)?).await
+        Self::post_json(Request::post(&format!("{}/reports", self.base_url)).header("Idempotency-Key", idempotency_key), report).await
     }
 
-    fn with_code(req: gloo_net::http::RequestBuilder, access_code: Option<&str>) -> gloo_net::http::RequestBuilder {
+    fn with_code(req: RequestBuilder, access_code: Option<&str>) -> RequestBuilder {
         match access_code {
             Some(code) => req.header("X-Access-Code", code),
             None => req,
@@ -47,13 +55,11 @@ impl AduanClient {
     }
 
     pub async fn report(&self, ticket: &str, access_code: Option<&str>) -> Result<ReportView, ApiError> {
-        let req = Self::with_code(Request::get(&format!("{}/reports/{ticket}", self.base_url)), access_code);
-        Self::read(req.send().await.map_err(|_| ApiError::Network)?).await
+        Self::read(Self::with_code(Request::get(&format!("{}/reports/{ticket}", self.base_url)), access_code)).await
     }
 
     async fn post_as_reporter<B: serde::Serialize>(&self, path: &str, access_code: &str, body: &B) -> Result<ReportView, ApiError> {
-        let req = Self::with_code(Request::post(&format!("{}{path}", self.base_url)), Some(access_code)).json(body).map_err(|_| ApiError::Decode)?;
-        Self::read(req.send().await.map_err(|_| ApiError::Network)?).await
+        Self::post_json(Self::with_code(Request::post(&format!("{}{path}", self.base_url)), Some(access_code)), body).await
     }
 
     pub async fn reply(&self, ticket: &str, access_code: &str, reply: &NewReply) -> Result<ReportView, ApiError> {
@@ -66,11 +72,7 @@ impl AduanClient {
 
     pub async fn attachment_bytes(&self, ticket: &str, id: &str, access_code: &str) -> Result<Vec<u8>, ApiError> {
         let req = Self::with_code(Request::get(&self.attachment_url(ticket, id)), Some(access_code));
-        let res = req.send().await.map_err(|_| ApiError::Network)?;
-        if !res.ok() {
-            return Err(ApiError::Status { status: res.status(), problem: res.json::<Problem>().await.ok() });
-        }
-        res.binary().await.map_err(|_| ApiError::Decode)
+        Self::answered(req.send()).await?.binary().await.map_err(|_| ApiError::Decode)
     }
 
     pub fn attachment_url(&self, ticket: &str, id: &str) -> String {
@@ -122,9 +124,6 @@ impl AduanClient {
     }
 
     pub async fn support(&self, ticket: &str, device_id: &str) -> Result<SupportCount, ApiError> {
-        let req = Request::post(&format!("{}/reports/{ticket}/supports", self.base_url))
-            .json(&NewSupport { device_id: device_id.to_string() })
-            .map_err(|_| ApiError::Decode)?;
-        Self::read(req.send().await.map_err(|_| ApiError::Network)?).await
+        Self::post_json(Request::post(&format!("{}/reports/{ticket}/supports", self.base_url)), &NewSupport { device_id: device_id.to_string() }).await
     }
 }

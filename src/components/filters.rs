@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::form::{focus_element, ErrorSummary, FieldProblem};
-use crate::i18n::names::{kind_key, status_key};
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::names::{category_name, kind_key, status_key};
+use crate::i18n::use_i18n;
 
 /// `base?pairs`, keeping embed mode.
 pub fn view_href(base: &str, query: &ListQuery, embed: bool) -> String {
@@ -97,14 +97,11 @@ pub fn FilterForm(base: &'static str, query: Memo<ListQuery>, portal: Portal, em
         navigate(&view_href(base, &chosen, embed.get_untracked()), Default::default());
     };
 
-    let english = move || i18n.lang() == Lang::En;
-    let portal = StoredValue::new(portal);
-    let named = move |pick: fn(&Portal) -> Vec<(String, String, Option<String>)>| {
-        Signal::derive(move || portal.with_value(|p| pick(p).into_iter().map(|(id, name, en)| (id, if english() { en.unwrap_or(name) } else { name })).collect()))
-    };
-    let agencies = named(|p| p.agencies.iter().map(|a| (a.id.clone(), a.name.clone(), None)).collect());
-    let categories = named(|p| p.categories.iter().map(|c| (c.id.clone(), c.name.clone(), c.name_en.clone())).collect());
-    let regions = named(|p| p.regions.iter().map(|r| (r.id.clone(), r.name.clone(), None)).collect());
+    // Agency and region names are the same in both languages; categories may have an English name.
+    let agencies = Signal::stored(portal.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>());
+    let regions = Signal::stored(portal.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>());
+    let category_list = portal.categories;
+    let categories = Signal::derive(move || category_list.iter().map(|c| (c.id.clone(), category_name(c, i18n.lang()))).collect());
     let statuses = Signal::derive(move || Status::ALL.iter().map(|s| (s.as_str().to_string(), i18n.t(status_key(*s)).to_string())).collect());
     let kinds = Signal::derive(move || Kind::ALL.iter().map(|k| (k.as_str().to_string(), i18n.t(kind_key(*k)).to_string())).collect());
     let periods = Signal::derive(move || Period::ALL.iter().map(|p| (p.as_str().to_string(), i18n.t(period_key(*p)).to_string())).collect());

@@ -18,9 +18,10 @@ fn EmbedBar() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let full = move || {
-        let query = location.query.with(|q| q.into_iter().filter(|(k, _)| k.as_ref() != "embed").map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>());
-        let pairs: Vec<(&str, String)> = query.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        crate::api::with_query(&location.pathname.get(), &pairs)
+        location.query.with(|q| {
+            let pairs: Vec<(&str, String)> = q.into_iter().filter(|(k, _)| k.as_ref() != "embed").map(|(k, v)| (k.as_ref(), v.to_string())).collect();
+            crate::api::with_query(&location.pathname.get(), &pairs)
+        })
     };
     view! {
         <p class="embed-bar"><a href=full target="_blank" rel="noopener">{move || i18n.t("embed.open_full")}</a></p>

@@ -56,9 +56,7 @@ pub struct I18n {
 impl I18n {
     /// `?lang=` wins, then the citizen's remembered choice, then the portal's default.
     pub fn provide(default: Lang) -> I18n {
-        let from_url = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .and_then(|q| q.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("lang=").and_then(Lang::parse)));
+        let from_url = crate::url::query_param("lang").as_deref().and_then(Lang::parse);
         let remembered = crate::storage::get(STORAGE_KEY).as_deref().and_then(Lang::parse);
         let chosen = from_url.or(remembered);
         let i18n = I18n { lang: RwSignal::new(chosen.unwrap_or(default)), explicit: chosen.is_some() };

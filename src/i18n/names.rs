@@ -1,6 +1,6 @@
 //! Words for the contract's values and dates, in the current language.
 
-use aduan_core::{Actor, Kind, Status};
+use aduan_core::{Actor, Category, Kind, Status};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use super::{lookup, Lang};
@@ -23,6 +23,14 @@ pub fn kind_key(k: Kind) -> &'static str {
         Kind::Complaint => "kind.complaint",
         Kind::Aspiration => "kind.aspiration",
         Kind::Information => "kind.information",
+    }
+}
+
+/// A category's name in the current language (English where the portal gives one).
+pub fn category_name(c: &Category, lang: Lang) -> String {
+    match (lang, &c.name_en) {
+        (Lang::En, Some(en)) => en.clone(),
+        _ => c.name.clone(),
     }
 }
 

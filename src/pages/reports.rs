@@ -39,12 +39,10 @@ pub fn ReportsPage() -> impl IntoView {
         <p>{move || i18n.t("reports.privacy")}</p>
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
             {move || portal.get().map(|loaded| match loaded {
-                Ok(p) => {
-                    view! {
-                        <FilterForm base="/laporan" query portal=p.clone() embed with_search=true/>
-                        <ReportList query embed portal=p/>
-                    }.into_any()
-                }
+                Ok(p) => view! {
+                    <FilterForm base="/laporan" query portal=p.clone() embed with_search=true/>
+                    <ReportList query embed portal=p/>
+                }.into_any(),
                 Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
             })}
         </Suspense>
@@ -80,8 +78,10 @@ fn ResultPage(page: Page<ReportSummary>, query: Memo<ListQuery>, embed: Memo<boo
         {(total == 0).then(|| view! { <p class="notice">{move || i18n.t("reports.none")}</p> })}
         <ol class="report-list">
             {page.items.into_iter().map(|r| {
-                let age = calendar.with_value(|cal| cal.working_days_between(cal.local_date(r.created_at), today).max(0));
-                let created = calendar.with_value(|cal| cal.local_date(r.created_at));
+                let (created, age) = calendar.with_value(|cal| {
+                    let created = cal.local_date(r.created_at);
+                    (created, cal.working_days_between(created, today).max(0))
+                });
                 let grouped = Ticket::parse(&r.ticket).map(|t| t.grouped()).unwrap_or_else(|_| r.ticket.clone());
                 let status = r.status;
                 let title = r.title.clone();

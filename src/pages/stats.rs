@@ -16,8 +16,8 @@ use crate::components::stats::bars::BarTable;
 use crate::components::download::save_file;
 use crate::components::stats::monthly::MonthlyChart;
 use crate::components::title::use_page_title;
-use crate::i18n::names::{format_date, status_key};
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::names::{category_name, format_date, status_key};
+use crate::i18n::use_i18n;
 
 #[component]
 pub fn StatsPage() -> impl IntoView {
@@ -89,11 +89,7 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, portal: Portal) -> impl IntoV
         .map(|(id, n)| {
             let category = portal.categories.iter().find(|c| &c.id == id).cloned();
             let fallback = id.clone();
-            let name = Signal::derive(move || match (&category, i18n.lang()) {
-                (Some(c), Lang::En) => c.name_en.clone().unwrap_or_else(|| c.name.clone()),
-                (Some(c), Lang::Id) => c.name.clone(),
-                (None, _) => fallback.clone(),
-            });
+            let name = Signal::derive(move || category.as_ref().map(|c| category_name(c, i18n.lang())).unwrap_or_else(|| fallback.clone()));
             (name, *n)
         })
         .collect();

@@ -39,17 +39,13 @@ fn load_draft() -> Draft {
 /// `?agency=` / `?category=` (from `embed.js`'s data attributes) fill what the draft leaves empty, when
 /// the portal knows them.
 fn with_presets(mut draft: Draft, portal: &Portal) -> Draft {
-    let query = window().location().search().unwrap_or_default();
-    let param = |key: &str| {
-        query.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('='))).map(str::to_string)
-    };
     if draft.agency_id.is_empty() {
-        if let Some(id) = param("agency").filter(|id| portal.agencies.iter().any(|a| &a.id == id)) {
+        if let Some(id) = crate::url::query_param("agency").filter(|id| portal.agencies.iter().any(|a| &a.id == id)) {
             draft.agency_id = id;
         }
     }
     if draft.category_id.is_empty() {
-        if let Some(id) = param("category").filter(|id| portal.categories.iter().any(|c| &c.id == id)) {
+        if let Some(id) = crate::url::query_param("category").filter(|id| portal.categories.iter().any(|c| &c.id == id)) {
             draft.category_id = id;
         }
     }

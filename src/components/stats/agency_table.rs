@@ -54,7 +54,7 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, sorted: RwSignal<Vec<AgencyStats>>) -
         };
         view! {
             <th scope="col" class:num=numeric aria-sort=aria_sort>
-                <button type="button" class="sort-button" on:click=move |_| order.update(|(c, d)| {
+                <button type="button" class="link-button sort-button" on:click=move |_| order.update(|(c, d)| {
                     // A new column starts with its most telling order: names A–Z, figures largest first.
                     if *c == column { *d = !*d } else { *c = column; *d = numeric }
                 })>

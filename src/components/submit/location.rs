@@ -4,7 +4,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::FormContext;
 use crate::components::form::{described_by, problem_for, Field, FieldProblem, TextInput};
-use crate::i18n::{format_decimal, use_i18n, Lang};
+use crate::i18n::names::category_name;
+use crate::i18n::{format_decimal, use_i18n};
 
 /// A `<select>` bound to a draft field, with a first "choose" option.
 #[component]
@@ -45,10 +46,7 @@ pub fn LocationStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, port
     let (agency, set_agency) = form.text(|d| &d.agency_id, |d, v| d.agency_id = v);
     let regions = portal.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>();
     let categories = portal.categories.clone();
-    let category_options = Signal::derive(move || {
-        let en = i18n.lang() == Lang::En;
-        categories.iter().map(|c| (c.id.clone(), if en { c.name_en.clone().unwrap_or_else(|| c.name.clone()) } else { c.name.clone() })).collect()
-    });
+    let category_options = Signal::derive(move || categories.iter().map(|c| (c.id.clone(), category_name(c, i18n.lang()))).collect());
     let agencies = portal.agencies.clone();
     let query = RwSignal::new(String::new());
     let agency_options = Signal::derive(move || {

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 
 use super::FormContext;
 use crate::draft::{Draft, Step};
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::names::category_name;
+use crate::i18n::use_i18n;
 
 /// GOV.UK "check your answers": every answer with a link back to change it.
 #[component]
@@ -36,10 +37,7 @@ pub fn ReviewStep(form: FormContext, portal: Portal) -> impl IntoView {
             {row("incident_date", Box::new(|d| d.incident_date.clone()), Step::Details)}
             {row("region", Box::new(move |d| name_of(&regions, &d.region_id)), Step::Location)}
             {row("address", Box::new(|d| d.address.trim().to_string()), Step::Location)}
-            {row("category", Box::new(move |d| categories.iter().find(|c| c.id == d.category_id).map(|c| match (i18n.lang(), &c.name_en) {
-                (Lang::En, Some(en)) => en.clone(),
-                _ => c.name.clone(),
-            }).unwrap_or_default()), Step::Location)}
+            {row("category", Box::new(move |d| categories.iter().find(|c| c.id == d.category_id).map(|c| category_name(c, i18n.lang())).unwrap_or_default()), Step::Location)}
             {row("agency", Box::new(move |d| if d.agency_id.is_empty() { i18n.t("agency.unknown").to_string() } else { name_of(&agencies, &d.agency_id) }), Step::Location)}
             {row("attachments", Box::new(|d| d.attachments.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")), Step::Attachments)}
             {row("anonymous", Box::new(move |d| yes_no(d.anonymous)), Step::Privacy)}

@@ -38,9 +38,8 @@ fn tone(state: DeadlineState) -> &'static str {
 }
 
 #[component]
-fn DeadlineRow(label: &'static str, deadline: Deadline, state: DeadlineState, #[prop(into)] text: Signal<String>) -> impl IntoView {
+fn DeadlineRow(label: &'static str, due: chrono::NaiveDate, state: DeadlineState, #[prop(into)] text: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let due = deadline.due;
     view! {
         <div class="summary-row deadline" data-tone=tone(state)>
             <dt>{move || i18n.t(label)}</dt>
@@ -60,15 +59,15 @@ pub fn DeadlineList(report: ReportView, calendar: StoredValue<WorkingCalendar>, 
     let d = report.deadlines;
     let (verify, respond, escalation) = calendar.with_value(|cal| {
         let started = cal.local_date(report.created_at);
-        let judge = |deadline: &Deadline| assess(cal, started, deadline, today, status.is_open());
+        let judge = |deadline: &Deadline| assess(cal, started, deadline, today, status.is_unfinished());
         (judge(&d.verify), judge(&d.respond), judge(&d.escalation))
     });
     view! {
         <h2>{move || i18n.t("deadline")}</h2>
         <dl class="summary-list deadlines">
-            <DeadlineRow label="track.deadline_verify" deadline=d.verify state=verify text=Signal::derive(move || describe(i18n, verify))/>
-            <DeadlineRow label="track.deadline_respond" deadline=d.respond state=respond text=Signal::derive(move || describe(i18n, respond))/>
-            <DeadlineRow label="track.deadline_escalation" deadline=d.escalation state=escalation
+            <DeadlineRow label="track.deadline_verify" due=d.verify.due state=verify text=Signal::derive(move || describe(i18n, verify))/>
+            <DeadlineRow label="track.deadline_respond" due=d.respond.due state=respond text=Signal::derive(move || describe(i18n, respond))/>
+            <DeadlineRow label="track.deadline_escalation" due=d.escalation.due state=escalation
                 text=Signal::derive(move || describe_escalation(i18n, status, escalation))/>
         </dl>
     }

@@ -182,7 +182,8 @@ fn RatingForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldProbl
         let request = async move { client.rate(&ticket, &code, &NewRating { rating, comment }).await };
         send_as_reporter(tracked, problems, busy, "rating-1", request, || {});
     };
-    const LABELS: [&str; 5] = ["rating.1", "rating.2", "rating.3", "rating.4", "rating.5"];
+    const CHOICES: [(u8, &str, &str); 5] =
+        [(1, "rating-1", "rating.1"), (2, "rating-2", "rating.2"), (3, "rating-3", "rating.3"), (4, "rating-4", "rating.4"), (5, "rating-5", "rating.5")];
     view! {
         <form class="rating-form" on:submit=on_submit novalidate>
             <div class="field" class:field-error=move || error.read().is_some()>
@@ -193,9 +194,7 @@ fn RatingForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldProbl
                         <p class="error-message" id="rating-error">{move || error.get()}</p>
                     </Show>
                     <div class="radios">
-                        {(1u8..=5).map(|n| {
-                            let id = ["rating-1", "rating-2", "rating-3", "rating-4", "rating-5"][n as usize - 1];
-                            let label = LABELS[n as usize - 1];
+                        {CHOICES.map(|(n, id, label)| {
                             view! {
                                 <div class="radio">
                                     <input type="radio" id=id name="rating" value=n.to_string()
