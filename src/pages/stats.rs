@@ -2,7 +2,7 @@
 
 use aduan_core::agency_table::{self, Column};
 use aduan_core::listing::ListQuery;
-use aduan_core::{AgencyStats, Portal, Stats, Status};
+use aduan_core::{Portal, ReportFilter, Stats, Status};
 use leptos::prelude::*;
 
 use super::reports::use_view_query;
@@ -46,12 +46,14 @@ pub fn StatsPage() -> impl IntoView {
 fn StatsForView(query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
+    // The dates a named period stands for today: asked for, shown above the figures, and put in file names.
+    let filter = Memo::new(move |_| query.get().effective_filter(today()));
     let stats = LocalResource::new(move || {
-        let (client, filter) = (client.clone(), query.get().effective_filter(today()));
+        let (client, filter) = (client.clone(), filter.get());
         async move { client.stats(&filter).await }
     });
     let scope = move || {
-        let f = query.get().effective_filter(today());
+        let f = filter.get();
         let lang = i18n.lang();
         match (f.from, f.to) {
             (None, None) => i18n.t("period.all").to_string(),
@@ -67,7 +69,7 @@ fn StatsForView(query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
                     // From here to StatsView's first effect (after it is in the DOM) is the script work of a
                     // render; `make bench` reads the measure.
                     if let Some(p) = window().performance() { let _ = p.mark("aduan:stats-render-start"); }
-                    view! { <StatsView stats=s query portal=portal.get_value()/> }.into_any()
+                    view! { <StatsView stats=s query filter portal=portal.get_value()/> }.into_any()
                 }
                 Err(error) => view! { <ErrorPanel error on_retry=move |_| stats.refetch()/> }.into_any(),
             })}
@@ -76,7 +78,7 @@ fn StatsForView(query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
 }
 
 #[component]
-fn StatsView(stats: Stats, query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
+fn StatsView(stats: Stats, query: Memo<ListQuery>, filter: Memo<ReportFilter>, portal: Portal) -> impl IntoView {
     let i18n = use_i18n();
     let total = stats.total;
     let statuses: Vec<(Signal<String>, u64)> = Status::ALL
@@ -93,24 +95,31 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, portal: Portal) -> impl IntoV
             (name, *n)
         })
         .collect();
-    let sorted = RwSignal::new(Vec::<AgencyStats>::new());
-    let json = serde_json::to_string_pretty(&stats).unwrap_or_default();
+    let order = RwSignal::new((Column::Received, true));
+    let shown = StoredValue::new(stats.clone());
     let download_name = move |ext: &str| {
         let q = query.get_untracked();
         let mut pairs = ListQuery { page: 1, ..q.clone() }.to_pairs();
         if q.period.is_some_and(|p| p != aduan_core::listing::Period::Custom) {
-            let f = q.effective_filter(today());
+            let f = filter.get_untracked();
             pairs.extend(f.from.map(|d| ("from", d.to_string())));
             pairs.extend(f.to.map(|d| ("to", d.to_string())));
         }
         agency_table::file_name(i18n.t("stats.file_stem"), &pairs, ext)
     };
+    // Files are made when asked for, from the data and the order shown.
     let download_csv = move |_| {
         let header = Column::ALL.map(|c| i18n.t(heading_key(c)));
-        let text = agency_table::csv(&sorted.get_untracked(), header, i18n.t("reports.agency_pending"));
+        let (column, descending) = order.get_untracked();
+        let mut rows = shown.with_value(|s| s.agencies.clone());
+        agency_table::sort(&mut rows, column, descending);
+        let text = agency_table::csv(&rows, header, i18n.t("reports.agency_pending"));
         save_file(&download_name("csv"), "text/csv;charset=utf-8", &text);
     };
-    let download_json = move |_| save_file(&download_name("json"), "application/json", &json);
+    let download_json = move |_| {
+        let json = shown.with_value(|s| serde_json::to_string_pretty(s).unwrap_or_default());
+        save_file(&download_name("json"), "application/json", &json);
+    };
     Effect::new(move |_| {
         if let Some(p) = window().performance() {
             let _ = p.measure_with_start_mark("aduan:stats-render", "aduan:stats-render-start");
@@ -121,7 +130,7 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, portal: Portal) -> impl IntoV
         <MonthlyChart points=stats.monthly.clone()/>
         <BarTable id="status-table" title="stats.by_status" label_heading=Signal::derive(move || i18n.t("filter.status")) rows=statuses total/>
         <BarTable id="category-table" title="stats.by_category" label_heading=Signal::derive(move || i18n.t("category")) rows=categories total/>
-        <AgencyTable rows=stats.agencies.clone() sorted/>
+        <AgencyTable rows=stats.agencies.clone() order/>
         <div class="actions no-print">
             <button type="button" class="button secondary" on:click=download_csv>{move || i18n.t("action.export_csv")}</button>
             <button type="button" class="button secondary" on:click=download_json>{move || i18n.t("action.export_json")}</button>

@@ -110,12 +110,14 @@ fn TrackedReport(ticket: Ticket, portal: Portal) -> impl IntoView {
     });
     let calendar = StoredValue::new(WorkingCalendar::new(portal.holidays.clone(), WIB_OFFSET_SECONDS));
     let message_max = portal.limits.message_max;
+    // A refresh that brings the same report does not rebuild the details and deadlines.
+    let shown = Memo::new(move |_| tracked.report.get());
     let url = absolute_url(&format!("/lacak/{ticket}"));
     view! {
         <p class="ticket-label">{move || i18n.t("ticket")}</p>
         <p class="ticket-number" data-ticket=ticket.to_string()>{grouped}</p>
         <ShareActions copy_text=url.clone() url share_title="nav.track"/>
-        {move || match tracked.report.get() {
+        {move || match shown.get() {
             None => view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }.into_any(),
             Some(Ok(report)) => view! { <ReportDetails report calendar access_code=tracked.access_code.into()/> }.into_any(),
             Some(Err(ApiError::Status { status: 404, .. })) => view! {

@@ -18,10 +18,10 @@ pub fn heading_key(c: Column) -> &'static str {
 
 /// Agencies in a table sortable by any column (a button in each heading, `aria-sort` on the sorted one),
 /// with a bar of the completion rate in each row and a total row that adds up to the figures above.
+/// `order` (column, descending) belongs to the page, so that a download can follow the order shown.
 #[component]
-pub fn AgencyTable(rows: Vec<AgencyStats>, sorted: RwSignal<Vec<AgencyStats>>) -> impl IntoView {
+pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> impl IntoView {
     let i18n = use_i18n();
-    let order = RwSignal::new((Column::Received, true));
     let total_received: u64 = rows.iter().map(|r| r.received).sum();
     // The sentence a screen-reader user hears instead of scanning the bars: best and worst completion,
     // among agencies with enough reports for a rate to mean something.
@@ -39,11 +39,11 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, sorted: RwSignal<Vec<AgencyStats>>) -
     };
     let total_completed: u64 = rows.iter().map(|r| r.completed).sum();
     let rows = StoredValue::new(rows);
-    Effect::new(move |_| {
+    let sorted = Memo::new(move |_| {
         let (column, descending) = order.get();
         let mut r = rows.get_value();
         agency_table::sort(&mut r, column, descending);
-        sorted.set(r);
+        r
     });
     let heading = move |column: Column| {
         let numeric = column != Column::Name;
