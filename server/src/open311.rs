@@ -7,6 +7,7 @@
 use aduan_core::open311::{Attribute, AttributeValue, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
 use aduan_core::validation::{field_errors, validate_new_report};
 use aduan_core::{NewReport, Kind, Location, ReportFilter, ReportView, Reporter, Status};
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -116,7 +117,9 @@ async fn service_definition(State(state): State<AppState>, Path(name): Path<Stri
 }
 
 /// The form of `POST requests.json` as pairs, since `attribute[code]` keys vary by service.
-async fn create(State(state): State<AppState>, Form(pairs): Form<Vec<(String, String)>>) -> Result<Json<Vec<RequestCreated>>, Open311Failure> {
+async fn create(State(state): State<AppState>, form: Result<Form<Vec<(String, String)>>, FormRejection>) -> Result<Json<Vec<RequestCreated>>, Open311Failure> {
+    // A body that is not a form still gets the standard's error array, not the framework's plain text.
+    let Form(pairs) = form.map_err(|e| Open311Failure::new(e.status(), format!("Send the request as application/x-www-form-urlencoded: {}", e.body_text())))?;
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
     let attribute = |code: &str| get(&format!("attribute[{code}]"));
     let service_code = get("service_code").ok_or_else(|| Open311Failure::new(StatusCode::BAD_REQUEST, "service_code is required."))?;

@@ -116,6 +116,12 @@ async fn invalid_requests_get_open311_error_arrays_never_a_500() {
     assert!(res.status() == 404, "{}", res.status());
     let res = s.get("/open311/v2/services.xml").await;
     assert_eq!(res.status(), 404);
+    // A JSON body where a form is expected is refused in the standard's error format.
+    let res = s.post("/open311/v2/requests.json").json(&serde_json::json!({"service_code": "jalan"})).send().await.unwrap();
+    assert_eq!(res.status(), 415);
+    let errors: Value = res.json().await.unwrap();
+    assert_eq!(errors[0]["code"], "415");
+    assert!(errors[0]["description"].as_str().unwrap().contains("x-www-form-urlencoded"));
 }
 
 #[tokio::test]

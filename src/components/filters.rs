@@ -19,7 +19,7 @@ pub fn view_href(base: &str, query: &ListQuery, embed: bool) -> String {
     crate::api::with_query(base, &pairs)
 }
 
-fn period_key(p: Period) -> &'static str {
+pub fn period_key(p: Period) -> &'static str {
     match p {
         Period::ThisMonth => "period.month",
         Period::Last3Months => "period.3m",

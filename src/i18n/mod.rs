@@ -175,7 +175,7 @@ mod tests {
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
                 // Keys are looked up directly, or handed to components that look them up.
-                for marker in [".t(\"", " label=\"", " all=\"", " share_title=\""] {
+                for marker in [".t(\"", " label=\"", " all=\"", " share_title=\"", " title=\""] {
                     for piece in text.split(marker).skip(1) {
                         let key = piece.split('"').next().unwrap();
                         used.push((path.display().to_string(), key.to_string()));
@@ -186,6 +186,21 @@ mod tests {
         assert!(used.len() > 20, "the scan found too few keys: {}", used.len());
         let missing: Vec<_> = used.iter().filter(|(_, k)| !known.contains(k.as_str())).collect();
         assert!(missing.is_empty(), "keys used but not in the catalogue: {missing:?}");
+    }
+
+    /// Keys chosen in code by a match or a table, which the source scan cannot see.
+    #[test]
+    fn keys_named_in_code_exist_in_both_languages() {
+        use crate::components::stats::agency_table::heading_key;
+        let mut named: Vec<&'static str> = aduan_core::agency_table::Column::ALL.iter().map(|c| heading_key(*c)).collect();
+        named.extend(aduan_core::listing::Period::ALL.iter().map(|p| crate::components::filters::period_key(*p)));
+        named.extend([aduan_core::Actor::Citizen, aduan_core::Actor::Admin, aduan_core::Actor::Agency, aduan_core::Actor::System].map(names::actor_key));
+        named.extend(["rating.1", "rating.2", "rating.3", "rating.4", "rating.5", "days.one", "days.other"]);
+        for lang in [Lang::Id, Lang::En] {
+            let known = keys(lang);
+            let missing: Vec<_> = named.iter().filter(|k| !known.contains(*k)).collect();
+            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+        }
     }
 
     /// Keys built at run time from contract names.

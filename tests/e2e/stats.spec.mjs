@@ -29,7 +29,8 @@ async function expectFiguresMatch(page, stats, lang) {
   await expect(figure(page, 'total')).toHaveText(formatCount(stats.total, lang));
   await expect(figure(page, 'completion_rate')).toHaveText(formatPercent(stats.completion_rate, lang));
   await expect(figure(page, 'escalated')).toHaveText(formatCount(stats.escalated, lang));
-  if (stats.within_deadline_rate !== null) await expect(figure(page, 'within_deadline')).toHaveText(formatPercent(stats.within_deadline_rate, lang));
+  expect(stats.within_deadline_rate).not.toBeNull();
+  await expect(figure(page, 'within_deadline')).toHaveText(formatPercent(stats.within_deadline_rate, lang));
   const received = await page.locator('#agency-table tbody tr td:nth-of-type(1)').allTextContents();
   const sum = received.map((t) => Number(t.replace(/[.,]/g, ''))).reduce((a, b) => a + b, 0);
   expect(sum).toBe(stats.total);
