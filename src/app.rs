@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::{AduanClient, Backend, Client, PortalResource};
+use crate::api::{AduanClient, Backend, Client, Open311Client, PortalResource};
 use crate::components::layout::{Footer, Header};
-use crate::config::{self, BackendKind, ConfigError, RuntimeConfig};
+use crate::config::{self, BackendKind, RuntimeConfig};
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::pages::{
     config_error::ConfigErrorPage, home::HomePage, not_found::NotFoundPage, reports::ReportsPage, stats::StatsPage,
@@ -27,9 +27,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <div class="boot" aria-busy="true"></div> }>
             {move || config.get().map(|loaded| match loaded {
-                Ok(cfg) if cfg.backend.kind == BackendKind::Aduan => view! { <Portal cfg/> }.into_any(),
-                Ok(_) => view! { <ConfigErrorPage error=ConfigError::Invalid("backend.kind open311".into()) unsupported=true/> }.into_any(),
-                Err(error) => view! { <ConfigErrorPage error unsupported=false/> }.into_any(),
+                Ok(cfg) => view! { <Portal cfg/> }.into_any(),
+                Err(error) => view! { <ConfigErrorPage error/> }.into_any(),
             })}
         </Suspense>
     }
@@ -44,7 +43,10 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
     }
     apply_theme(&cfg);
     register_service_worker();
-    let client = Client::Aduan(AduanClient::new(cfg.base_url()));
+    let client = match cfg.backend.kind {
+        BackendKind::Aduan => Client::Aduan(AduanClient::new(cfg.base_url())),
+        BackendKind::Open311 => Client::Open311(Open311Client::new(cfg.base_url(), cfg.backend.jurisdiction_id.clone(), cfg.backend.api_key.clone())),
+    };
     // Loaded once for the whole visit: lists, limits and rules change rarely.
     let portal: PortalResource = LocalResource::new({
         let client = client.clone();

@@ -2,7 +2,10 @@
 //! with the same rules as the server (aduan-core), and sent with one idempotency key per draft.
 
 use aduan_core::validation::{validate_new_report, Rule};
+use aduan_core::open311::Attribute;
 use aduan_core::{Attachment, Kind, Location, NewReport, Portal, Reporter};
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -22,14 +25,19 @@ pub enum Step {
 impl Step {
     pub const ALL: [Step; 6] = [Step::Kind, Step::Details, Step::Location, Step::Attachments, Step::Privacy, Step::Review];
 
-    pub fn next(self) -> Step {
-        let i = Step::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        Step::ALL[(i + 1).min(Step::ALL.len() - 1)]
+    /// The steps a backend needs: those with a field it stores, then the review.
+    pub fn shown(asked: &[&str]) -> Vec<Step> {
+        Step::ALL.into_iter().filter(|s| *s == Step::Review || s.fields().iter().any(|f| asked.contains(f))).collect()
     }
 
-    pub fn previous(self) -> Step {
-        let i = Step::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        Step::ALL[i.saturating_sub(1)]
+    pub fn next(self, steps: &[Step]) -> Step {
+        let i = steps.iter().position(|s| *s == self).unwrap_or(0);
+        steps[(i + 1).min(steps.len() - 1)]
+    }
+
+    pub fn previous(self, steps: &[Step]) -> Step {
+        let i = steps.iter().position(|s| *s == self).unwrap_or(0);
+        steps[i.saturating_sub(1)]
     }
 
     /// The contract's field names validated on this step.
@@ -44,8 +52,12 @@ impl Step {
         }
     }
 
-    /// The step that holds a field, so an error found later can send the citizen back to it.
+    /// The step that holds a field, so an error found later can send the citizen back to it. A category's
+    /// questions are asked under the category.
     pub fn of_field(field: &str) -> Step {
+        if field.starts_with("attribute.") {
+            return Step::Location;
+        }
         Step::ALL.into_iter().find(|s| s.fields().contains(&field)).unwrap_or(Step::Review)
     }
 }
@@ -71,6 +83,8 @@ pub struct Draft {
     pub name: String,
     pub email: String,
     pub phone: String,
+    /// Answers to the chosen category's questions (Open311 attributes), by attribute code.
+    pub answers: BTreeMap<String, Vec<String>>,
     /// One per draft: a retried send can never make a second report.
     pub idempotency_key: String,
 }
@@ -108,8 +122,9 @@ impl Draft {
         (report, date_error)
     }
 
-    /// Every problem in the draft, in form order, with the same rules the server applies.
-    pub fn problems(&self, portal: &Portal, today: NaiveDate) -> Vec<(&'static str, Rule)> {
+    /// Every problem in the fields the backend stores (`asked`), in form order, with the same rules the
+    /// server applies.
+    pub fn problems(&self, portal: &Portal, today: NaiveDate, asked: &[&str]) -> Vec<(&'static str, Rule)> {
         let (report, date_error) = self.to_new_report();
         let mut problems = match validate_new_report(&report, portal, today) {
             Ok(_) => vec![],
@@ -122,14 +137,28 @@ impl Draft {
             problems.retain(|(f, _)| *f != "incident_date");
             problems.push(("incident_date", rule));
         }
+        problems.retain(|(f, _)| asked.contains(f));
         let order = |f: &str| Step::ALL.iter().flat_map(|s| s.fields()).position(|x| *x == f).unwrap_or(usize::MAX);
         problems.sort_by_key(|(f, _)| order(f));
         problems
     }
 
     /// The problems that belong to one step.
-    pub fn problems_on(&self, step: Step, portal: &Portal, today: NaiveDate) -> Vec<(&'static str, Rule)> {
-        self.problems(portal, today).into_iter().filter(|(f, _)| step.fields().contains(f)).collect()
+    pub fn problems_on(&self, step: Step, portal: &Portal, today: NaiveDate, asked: &[&str]) -> Vec<(&'static str, Rule)> {
+        self.problems(portal, today, asked).into_iter().filter(|(f, _)| step.fields().contains(f)).collect()
+    }
+
+    /// The answers to send for the category's questions, in their order, leaving out empty ones and any
+    /// left over from another category.
+    pub fn answers_for(&self, questions: &[Attribute]) -> Vec<(String, Vec<String>)> {
+        questions
+            .iter()
+            .filter(|q| q.variable)
+            .filter_map(|q| {
+                let values: Vec<String> = self.answers.get(&q.code)?.iter().map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
+                (!values.is_empty()).then(|| (q.code.clone(), values))
+            })
+            .collect()
     }
 }
 
@@ -142,6 +171,12 @@ pub fn new_idempotency_key(mut random: impl FnMut() -> f64) -> String {
 mod tests {
     use super::*;
     use aduan_core::fixtures::portal;
+
+    const ALL_FIELDS: &[&str] = &[
+        "kind", "title", "body", "incident_date", "region_id", "address", "category_id", "agency_id", "location", "attachment_ids",
+        "reporter.name", "reporter.email", "reporter.phone",
+    ];
+    const OPEN311_FIELDS: &[&str] = &["body", "address", "location", "category_id", "reporter.name", "reporter.email", "reporter.phone"];
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
@@ -164,7 +199,7 @@ mod tests {
     #[test]
     fn a_complete_draft_has_no_problems_and_maps_to_the_contract() {
         let d = complete();
-        assert_eq!(d.problems(&portal(), today()), vec![]);
+        assert_eq!(d.problems(&portal(), today(), ALL_FIELDS), vec![]);
         let (r, _) = d.to_new_report();
         assert_eq!(r.agency_id, None, "empty agency means the administrator chooses");
         assert_eq!(r.incident_date, NaiveDate::from_ymd_opt(2026, 11, 20));
@@ -174,20 +209,20 @@ mod tests {
     #[test]
     fn an_empty_draft_lists_problems_in_form_order_and_by_step() {
         let d = Draft::new("k".into());
-        let fields: Vec<&str> = d.problems(&portal(), today()).into_iter().map(|(f, _)| f).collect();
+        let fields: Vec<&str> = d.problems(&portal(), today(), ALL_FIELDS).into_iter().map(|(f, _)| f).collect();
         assert_eq!(fields, vec!["kind", "title", "body", "incident_date", "region_id", "category_id", "reporter.name", "reporter.email"]);
-        let details: Vec<&str> = d.problems_on(Step::Details, &portal(), today()).into_iter().map(|(f, _)| f).collect();
+        let details: Vec<&str> = d.problems_on(Step::Details, &portal(), today(), ALL_FIELDS).into_iter().map(|(f, _)| f).collect();
         assert_eq!(details, vec!["title", "body", "incident_date"]);
-        assert!(d.problems_on(Step::Attachments, &portal(), today()).is_empty());
+        assert!(d.problems_on(Step::Attachments, &portal(), today(), ALL_FIELDS).is_empty());
     }
 
     #[test]
     fn future_and_unreadable_dates_have_their_own_problems() {
         let mut d = complete();
         d.incident_date = "2026-11-26".into();
-        assert_eq!(d.problems(&portal(), today()), vec![("incident_date", Rule::FutureDate)]);
+        assert_eq!(d.problems(&portal(), today(), ALL_FIELDS), vec![("incident_date", Rule::FutureDate)]);
         d.incident_date = "26/11/2026".into();
-        assert_eq!(d.problems(&portal(), today()), vec![("incident_date", Rule::Unknown)]);
+        assert_eq!(d.problems(&portal(), today(), ALL_FIELDS), vec![("incident_date", Rule::Unknown)]);
     }
 
     #[test]
@@ -196,7 +231,7 @@ mod tests {
         d.anonymous = true;
         d.name.clear();
         d.email.clear();
-        assert_eq!(d.problems(&portal(), today()), vec![]);
+        assert_eq!(d.problems(&portal(), today(), ALL_FIELDS), vec![]);
         assert!(d.to_new_report().0.reporter.is_none());
     }
 
@@ -211,11 +246,38 @@ mod tests {
 
     #[test]
     fn steps_move_forward_and_back_and_own_their_fields() {
-        assert_eq!(Step::Kind.previous(), Step::Kind);
-        assert_eq!(Step::Privacy.next(), Step::Review);
-        assert_eq!(Step::Review.next(), Step::Review);
+        let all = Step::shown(ALL_FIELDS);
+        assert_eq!(all, Step::ALL.to_vec());
+        assert_eq!(Step::Kind.previous(&all), Step::Kind);
+        assert_eq!(Step::Privacy.next(&all), Step::Review);
+        assert_eq!(Step::Review.next(&all), Step::Review);
         assert_eq!(Step::of_field("reporter.email"), Step::Privacy);
         assert_eq!(Step::of_field("category_id"), Step::Location);
+        assert_eq!(Step::of_field("attribute.judul"), Step::Location);
+    }
+
+    #[test]
+    fn a_backend_without_kinds_or_attachments_skips_those_steps_and_their_problems() {
+        let steps = Step::shown(OPEN311_FIELDS);
+        assert_eq!(steps, vec![Step::Details, Step::Location, Step::Privacy, Step::Review]);
+        assert_eq!(Step::Details.next(&steps), Step::Location);
+        assert_eq!(Step::Privacy.previous(&steps), Step::Location);
+        let d = Draft { kind: None, title: String::new(), incident_date: String::new(), region_id: String::new(), ..complete() };
+        assert_eq!(d.problems(&portal(), today(), OPEN311_FIELDS), vec![], "fields the backend does not store are not asked");
+        assert_eq!(d.problems(&portal(), today(), ALL_FIELDS).len(), 4);
+    }
+
+    #[test]
+    fn only_current_non_empty_answers_are_sent() {
+        let question = |code: &str, variable: bool| Attribute {
+            variable, code: code.into(), datatype: "string".into(), required: false, datatype_description: None, order: None, description: None, values: vec![],
+        };
+        let mut d = complete();
+        d.answers.insert("judul".into(), vec![" Jalan rusak ".into()]);
+        d.answers.insert("kosong".into(), vec!["  ".into()]);
+        d.answers.insert("lama".into(), vec!["dari kategori lain".into()]);
+        let sent = d.answers_for(&[question("judul", true), question("kosong", true), question("info", false)]);
+        assert_eq!(sent, vec![("judul".to_string(), vec!["Jalan rusak".to_string()])]);
     }
 
     #[test]

@@ -264,7 +264,14 @@ pub struct ReportView {
     #[serde(default)]
     pub rating: Option<u8>,
     pub events: Vec<Event>,
-    pub deadlines: Deadlines,
+    /// Always given by this contract's server; `None` from a backend without the three workflow deadlines
+    /// (Open311), which the page then does not show.
+    #[serde(default)]
+    pub deadlines: Option<Deadlines>,
+    /// When the agency expects to be done, from a backend that gives one date instead of the deadlines
+    /// (Open311's `expected_datetime`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_on: Option<NaiveDate>,
     /// Only those the caller may see: none of a confidential report without its access code.
     #[serde(default)]
     pub attachments: Vec<Attachment>,

@@ -204,7 +204,7 @@ pub fn as_service_request(r: &ReportView) -> ServiceRequest {
         service_notice: None,
         requested_datetime: Some(rfc3339(r.created_at)),
         updated_datetime: r.events.last().map(|e| rfc3339(e.at)),
-        expected_datetime: r.status.is_unfinished().then(|| format!("{}T23:59:59+07:00", r.deadlines.respond.due)),
+        expected_datetime: r.deadlines.as_ref().filter(|_| r.status.is_unfinished()).map(|d| format!("{}T23:59:59+07:00", d.respond.due)),
         address: r.address.clone().filter(|a| !a.is_empty()),
         address_id: None,
         zipcode: None,

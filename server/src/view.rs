@@ -125,11 +125,12 @@ fn from_row(r: &Row, audience: Audience) -> rusqlite::Result<ReportView> {
         reporter: reporter.transpose()?,
         supports: r.get(19)?,
         rating: r.get(20)?,
-        deadlines: Deadlines {
+        deadlines: Some(Deadlines {
             verify: deadline(&r.get::<_, String>(21)?, date(r.get(22)?)),
             respond: deadline(&r.get::<_, String>(23)?, date(r.get(24)?)),
             escalation,
-        },
+        }),
+        expected_on: None,
         events: vec![],
         attachments: vec![],
     })

@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
-use super::{with_query, ApiError};
+use super::{with_query, ApiError, Features};
 
 #[derive(Clone, Debug)]
 pub struct AduanClient {
@@ -14,6 +14,18 @@ pub struct AduanClient {
 }
 
 impl AduanClient {
+    pub const FEATURES: Features = Features {
+        fields: &[
+            "kind", "title", "body", "incident_date", "region_id", "address", "category_id", "agency_id", "location", "attachment_ids",
+            "anonymous", "confidential", "reporter.name", "reporter.email", "reporter.phone",
+        ],
+        reporter_access: true,
+        support: true,
+        checked_tickets: true,
+        statuses: &aduan_core::Status::ALL,
+        workflow_figures: true,
+    };
+
     pub fn new(base_url: &str) -> Self {
         AduanClient { base_url: base_url.trim_end_matches('/').to_string() }
     }

@@ -2,13 +2,43 @@
 //! decided by `config.json` at run time.
 
 mod aduan;
+mod open311;
 
 use std::future::Future;
 
 use aduan_core::listing::ListQuery;
-use aduan_core::{Attachment, NewRating, NewReply, NewReport, Page, Portal, Problem, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, SupportCount};
+use aduan_core::open311::Attribute;
+use aduan_core::{Attachment, NewRating, NewReply, NewReport, Page, Portal, Problem, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, SupportCount};
 
 pub use aduan::AduanClient;
+pub use open311::Open311Client;
+
+/// What a backend protocol can carry, so that pages ask for and show only that instead of showing it broken.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Features {
+    /// The submission fields the backend stores, by their contract names; the others are not asked.
+    pub fields: &'static [&'static str],
+    /// Confidential reports, access codes, replies and ratings.
+    pub reporter_access: bool,
+    /// "I have this problem too".
+    pub support: bool,
+    /// Ticket numbers with a check character, so a typo is caught before any request.
+    pub checked_tickets: bool,
+    /// The statuses the backend tells apart; filters offer only these.
+    pub statuses: &'static [Status],
+    /// First responses, escalations and ratings are recorded, so their figures mean something. Without
+    /// them (Open311) the figures are computed in the browser from the request list.
+    pub workflow_figures: bool,
+}
+
+impl Features {
+    pub fn asks(&self, field: &str) -> bool {
+        self.fields.contains(&field)
+    }
+}
+
+/// One answer per question of a category (Open311 service attributes): code and chosen values.
+pub type Answers = Vec<(String, Vec<String>)>;
 
 /// What went wrong with a request, in terms a page can explain to a citizen.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +49,8 @@ pub enum ApiError {
     Status { status: u16, problem: Option<Problem> },
     /// The server answered something this client cannot read.
     Decode,
+    /// The server answered in XML; only the JSON format of Open311 is read.
+    XmlOnly,
 }
 
 impl ApiError {
@@ -32,26 +64,46 @@ impl ApiError {
 }
 
 impl ApiError {
+    /// What a page gets if it asks a backend for something its protocol has no place for; pages check
+    /// [`Features`] first, so a citizen never meets it.
+    pub fn not_in_protocol() -> ApiError {
+        ApiError::Status { status: 501, problem: None }
+    }
+
+    /// Problems the server put in its own words (Open311 error arrays), as `(field, message)`.
+    pub fn messages(&self) -> Vec<(String, String)> {
+        match self {
+            ApiError::Status { problem: Some(p), .. } => {
+                p.errors.iter().filter(|e| e.code == aduan_core::open311_client::SERVER_WORDS).map(|e| (e.field.clone(), e.message.clone())).collect()
+            }
+            _ => vec![],
+        }
+    }
+
     /// Worth trying again: the network or the server failed, not the request.
     pub fn is_retryable(&self) -> bool {
         match self {
             ApiError::Network => true,
             ApiError::Status { status, .. } => *status >= 500 || *status == 429,
-            ApiError::Decode => false,
+            ApiError::Decode | ApiError::XmlOnly => false,
         }
     }
 }
 
 /// One implementation per backend protocol.
 pub trait Backend {
+    fn features(&self) -> Features;
+    /// The extra questions of a category, in order; none for most backends.
+    fn questions(&self, category_id: &str) -> impl Future<Output = Result<Vec<Attribute>, ApiError>>;
     fn portal(&self) -> impl Future<Output = Result<Portal, ApiError>>;
     fn stats(&self, filter: &ReportFilter) -> impl Future<Output = Result<Stats, ApiError>>;
     /// One page of the public listing, newest first, for a view's search and filters as of `today`.
     fn reports(&self, query: &ListQuery, today: chrono::NaiveDate, per_page: u32) -> impl Future<Output = Result<Page<ReportSummary>, ApiError>>;
     /// "I have this problem too", counted once per device; answers the new count.
     fn support(&self, ticket: &str, device_id: &str) -> impl Future<Output = Result<SupportCount, ApiError>>;
-    /// Sends a report; the same `idempotency_key` never makes a second one.
-    fn create_report(&self, report: &NewReport, idempotency_key: &str) -> impl Future<Output = Result<ReportCreated, ApiError>>;
+    /// Sends a report with the answers to its category's questions; the same `idempotency_key` never makes a
+    /// second one where the protocol has such a key.
+    fn create_report(&self, report: &NewReport, answers: &Answers, idempotency_key: &str) -> impl Future<Output = Result<ReportCreated, ApiError>>;
     /// A report by ticket; with the access code, also what only the reporter may see.
     fn report(&self, ticket: &str, access_code: Option<&str>) -> impl Future<Output = Result<ReportView, ApiError>>;
     /// The reporter's reply (needs the access code); answers the updated report.
@@ -73,74 +125,103 @@ pub type PortalResource = leptos::prelude::LocalResource<Result<Portal, ApiError
 #[derive(Clone, Debug)]
 pub enum Client {
     Aduan(AduanClient),
+    Open311(Open311Client),
 }
 
 impl Backend for Client {
+    fn features(&self) -> Features {
+        match self {
+            Client::Aduan(_) => AduanClient::FEATURES,
+            Client::Open311(_) => Open311Client::FEATURES,
+        }
+    }
+
+    async fn questions(&self, category_id: &str) -> Result<Vec<Attribute>, ApiError> {
+        match self {
+            Client::Aduan(_) => Ok(vec![]),
+            Client::Open311(c) => c.questions(category_id).await,
+        }
+    }
+
     async fn portal(&self) -> Result<Portal, ApiError> {
         match self {
             Client::Aduan(c) => c.portal().await,
+            Client::Open311(c) => c.portal().await,
         }
     }
 
     async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
         match self {
             Client::Aduan(c) => c.stats(filter).await,
+            Client::Open311(c) => c.stats(filter).await,
         }
     }
 
     async fn reports(&self, query: &ListQuery, today: chrono::NaiveDate, per_page: u32) -> Result<Page<ReportSummary>, ApiError> {
-        let mut pairs = ListQuery { filter: query.effective_filter(today), period: None, ..query.clone() }.to_pairs();
-        pairs.push(("per_page", per_page.to_string()));
+        let query = ListQuery { filter: query.effective_filter(today), period: None, ..query.clone() };
         match self {
-            Client::Aduan(c) => c.reports(&pairs).await,
+            Client::Aduan(c) => {
+                let mut pairs = query.to_pairs();
+                pairs.push(("per_page", per_page.to_string()));
+                c.reports(&pairs).await
+            }
+            Client::Open311(c) => c.reports(&query, per_page).await,
         }
     }
 
     async fn support(&self, ticket: &str, device_id: &str) -> Result<SupportCount, ApiError> {
         match self {
             Client::Aduan(c) => c.support(ticket, device_id).await,
+            Client::Open311(_) => Err(ApiError::not_in_protocol()),
         }
     }
 
-    async fn create_report(&self, report: &NewReport, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
+    async fn create_report(&self, report: &NewReport, answers: &Answers, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
         match self {
             Client::Aduan(c) => c.create_report(report, idempotency_key).await,
+            Client::Open311(c) => c.create_report(report, answers).await,
         }
     }
 
     async fn report(&self, ticket: &str, access_code: Option<&str>) -> Result<ReportView, ApiError> {
         match self {
             Client::Aduan(c) => c.report(ticket, access_code).await,
+            Client::Open311(c) => c.report(ticket).await,
         }
     }
 
     async fn reply(&self, ticket: &str, access_code: &str, reply: &NewReply) -> Result<ReportView, ApiError> {
         match self {
             Client::Aduan(c) => c.reply(ticket, access_code, reply).await,
+            Client::Open311(_) => Err(ApiError::not_in_protocol()),
         }
     }
 
     async fn rate(&self, ticket: &str, access_code: &str, rating: &NewRating) -> Result<ReportView, ApiError> {
         match self {
             Client::Aduan(c) => c.rate(ticket, access_code, rating).await,
+            Client::Open311(_) => Err(ApiError::not_in_protocol()),
         }
     }
 
     fn attachment_url(&self, ticket: &str, id: &str) -> String {
         match self {
             Client::Aduan(c) => c.attachment_url(ticket, id),
+            Client::Open311(_) => String::new(),
         }
     }
 
     async fn attachment_bytes(&self, ticket: &str, id: &str, access_code: &str) -> Result<Vec<u8>, ApiError> {
         match self {
             Client::Aduan(c) => c.attachment_bytes(ticket, id, access_code).await,
+            Client::Open311(_) => Err(ApiError::not_in_protocol()),
         }
     }
 
     async fn upload_attachment(&self, file: &web_sys::File, on_progress: Box<dyn Fn(f64)>) -> Result<Attachment, ApiError> {
         match self {
             Client::Aduan(c) => c.upload_attachment(file, on_progress).await,
+            Client::Open311(_) => Err(ApiError::not_in_protocol()),
         }
     }
 }
@@ -154,7 +235,7 @@ pub fn with_query(base: &str, pairs: &[(&str, String)]) -> String {
     format!("{base}?{}", query.join("&"))
 }
 
-fn percent_encode(s: &str) -> String {
+pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {

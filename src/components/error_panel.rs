@@ -12,6 +12,7 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
         ApiError::Status { status: 404, .. } => "error.not_found",
         ApiError::Status { status, .. } if *status >= 500 || *status == 429 => "error.server",
         ApiError::Status { .. } | ApiError::Decode => "error.decode",
+        ApiError::XmlOnly => "error.xml_only",
     };
     let retry = error.is_retryable();
     view! {

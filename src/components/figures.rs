@@ -43,6 +43,9 @@ pub fn FigureList(stats: Stats, full: bool) -> impl IntoView {
     // SP4N-LAPOR!'s national target until the portal says otherwise.
     let target = move || portal.get().and_then(|p| p.ok()).map_or(0.9, |p| p.completion_target);
     let no_data = move || i18n.t("stats.no_data").to_string();
+    // A backend that does not record a figure says so, rather than showing an empty or zero value.
+    let recorded = expect_context::<Client>().features().workflow_figures;
+    let unrecorded = move || i18n.t("stats.not_recorded").to_string();
     let median = s.median_response_days;
     let sla = s.within_deadline_rate;
     let completion = s.median_completion_days;
@@ -59,16 +62,16 @@ pub fn FigureList(stats: Stats, full: bool) -> impl IntoView {
                 </p>
             </Figure>
             <Figure id="median_response" label="stats.median_response" hint="stats.median_hint"
-                value=Signal::derive(move || days(median))/>
+                value=Signal::derive(move || if recorded { days(median) } else { unrecorded() })/>
             <Figure id="within_deadline" label="stats.sla" hint="stats.sla_hint"
                 value=Signal::derive(move || sla.map(|r| format_percent(r, i18n.lang())).unwrap_or_else(no_data))/>
             {full.then(|| view! {
                 <Figure id="median_completion" label="stats.median_completion" hint="stats.median_completion_hint"
                     value=Signal::derive(move || days(completion))/>
                 <Figure id="escalated" label="stats.escalated" hint="stats.escalated_hint"
-                    value=Signal::derive(move || format_count(escalated, i18n.lang()))/>
+                    value=Signal::derive(move || if recorded { format_count(escalated, i18n.lang()) } else { unrecorded() })/>
                 <Figure id="rating" label="stats.rating" hint="stats.rating_hint"
-                    value=Signal::derive(move || rating.map(|r| format!("{} / 5", format_decimal(r, 1, i18n.lang()))).unwrap_or_else(no_data))/>
+                    value=Signal::derive(move || if recorded { rating.map(|r| format!("{} / 5", format_decimal(r, 1, i18n.lang()))).unwrap_or_else(no_data) } else { unrecorded() })/>
             })}
         </dl>
     }

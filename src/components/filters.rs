@@ -2,9 +2,11 @@
 //! filtered view can be shared and reloaded; the page reads its view back from the URL.
 
 use aduan_core::listing::{ListQuery, Period};
-use aduan_core::{Kind, Portal, Status};
+use aduan_core::{Kind, Portal};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+
+use crate::api::{Backend, Client};
 
 use crate::components::form::{focus_element, ErrorSummary, FieldProblem};
 use crate::i18n::names::{category_name, kind_key, status_key};
@@ -102,7 +104,9 @@ pub fn FilterForm(base: &'static str, query: Memo<ListQuery>, portal: Portal, em
     let regions = Signal::stored(portal.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>());
     let category_list = portal.categories;
     let categories = Signal::derive(move || category_list.iter().map(|c| (c.id.clone(), category_name(c, i18n.lang()))).collect());
-    let statuses = Signal::derive(move || Status::ALL.iter().map(|s| (s.as_str().to_string(), i18n.t(status_key(*s)).to_string())).collect());
+    // Only what the backend can filter by: Open311 knows open and closed, and no kind, agency or region.
+    let features = expect_context::<Client>().features();
+    let statuses = Signal::derive(move || features.statuses.iter().map(|s| (s.as_str().to_string(), i18n.t(status_key(*s)).to_string())).collect());
     let kinds = Signal::derive(move || Kind::ALL.iter().map(|k| (k.as_str().to_string(), i18n.t(kind_key(*k)).to_string())).collect());
     let periods = Signal::derive(move || Period::ALL.iter().map(|p| (p.as_str().to_string(), i18n.t(period_key(*p)).to_string())).collect());
 
@@ -136,10 +140,10 @@ pub fn FilterForm(base: &'static str, query: Memo<ListQuery>, portal: Portal, em
                         aria-describedby=move || (!problems.read().is_empty()).then_some("filter-to-error")/>
                 </div>
             </Show>
-            <Choice id="filter-kind" label="kind" all="filter.all_kinds" value=kind options=kinds/>
-            <Choice id="filter-agency" label="agency" all="filter.all_agencies" value=agency options=agencies/>
+            {features.asks("kind").then(|| view! { <Choice id="filter-kind" label="kind" all="filter.all_kinds" value=kind options=kinds/> })}
+            {features.asks("agency_id").then(|| view! { <Choice id="filter-agency" label="agency" all="filter.all_agencies" value=agency options=agencies/> })}
             <Choice id="filter-category" label="category" all="filter.all_categories" value=category options=categories/>
-            <Choice id="filter-region" label="region" all="filter.all_regions" value=region options=regions/>
+            {features.asks("region_id").then(|| view! { <Choice id="filter-region" label="region" all="filter.all_regions" value=region options=regions/> })}
             </div>
             </details>
             <div class="filter-actions">

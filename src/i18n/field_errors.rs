@@ -13,6 +13,9 @@ pub const FIELDS: &[&str] = &[
 /// The catalogue key for `rule` on `field`. Limits in the text appear as `{min}` / `{max}`.
 pub fn key(field: &str, rule: Rule) -> &'static str {
     use Rule::*;
+    if field.starts_with("attribute.") {
+        return if rule == Required { "err.answer.required" } else { "err.answer.invalid" };
+    }
     match (field, rule) {
         ("kind", _) => "err.kind",
         ("title", Required) => "err.title.required",

@@ -73,6 +73,7 @@ fn ResultPage(page: Page<ReportSummary>, query: Memo<ListQuery>, embed: Memo<boo
     let total = page.total;
     let last = total.div_ceil(PER_PAGE as u64).max(1) as u32;
     let today = today();
+    let features = expect_context::<Client>().features();
     view! {
         <p role="status" class="result-count">{move || i18n.t("reports.count").replace("{n}", &format_count(total, i18n.lang()))}</p>
         {(total == 0).then(|| view! { <p class="notice">{move || i18n.t("reports.none")}</p> })}
@@ -82,7 +83,7 @@ fn ResultPage(page: Page<ReportSummary>, query: Memo<ListQuery>, embed: Memo<boo
                     let created = cal.local_date(r.created_at);
                     (created, cal.working_days_between(created, today).max(0))
                 });
-                let grouped = Ticket::parse(&r.ticket).map(|t| t.grouped()).unwrap_or_else(|_| r.ticket.clone());
+                let grouped = Ticket::parse(&r.ticket).ok().filter(|_| features.checked_tickets).map(|t| t.grouped()).unwrap_or_else(|| r.ticket.clone());
                 let status = r.status;
                 let title = r.title.clone();
                 let agency = r.agency.as_ref().map(|a| a.name.clone());
@@ -107,7 +108,7 @@ fn ResultPage(page: Page<ReportSummary>, query: Memo<ListQuery>, embed: Memo<boo
                             {move || format_date(created, i18n.lang())}" · "
                             {move || i18n.t("reports.age").replace("{days}", &format_working_days(age, i18n.lang()))}
                         </p>
-                        {(!confidential).then(|| view! { <SupportButton ticket=r.ticket.clone() count=r.supports/> })}
+                        {(features.support && !confidential).then(|| view! { <SupportButton ticket=r.ticket.clone() count=r.supports/> })}
                     </li>
                 }
             }).collect_view()}

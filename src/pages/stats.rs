@@ -61,8 +61,10 @@ fn StatsForView(query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
         }
     };
     let portal = StoredValue::new(portal);
+    let computed_here = !expect_context::<Client>().features().workflow_figures;
     view! {
         <p class="scope"><strong>{move || i18n.t("stats.period")}": "</strong>{scope}</p>
+        {computed_here.then(|| view! { <p class="notice" role="note">{move || i18n.t("stats.open311_note")}</p> })}
         <Suspense fallback=move || view! { <FiguresSkeleton/> }>
             {move || stats.get().map(|loaded| match loaded {
                 Ok(s) => {

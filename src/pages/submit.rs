@@ -1,6 +1,7 @@
 //! `/lapor`: the submission flow. The draft lives in localStorage on every change; sending uses the draft's
 //! idempotency key, so retries (automatic, on reconnect, or by hand) make exactly one report.
 
+use aduan_core::open311_client::{answer_problems, SERVER_WORDS};
 use aduan_core::validation::Rule;
 use aduan_core::{Portal, ReportCreated};
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use leptos::task::spawn_local;
 use crate::api::{ApiError, Backend, Client, PortalResource};
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{focus_element, ErrorSummary};
+use crate::components::form::{focus_element, ErrorSummary, FieldProblem};
 use crate::components::submit::attachments::AttachmentsStep;
 use crate::components::submit::details::DetailsStep;
 use crate::components::submit::kind::KindStep;
@@ -17,7 +18,7 @@ use crate::components::submit::location::LocationStep;
 use crate::components::submit::privacy::PrivacyStep;
 use crate::components::submit::receipt::Receipt;
 use crate::components::submit::review::ReviewStep;
-use crate::components::submit::FormContext;
+use crate::components::submit::{input_id, FormContext};
 use crate::components::title::use_page_title;
 use crate::draft::{new_idempotency_key, Draft, Step};
 use crate::i18n::{field_errors, use_i18n};
@@ -80,9 +81,25 @@ pub fn SubmitPage() -> impl IntoView {
 fn SubmitFlow(portal: Portal) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
-    let draft = RwSignal::new(with_presets(load_draft(), &portal));
+    let asked = client.features().fields;
+    let steps = StoredValue::new(Step::shown(asked));
+    let mut loaded = with_presets(load_draft(), &portal);
+    if !steps.with_value(|s| s.contains(&loaded.step)) {
+        loaded.step = steps.with_value(|s| s[0]);
+    }
+    let draft = RwSignal::new(loaded);
     Effect::new(move |_| draft.with(|d| storage::set(DRAFT_KEY, &serde_json::to_string(d).unwrap_or_default())));
-    let form = FormContext { draft, shown: RwSignal::new(vec![]) };
+    let form = FormContext { draft, shown: RwSignal::new(vec![]), reported: RwSignal::new(vec![]) };
+    let category = Memo::new(move |_| draft.with(|d| d.category_id.clone()));
+    let questions = LocalResource::new({
+        let client = client.clone();
+        move || {
+            let (client, category) = (client.clone(), category.get());
+            async move { if category.is_empty() { Ok(vec![]) } else { client.questions(&category).await } }
+        }
+    });
+    // What the chosen category asks; while loading or after a failure, nothing (the step says which).
+    let asked_questions = Signal::derive(move || questions.get().and_then(Result::ok).unwrap_or_default());
     let limits = Signal::stored(Some(portal.limits.clone()));
     let problems = form.problems(limits);
     let step = Memo::new(move |_| draft.with(|d| d.step));
@@ -94,11 +111,13 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     let portal = StoredValue::new(portal);
 
     let show_problems = move |found: Vec<(String, Rule)>| {
+        form.reported.set(vec![]);
         form.shown.set(found);
         request_animation_frame(|| focus_element("error-summary"));
     };
     let go_to = move |s: Step| {
         form.shown.set(vec![]);
+        form.reported.set(vec![]);
         draft.update(|d| d.step = s);
         request_animation_frame(|| focus_element("step-heading"));
     };
@@ -108,19 +127,21 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
         if sending.get_untracked() || created.get_untracked().is_some() {
             return; // a double tap sends once
         }
-        let all = portal.with_value(|p| draft.with_untracked(|d| d.problems(p, today())));
+        let mut all = owned(portal.with_value(|p| draft.with_untracked(|d| d.problems(p, today(), asked))));
+        all.extend(draft.with_untracked(|d| answer_problems(&asked_questions.get_untracked(), &d.answers)));
         if let Some((field, _)) = all.first() {
             let first = Step::of_field(field);
             draft.update(|d| d.step = first);
-            show_problems(owned(all.into_iter().filter(|(f, _)| first.fields().contains(f)).collect()));
+            show_problems(all.into_iter().filter(|(f, _)| Step::of_field(f) == first).collect());
             return;
         }
         let (report, _) = draft.with_untracked(|d| d.to_new_report());
+        let answers = draft.with_untracked(|d| d.answers_for(&asked_questions.get_untracked()));
         let key = draft.with_untracked(|d| d.idempotency_key.clone());
         let client = client.clone();
         sending.set(true);
         spawn_local(async move {
-            let result = client.create_report(&report, &key).await;
+            let result = client.create_report(&report, &answers, &key).await;
             let _ = sending.try_set(false);
             match result {
                 Ok(c) => {
@@ -131,10 +152,12 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                     request_animation_frame(|| focus_element("receipt-title"));
                 }
                 Err(e) if !e.field_errors().is_empty() => {
-                    let found: Vec<(String, Rule)> = e.field_errors().into_iter().map(|(f, c)| (f, field_errors::rule_from_code(&c))).collect();
-                    let first = Step::of_field(&found[0].0);
+                    let first = Step::of_field(&e.field_errors().into_iter().map(|(f, _)| f).find(|f| !f.is_empty()).unwrap_or_default());
+                    let known = e.field_errors().into_iter().filter(|(_, c)| c != SERVER_WORDS);
                     let _ = draft.try_update(|d| d.step = first);
-                    show_problems(found);
+                    show_problems(known.map(|(f, c)| (f, field_errors::rule_from_code(&c))).collect());
+                    // A server that words its own errors (Open311) is quoted; an error naming no field links to the step.
+                    form.reported.set(e.messages().into_iter().map(|(f, message)| FieldProblem { input_id: if f.is_empty() { "step-heading".into() } else { input_id(&f) }, message }).collect());
                 }
                 Err(e) => {
                     let retry = e.is_retryable();
@@ -174,14 +197,17 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
             send.run(());
             return;
         }
-        let found = portal.with_value(|p| draft.with_untracked(|d| d.problems_on(s, p, today())));
+        let mut found = owned(portal.with_value(|p| draft.with_untracked(|d| d.problems_on(s, p, today(), asked))));
+        if s == Step::Location {
+            found.extend(draft.with_untracked(|d| answer_problems(&asked_questions.get_untracked(), &d.answers)));
+        }
         if found.is_empty() {
-            go_to(s.next());
+            go_to(steps.with_value(|all| s.next(all)));
         } else {
-            show_problems(owned(found));
+            show_problems(found);
         }
     };
-    let position = move || Step::ALL.iter().position(|s| *s == step.get()).unwrap_or(0) + 1;
+    let position = move || steps.with_value(|all| all.iter().position(|s| *s == step.get()).unwrap_or(0) + 1);
     let today_text = Signal::stored(today().to_string());
     let body_max = Signal::stored(portal.with_value(|p| p.limits.body_max));
 
@@ -190,18 +216,18 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
             fallback=move || created.get().map(|c| view! { <Receipt created=c/> })>
             <h1>{move || i18n.t("nav.submit")}</h1>
             <p class="step-count" id="step-heading" tabindex="-1">
-                {move || i18n.t("submit.step").replace("{n}", &position().to_string()).replace("{total}", &Step::ALL.len().to_string())}
+                {move || i18n.t("submit.step").replace("{n}", &position().to_string()).replace("{total}", &steps.with_value(Vec::len).to_string())}
             </p>
             {(!storage::is_persistent()).then(|| view! { <p class="notice" role="note">{move || i18n.t("submit.draft_session_only")}</p> })}
             <ErrorSummary problems title=Signal::derive(move || i18n.t("errors.summary"))/>
             <form class="report-form" novalidate on:submit=on_submit>
                 {move || match step.get() {
                     Step::Kind => view! { <KindStep form problems/> }.into_any(),
-                    Step::Details => view! { <DetailsStep form problems body_max today=today_text/> }.into_any(),
-                    Step::Location => view! { <LocationStep form problems portal=portal.get_value()/> }.into_any(),
+                    Step::Details => view! { <DetailsStep form problems body_max today=today_text asked/> }.into_any(),
+                    Step::Location => view! { <LocationStep form problems portal=portal.get_value() asked questions/> }.into_any(),
                     Step::Attachments => view! { <AttachmentsStep form problems limits=portal.with_value(|p| p.limits.clone())/> }.into_any(),
-                    Step::Privacy => view! { <PrivacyStep form problems/> }.into_any(),
-                    Step::Review => view! { <ReviewStep form portal=portal.get_value()/> }.into_any(),
+                    Step::Privacy => view! { <PrivacyStep form problems asked/> }.into_any(),
+                    Step::Review => view! { <ReviewStep form portal=portal.get_value() asked questions=asked_questions/> }.into_any(),
                 }}
                 <Show when=move || failure.get().is_some()>
                     <div class="error-panel" role="alert">
@@ -210,8 +236,8 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                     </div>
                 </Show>
                 <div class="actions">
-                    <Show when=move || step.get() != Step::Kind>
-                        <button type="button" class="button secondary" on:click=move |_| go_to(step.get_untracked().previous())>{move || i18n.t("action.back")}</button>
+                    <Show when=move || steps.with_value(|all| step.get() != all[0])>
+                        <button type="button" class="button secondary" on:click=move |_| go_to(steps.with_value(|all| step.get_untracked().previous(all)))>{move || i18n.t("action.back")}</button>
                     </Show>
                     <button type="submit" class="button primary" disabled=move || sending.get() aria-busy=move || sending.get().to_string()>
                         {move || match (step.get(), failure.get().is_some()) {
@@ -232,6 +258,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                         <button type="button" class="button warning" on:click=move |_| {
                             draft.set(fresh_draft());
                             form.shown.set(vec![]);
+                            form.reported.set(vec![]);
                             failure.set(None);
                             confirm_reset.set(false);
                         }>{move || i18n.t("submit.start_again_yes")}</button>

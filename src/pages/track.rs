@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::{Backend, Client};
+use aduan_core::open311_client::parse_request_id;
+
+use crate::api::{Backend, Client, Features};
 use crate::components::title::use_page_title;
 use crate::i18n::names::status_key;
 use crate::i18n::use_i18n;
@@ -18,11 +20,31 @@ pub fn ticket_error_key(e: TicketError) -> &'static str {
     }
 }
 
+/// A report's reference as the backend knows it (`id`, for URLs and requests) and as people read it
+/// (`shown`: our tickets grouped in threes).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference {
+    pub id: String,
+    pub shown: String,
+}
+
+/// Our tickets are checked by their check character; another backend's ids only for being usable in a URL.
+pub fn parse_reference(typed: &str, features: Features) -> Result<Reference, &'static str> {
+    if features.checked_tickets {
+        return Ticket::parse(typed).map(|t| Reference { id: t.to_string(), shown: t.grouped() }).map_err(ticket_error_key);
+    }
+    match parse_request_id(typed) {
+        Ok(id) => Ok(Reference { shown: id.clone(), id }),
+        Err(TicketError::Empty) => Err("track.err_empty"),
+        Err(_) => Err("track.err_id"),
+    }
+}
+
 /// Checked as the citizen types, once all nine characters are there: a wrong character or a failed check
 /// character is said at once; an incomplete number is only judged on Track.
-fn typo_while_typing(typed: &str) -> Option<&'static str> {
+fn typo_while_typing(typed: &str, features: Features) -> Option<&'static str> {
     let significant = typed.chars().filter(|c| c.is_ascii_alphanumeric()).count();
-    if significant < aduan_core::ticket::TICKET_LEN {
+    if !features.checked_tickets || significant < aduan_core::ticket::TICKET_LEN {
         return None;
     }
     Ticket::parse(typed).err().map(ticket_error_key)
@@ -33,15 +55,17 @@ pub fn TrackPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title("nav.track");
     let navigate = use_navigate();
+    let features = expect_context::<Client>().features();
     let input = RwSignal::new(String::new());
-    let mine: Vec<Ticket> = crate::storage::my_reports().iter().filter_map(|t| Ticket::parse(t).ok()).collect();
+    let mine: Vec<Reference> = crate::storage::my_reports().iter().filter_map(|t| parse_reference(t, features).ok()).collect();
     let error = RwSignal::new(None::<&'static str>);
+    let hint = if features.checked_tickets { "track.hint" } else { "track.hint_id" };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match Ticket::parse(&input.get_untracked()) {
-            Ok(t) => navigate(&format!("/lacak/{t}"), Default::default()),
-            Err(e) => {
-                error.set(Some(ticket_error_key(e)));
+        match parse_reference(&input.get_untracked(), features) {
+            Ok(r) => navigate(&format!("/lacak/{}", r.id), Default::default()),
+            Err(key) => {
+                error.set(Some(key));
                 if let Some(el) = document().get_element_by_id("error-summary") {
                     let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
                 }
@@ -60,7 +84,7 @@ pub fn TrackPage() -> impl IntoView {
         <form class="track-form" on:submit=on_submit novalidate>
             <div class="field" class:field-error=move || error.get().is_some()>
                 <label for="ticket">{move || i18n.t("ticket")}</label>
-                <p class="hint" id="ticket-hint">{move || i18n.t("track.hint")}</p>
+                <p class="hint" id="ticket-hint">{move || i18n.t(hint)}</p>
                 <Show when=move || error.get().is_some()>
                     <p class="error-message" id="ticket-error">{move || error.get().map(|k| i18n.t(k))}</p>
                 </Show>
@@ -70,7 +94,7 @@ pub fn TrackPage() -> impl IntoView {
                     prop:value=input
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
-                        error.set(typo_while_typing(&typed));
+                        error.set(typo_while_typing(&typed, features));
                         input.set(typed);
                     }/>
             </div>
@@ -79,7 +103,7 @@ pub fn TrackPage() -> impl IntoView {
         {(!mine.is_empty()).then(|| view! {
             <h2>{move || i18n.t("track.mine")}</h2>
             <ul class="my-reports">
-                {mine.into_iter().take(10).map(|t| view! { <MyReport ticket=t/> }).collect_view()}
+                {mine.into_iter().take(10).map(|r| view! { <MyReport reference=r/> }).collect_view()}
             </ul>
         })}
     }
@@ -87,17 +111,17 @@ pub fn TrackPage() -> impl IntoView {
 
 /// One report sent from this device, with its current status.
 #[component]
-fn MyReport(ticket: Ticket) -> impl IntoView {
+fn MyReport(reference: Reference) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
-    let id = ticket.to_string();
+    let id = reference.id.clone();
     let status = LocalResource::new(move || {
         let (client, id) = (client.clone(), id.clone());
         async move { client.report(&id, None).await.ok().map(|r| r.status) }
     });
     view! {
         <li>
-            <A href=format!("/lacak/{ticket}")>{ticket.grouped()}</A>
+            <A href=format!("/lacak/{}", reference.id)>{reference.shown}</A>
             " · "
             <span class="hint">{move || match status.get() {
                 None => i18n.t("track.mine_loading"),

@@ -3,14 +3,13 @@
 use std::time::Duration;
 
 use aduan_core::calendar::WIB_OFFSET_SECONDS;
-use aduan_core::ticket::Ticket;
 use aduan_core::{Portal, ReportView, WorkingCalendar};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::track::ticket_error_key;
-use crate::api::{ApiError, Backend, Client, PortalResource};
+use super::track::{parse_reference, Reference};
+use crate::api::{ApiError, Backend, Client, Features, PortalResource};
 use crate::clock::{now, today};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::share_actions::{absolute_url, ShareActions};
@@ -30,20 +29,21 @@ pub fn TrackTicketPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title("nav.track");
     let params = use_params_map();
-    let ticket = Memo::new(move |_| Ticket::parse(&params.read().get("ticket").unwrap_or_default()));
+    let features = expect_context::<Client>().features();
+    let reference = Memo::new(move |_| parse_reference(&params.read().get("ticket").unwrap_or_default(), features));
     let portal = expect_context::<PortalResource>();
     view! {
         <h1>{move || i18n.t("nav.track")}</h1>
-        {move || match ticket.get() {
-            Ok(t) => view! {
+        {move || match reference.get() {
+            Ok(r) => view! {
                 <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
                     {move || portal.get().map(|loaded| match loaded {
-                        Ok(p) => view! { <TrackedReport ticket=t.clone() portal=p/> }.into_any(),
+                        Ok(p) => view! { <TrackedReport reference=r.clone() portal=p/> }.into_any(),
                         Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
                     })}
                 </Suspense>
             }.into_any(),
-            Err(e) => view! { <div class="error-panel" role="alert"><p>{move || i18n.t(ticket_error_key(e))}</p></div> }.into_any(),
+            Err(key) => view! { <div class="error-panel" role="alert"><p>{move || i18n.t(key)}</p></div> }.into_any(),
         }}
         <p class="no-print"><A href="/lacak">{move || i18n.t("track.another")}</A></p>
     }
@@ -53,10 +53,11 @@ pub fn TrackTicketPage() -> impl IntoView {
 /// (visibilitychange is fired at the document and bubbles to the window.)
 /// A background refresh that fails keeps what is shown; only the first load shows an error.
 #[component]
-fn TrackedReport(ticket: Ticket, portal: Portal) -> impl IntoView {
+fn TrackedReport(reference: Reference, portal: Portal) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
-    let tracked = Tracked { ticket: StoredValue::new(ticket.to_string()), report: RwSignal::new(None), access_code: RwSignal::new(None) };
+    let features = client.features();
+    let tracked = Tracked { ticket: StoredValue::new(reference.id.clone()), report: RwSignal::new(None), access_code: RwSignal::new(None) };
     let refreshed_at = RwSignal::new(None::<chrono::DateTime<chrono::Utc>>);
     let loading = StoredValue::new(false);
     let refresh = Callback::new(move |_: ()| {
@@ -96,7 +97,7 @@ fn TrackedReport(ticket: Ticket, portal: Portal) -> impl IntoView {
     });
 
     let portal_name = use_context::<RuntimeConfig>().map(|c| c.portal_name).unwrap_or_default();
-    let grouped = ticket.grouped();
+    let grouped = reference.shown.clone();
     Effect::new({
         let grouped = grouped.clone();
         move |_| {
@@ -112,20 +113,20 @@ fn TrackedReport(ticket: Ticket, portal: Portal) -> impl IntoView {
     let message_max = portal.limits.message_max;
     // A refresh that brings the same report does not rebuild the details and deadlines.
     let shown = Memo::new(move |_| tracked.report.get());
-    let url = absolute_url(&format!("/lacak/{ticket}"));
+    let url = absolute_url(&format!("/lacak/{}", reference.id));
     view! {
         <p class="ticket-label">{move || i18n.t("ticket")}</p>
-        <p class="ticket-number" data-ticket=ticket.to_string()>{grouped}</p>
+        <p class="ticket-number" data-ticket=reference.id.clone()>{grouped}</p>
         <ShareActions copy_text=url.clone() url share_title="nav.track"/>
         {move || match shown.get() {
             None => view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }.into_any(),
-            Some(Ok(report)) => view! { <ReportDetails report calendar access_code=tracked.access_code.into()/> }.into_any(),
+            Some(Ok(report)) => view! { <ReportDetails report calendar features access_code=tracked.access_code.into()/> }.into_any(),
             Some(Err(ApiError::Status { status: 404, .. })) => view! {
                 <div class="error-panel" role="alert"><p>{move || i18n.t("track.not_found")}</p></div>
             }.into_any(),
             Some(Err(error)) => view! { <ErrorPanel error on_retry=move |_| { tracked.report.set(None); refresh.run(()) }/> }.into_any(),
         }}
-        <Show when=move || matches!(tracked.report.read().as_ref(), Some(Ok(_)))>
+        <Show when=move || features.reporter_access && matches!(tracked.report.read().as_ref(), Some(Ok(_)))>
             <ReporterSection tracked message_max/>
         </Show>
         <p class="hint">{move || refreshed_at.get().map(|at| i18n.t("track.refreshed").replace("{time}", &format_local_time(at, i18n.lang())))}</p>
@@ -133,7 +134,7 @@ fn TrackedReport(ticket: Ticket, portal: Portal) -> impl IntoView {
 }
 
 #[component]
-fn ReportDetails(report: ReportView, calendar: StoredValue<WorkingCalendar>, access_code: Signal<Option<String>>) -> impl IntoView {
+fn ReportDetails(report: ReportView, calendar: StoredValue<WorkingCalendar>, features: Features, access_code: Signal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let named = |n: &Option<aduan_core::NamedRef>| n.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "—".into());
     let (category, region) = (named(&report.category), named(&report.region));
@@ -144,16 +145,22 @@ fn ReportDetails(report: ReportView, calendar: StoredValue<WorkingCalendar>, acc
         <h2>{move || i18n.t("track.details")}</h2>
         {match (report.title.clone(), report.body.clone()) {
             (Some(t), Some(b)) => view! { <p class="report-title">{t}</p><p class="report-body">{b}</p> }.into_any(),
+            // A backend without titles (Open311) has only the description.
+            (None, Some(b)) if !features.asks("title") => view! { <p class="report-body">{b}</p> }.into_any(),
             _ => view! { <p class="notice">{move || i18n.t("track.confidential")}</p> }.into_any(),
         }}
         <dl class="summary-list">
-            <div class="summary-row"><dt>{move || i18n.t("kind")}</dt><dd class="answer">{move || i18n.t(kind_key(kind))}</dd></div>
+            {features.asks("kind").then(|| view! {
+                <div class="summary-row"><dt>{move || i18n.t("kind")}</dt><dd class="answer">{move || i18n.t(kind_key(kind))}</dd></div>
+            })}
             <div class="summary-row"><dt>{move || i18n.t("agency")}</dt><dd class="answer">{match agency {
                 Some(name) => name.into_any(),
                 None => (move || i18n.t("track.agency_pending")).into_any(),
             }}</dd></div>
             <div class="summary-row"><dt>{move || i18n.t("category")}</dt><dd class="answer">{category}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t("region")}</dt><dd class="answer">{region}</dd></div>
+            {features.asks("region_id").then(|| view! {
+                <div class="summary-row"><dt>{move || i18n.t("region")}</dt><dd class="answer">{region}</dd></div>
+            })}
             {report.address.clone().filter(|a| !a.is_empty()).map(|a| view! {
                 <div class="summary-row"><dt>{move || i18n.t("address")}</dt><dd class="answer">{a}</dd></div>
             })}
@@ -161,22 +168,29 @@ fn ReportDetails(report: ReportView, calendar: StoredValue<WorkingCalendar>, acc
                 <div class="summary-row"><dt>{move || i18n.t("incident_date")}</dt><dd class="answer">{move || format_date(d, i18n.lang())}</dd></div>
             })}
             <div class="summary-row"><dt>{move || i18n.t("track.submitted_on")}</dt><dd class="answer">{move || format_local_time(created_at, i18n.lang())}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t("track.supports")}</dt><dd class="answer">{if report.confidential {
-                (move || format_count(supports, i18n.lang())).into_any()
-            } else {
-                view! { <SupportButton ticket=report.ticket.clone() count=supports/> }.into_any()
-            }}</dd></div>
+            {report.expected_on.map(|d| view! {
+                <div class="summary-row"><dt>{move || i18n.t("track.expected_on")}</dt><dd class="answer">{move || format_date(d, i18n.lang())}</dd></div>
+            })}
+            {features.support.then(|| view! {
+                <div class="summary-row"><dt>{move || i18n.t("track.supports")}</dt><dd class="answer">{if report.confidential {
+                    (move || format_count(supports, i18n.lang())).into_any()
+                } else {
+                    view! { <SupportButton ticket=report.ticket.clone() count=supports/> }.into_any()
+                }}</dd></div>
+            })}
             {rating.map(|n| view! {
                 <div class="summary-row"><dt>{move || i18n.t("rating")}</dt><dd class="answer">{move || i18n.t("rating.value").replace("{n}", &n.to_string())}</dd></div>
             })}
-            <div class="summary-row">
-                <dt>{move || i18n.t("attachments")}</dt>
-                <dd class="answer">
-                    <AttachmentList ticket=report.ticket.clone() attachments=report.attachments.clone() confidential=report.confidential access_code/>
-                </dd>
-            </div>
+            {features.asks("attachment_ids").then(|| view! {
+                <div class="summary-row">
+                    <dt>{move || i18n.t("attachments")}</dt>
+                    <dd class="answer">
+                        <AttachmentList ticket=report.ticket.clone() attachments=report.attachments.clone() confidential=report.confidential access_code/>
+                    </dd>
+                </div>
+            })}
         </dl>
-        <DeadlineList report=report.clone() calendar today=today()/>
+        {report.deadlines.clone().map(|deadlines| view! { <DeadlineList deadlines status created_at calendar today=today()/> })}
         <Timeline events=report.events/>
     }
 }

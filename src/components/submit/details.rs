@@ -6,7 +6,8 @@ use crate::components::similar_reports::SimilarReports;
 use crate::i18n::{format_count, use_i18n};
 
 #[component]
-pub fn DetailsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, body_max: Signal<usize>, today: Signal<String>) -> impl IntoView {
+/// `asked`: the fields the backend stores; one without titles or dates (Open311) gets only the description.
+pub fn DetailsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, body_max: Signal<usize>, today: Signal<String>, asked: &'static [&'static str]) -> impl IntoView {
     let i18n = use_i18n();
     let (title, set_title) = form.text(|d| &d.title, |d, v| d.title = v);
     let (body, set_body) = form.text(|d| &d.body, |d, v| d.body = v);
@@ -20,9 +21,11 @@ pub fn DetailsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, body_
     });
     view! {
         <h2>{move || i18n.t("submit.details_title")}</h2>
-        <TextInput id="title" label=Signal::derive(move || i18n.t("title")) hint=Signal::derive(move || i18n.t("submit.title_hint").to_string())
-            error=problem_for(problems, "title") value=title on_input=set_title/>
-        <SimilarReports title/>
+        {asked.contains(&"title").then(|| view! {
+            <TextInput id="title" label=Signal::derive(move || i18n.t("title")) hint=Signal::derive(move || i18n.t("submit.title_hint").to_string())
+                error=problem_for(problems, "title") value=title on_input=set_title/>
+            <SimilarReports title/>
+        })}
         <Field id="body" label=Signal::derive(move || i18n.t("body")) hint=Some(Signal::derive(move || i18n.t("submit.body_hint").to_string())) error=body_error>
             <textarea id="body" name="body" rows="8"
                 aria-describedby=move || format!("{} body-count", described_by("body", true, body_error).get())
@@ -30,6 +33,7 @@ pub fn DetailsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, body_
                 prop:value=body on:input=move |ev| set_body.run(event_target_value(&ev))></textarea>
             <p id="body-count" class="hint char-count" class:over=move || remaining() < 0 aria-live="polite">{count}</p>
         </Field>
+        {asked.contains(&"incident_date").then(|| view! {
         <Field id="incident-date" label=Signal::derive(move || i18n.t("incident_date")) hint=Some(Signal::derive(move || i18n.t("submit.date_hint").to_string()))
             error=problem_for(problems, "incident-date")>
             <input type="date" id="incident-date" name="incident_date" max=today
@@ -37,5 +41,6 @@ pub fn DetailsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, body_
                 aria-invalid=move || problem_for(problems, "incident-date").read().is_some().to_string()
                 prop:value=date on:input=move |ev| set_date.run(event_target_value(&ev))/>
         </Field>
+        })}
     }
 }

@@ -1,15 +1,18 @@
+use aduan_core::open311::Attribute;
 use aduan_core::{Location, Portal};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::questions::Questions;
 use super::FormContext;
+use crate::api::ApiError;
 use crate::components::form::{described_by, problem_for, Field, FieldProblem, TextInput};
 use crate::i18n::names::category_name;
 use crate::i18n::{format_decimal, use_i18n};
 
 /// A `<select>` bound to a draft field, with a first "choose" option.
 #[component]
-fn Select(id: &'static str, options: Signal<Vec<(String, String)>>, placeholder: Signal<&'static str>, value: Signal<String>, on_change: Callback<String>, error: Signal<Option<String>>, has_hint: bool) -> impl IntoView {
+pub fn Select(id: &'static str, options: Signal<Vec<(String, String)>>, placeholder: Signal<&'static str>, value: Signal<String>, on_change: Callback<String>, error: Signal<Option<String>>, has_hint: bool) -> impl IntoView {
     view! {
         <select id=id name=id aria-describedby=described_by(id, has_hint, error) aria-invalid=move || error.read().is_some().to_string()
             on:change=move |ev| on_change.run(event_target_value(&ev)) prop:value=value>
@@ -38,7 +41,13 @@ fn locate(form: FormContext, failed: RwSignal<bool>) {
 }
 
 #[component]
-pub fn LocationStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, portal: Portal) -> impl IntoView {
+pub fn LocationStep(
+    form: FormContext,
+    problems: Signal<Vec<FieldProblem>>,
+    portal: Portal,
+    asked: &'static [&'static str],
+    questions: LocalResource<Result<Vec<Attribute>, ApiError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let (address, set_address) = form.text(|d| &d.address, |d, v| d.address = v);
     let (region, set_region) = form.text(|d| &d.region_id, |d, v| d.region_id = v);
@@ -66,10 +75,12 @@ pub fn LocationStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, port
     };
     view! {
         <h2>{move || i18n.t("submit.location_title")}</h2>
-        <Field id="region-id" label=Signal::derive(move || i18n.t("region")) error=problem_for(problems, "region-id")>
-            <Select id="region-id" options=Signal::stored(regions) placeholder=Signal::derive(move || i18n.t("submit.choose_region"))
-                value=region on_change=set_region error=problem_for(problems, "region-id") has_hint=false/>
-        </Field>
+        {asked.contains(&"region_id").then(|| view! {
+            <Field id="region-id" label=Signal::derive(move || i18n.t("region")) error=problem_for(problems, "region-id")>
+                <Select id="region-id" options=Signal::stored(regions) placeholder=Signal::derive(move || i18n.t("submit.choose_region"))
+                    value=region on_change=set_region error=problem_for(problems, "region-id") has_hint=false/>
+            </Field>
+        })}
         <TextInput id="address" label=Signal::derive(move || i18n.t("address")) hint=Signal::derive(move || i18n.t("submit.address_hint").to_string())
             error=problem_for(problems, "address") value=address on_input=set_address autocomplete="street-address"/>
         <div class="field">
@@ -92,6 +103,8 @@ pub fn LocationStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, port
             <Select id="category-id" options=category_options placeholder=Signal::derive(move || i18n.t("submit.choose_category"))
                 value=category on_change=set_category error=problem_for(problems, "category-id") has_hint=false/>
         </Field>
+        <Questions form problems questions/>
+        {asked.contains(&"agency_id").then(|| view! {
         <Field id="agency-id" label=Signal::derive(move || i18n.t("agency")) hint=Some(Signal::derive(move || i18n.t("submit.agency_hint").to_string()))
             error=problem_for(problems, "agency-id")>
             <label class="search-label" for="agency-search">{move || i18n.t("submit.agency_search")}</label>
@@ -99,5 +112,6 @@ pub fn LocationStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, port
             <Select id="agency-id" options=agency_options placeholder=Signal::derive(move || i18n.t("agency.unknown"))
                 value=agency on_change=set_agency error=problem_for(problems, "agency-id") has_hint=true/>
         </Field>
+        })}
     }
 }

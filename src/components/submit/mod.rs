@@ -5,6 +5,7 @@ pub mod details;
 pub mod kind;
 pub mod location;
 pub mod privacy;
+pub mod questions;
 pub mod receipt;
 pub mod review;
 
@@ -15,18 +16,20 @@ use crate::components::form::FieldProblem;
 use crate::draft::Draft;
 use crate::i18n::{field_errors, use_i18n};
 
-/// What every step needs: the draft, and the problems to show (field, rule) from the last Continue.
+/// What every step needs: the draft, the problems to show (field, rule) from the last Continue, and those
+/// a server put in its own words.
 #[derive(Clone, Copy)]
 pub struct FormContext {
     pub draft: RwSignal<Draft>,
     pub shown: RwSignal<Vec<(String, Rule)>>,
+    pub reported: RwSignal<Vec<FieldProblem>>,
 }
 
-/// The id of the control a field's problem links to.
+/// The id of the control a field's problem links to; a question's code may hold any character.
 pub fn input_id(field: &str) -> String {
     match field {
         "kind" => "kind-complaint".into(),
-        other => other.replace(['.', '_'], "-"),
+        other => other.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect(),
     }
 }
 
@@ -36,11 +39,14 @@ impl FormContext {
         let i18n = use_i18n();
         Signal::derive(move || {
             let limits = limits.get().unwrap_or_default();
-            self.shown
+            let mut all: Vec<FieldProblem> = self
+                .shown
                 .get()
                 .into_iter()
                 .map(|(field, rule)| FieldProblem { input_id: input_id(&field), message: message(i18n.t(field_errors::key(&field, rule)), &field, &limits) })
-                .collect()
+                .collect();
+            all.extend(self.reported.get());
+            all
         })
     }
 

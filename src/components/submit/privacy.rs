@@ -18,7 +18,7 @@ fn Checkbox(id: &'static str, label: &'static str, hint: &'static str, checked: 
 }
 
 #[component]
-pub fn PrivacyStep(form: FormContext, problems: Signal<Vec<FieldProblem>>) -> impl IntoView {
+pub fn PrivacyStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, asked: &'static [&'static str]) -> impl IntoView {
     let i18n = use_i18n();
     let draft = form.draft;
     let (name, set_name) = form.text(|d| &d.name, |d, v| d.name = v);
@@ -31,8 +31,10 @@ pub fn PrivacyStep(form: FormContext, problems: Signal<Vec<FieldProblem>>) -> im
             <legend class="visually-hidden">{move || i18n.t("submit.privacy_title")}</legend>
             <Checkbox id="anonymous" label="anonymous" hint="submit.anonymous_hint" checked=anonymous
                 on_change=Callback::new(move |v| draft.update(|d| d.anonymous = v))/>
-            <Checkbox id="confidential" label="confidential" hint="submit.confidential_hint" checked=Signal::derive(move || draft.with(|d| d.confidential))
-                on_change=Callback::new(move |v| draft.update(|d| d.confidential = v))/>
+            {asked.contains(&"confidential").then(|| view! {
+                <Checkbox id="confidential" label="confidential" hint="submit.confidential_hint" checked=Signal::derive(move || draft.with(|d| d.confidential))
+                    on_change=Callback::new(move |v| draft.update(|d| d.confidential = v))/>
+            })}
         </fieldset>
         <Show when=move || !anonymous.get()>
             <p class="hint">{move || i18n.t("submit.contact_hint")}</p>

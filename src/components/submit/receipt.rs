@@ -20,11 +20,14 @@ pub fn Receipt(created: ReportCreated) -> impl IntoView {
             <p class="ticket-number" data-ticket=created.ticket.clone()>{ticket}</p>
         </div>
         <ShareActions copy_text=created.ticket.clone() url=track_url.clone() share_title="receipt"/>
-        <div class="notice">
-            <p class="ticket-label">{move || i18n.t("access_code")}</p>
-            <p class="access-code" data-access-code=created.access_code.clone()>{created.access_code.clone()}</p>
-            <p><strong>{move || i18n.t("receipt.keep_code")}</strong></p>
-        </div>
+        // A backend without access codes (Open311) gives none to keep.
+        {(!created.access_code.is_empty()).then(|| view! {
+            <div class="notice">
+                <p class="ticket-label">{move || i18n.t("access_code")}</p>
+                <p class="access-code" data-access-code=created.access_code.clone()>{created.access_code.clone()}</p>
+                <p><strong>{move || i18n.t("receipt.keep_code")}</strong></p>
+            </div>
+        })}
         <figure class="qr-figure">
             <QrCodeImage text=track_url label=Signal::derive(move || i18n.t("receipt.qr"))/>
             <figcaption class="hint">{move || i18n.t("receipt.qr")}</figcaption>

@@ -1,6 +1,8 @@
+use aduan_core::open311::Attribute;
 use aduan_core::Portal;
 use leptos::prelude::*;
 
+use super::questions::question_label;
 use super::FormContext;
 use crate::draft::{Draft, Step};
 use crate::i18n::names::category_name;
@@ -8,14 +10,20 @@ use crate::i18n::use_i18n;
 
 /// GOV.UK "check your answers": every answer with a link back to change it.
 #[component]
-pub fn ReviewStep(form: FormContext, portal: Portal) -> impl IntoView {
+pub fn ReviewStep(form: FormContext, portal: Portal, asked: &'static [&'static str], questions: Signal<Vec<Attribute>>) -> impl IntoView {
     let i18n = use_i18n();
     let name_of = move |list: &[(String, String)], id: &str| list.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone()).unwrap_or_default();
     let regions: Vec<(String, String)> = portal.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
     let agencies: Vec<(String, String)> = portal.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect();
     let categories = portal.categories.clone();
     let row = move |label: &'static str, value: Box<dyn Fn(&Draft) -> String + Send + Sync>, step: Step| {
-        view! {
+        // "anonymous" and "confidential" are asked on the privacy step; the other labels are field names.
+        let field = match label {
+            "region" | "category" | "agency" => format!("{label}_id"),
+            "attachments" => "attachment_ids".into(),
+            other => other.to_string(),
+        };
+        asked.contains(&field.as_str()).then(|| view! {
             <div class="summary-row">
                 <dt>{move || i18n.t(label)}</dt>
                 <dd class="answer">{move || form.draft.with(|d| value(d))}</dd>
@@ -25,7 +33,28 @@ pub fn ReviewStep(form: FormContext, portal: Portal) -> impl IntoView {
                     </button>
                 </dd>
             </div>
-        }
+        })
+    };
+    let answers = move || {
+        questions.get().into_iter().filter(|q| q.variable).map(|q| {
+            let label = question_label(&q);
+            let shown = form.draft.with(|d| {
+                let given = d.answers.get(&q.code).cloned().unwrap_or_default();
+                // A choice is shown by its name, as it was offered.
+                given.iter().map(|v| q.values.iter().find(|c| &c.key == v).map(|c| c.name.clone()).unwrap_or_else(|| v.clone())).collect::<Vec<_>>().join(", ")
+            });
+            view! {
+                <div class="summary-row">
+                    <dt>{label.clone()}</dt>
+                    <dd class="answer">{shown}</dd>
+                    <dd class="change">
+                        <button type="button" class="link-button" on:click=move |_| form.draft.update(|d| d.step = Step::Location)>
+                            {move || i18n.t("action.change")}<span class="visually-hidden">" "{label.clone()}</span>
+                        </button>
+                    </dd>
+                </div>
+            }
+        }).collect_view()
     };
     let yes_no = move |b: bool| i18n.t(if b { "answer.yes" } else { "answer.no" }).to_string();
     view! {
@@ -38,6 +67,7 @@ pub fn ReviewStep(form: FormContext, portal: Portal) -> impl IntoView {
             {row("region", Box::new(move |d| name_of(&regions, &d.region_id)), Step::Location)}
             {row("address", Box::new(|d| d.address.trim().to_string()), Step::Location)}
             {row("category", Box::new(move |d| categories.iter().find(|c| c.id == d.category_id).map(|c| category_name(c, i18n.lang())).unwrap_or_default()), Step::Location)}
+            {answers}
             {row("agency", Box::new(move |d| if d.agency_id.is_empty() { i18n.t("agency.unknown").to_string() } else { name_of(&agencies, &d.agency_id) }), Step::Location)}
             {row("attachments", Box::new(|d| d.attachments.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")), Step::Attachments)}
             {row("anonymous", Box::new(move |d| yes_no(d.anonymous)), Step::Privacy)}

@@ -1,4 +1,5 @@
-use aduan_core::{assess, Deadline, DeadlineState, ReportView, Status, WorkingCalendar};
+use aduan_core::{assess, Deadline, DeadlineState, Deadlines, Status, WorkingCalendar};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::i18n::names::{format_date, format_working_days};
@@ -53,12 +54,11 @@ fn DeadlineRow(label: &'static str, due: chrono::NaiveDate, state: DeadlineState
 
 /// The three deadlines of the workflow, judged against today on the portal's working-day calendar.
 #[component]
-pub fn DeadlineList(report: ReportView, calendar: StoredValue<WorkingCalendar>, today: chrono::NaiveDate) -> impl IntoView {
+pub fn DeadlineList(deadlines: Deadlines, status: Status, created_at: DateTime<Utc>, calendar: StoredValue<WorkingCalendar>, today: chrono::NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
-    let status = report.status;
-    let d = report.deadlines;
+    let d = deadlines;
     let (verify, respond, escalation) = calendar.with_value(|cal| {
-        let started = cal.local_date(report.created_at);
+        let started = cal.local_date(created_at);
         let judge = |deadline: &Deadline| assess(cal, started, deadline, today, status.is_unfinished());
         (judge(&d.verify), judge(&d.respond), judge(&d.escalation))
     });

@@ -29,7 +29,7 @@ fn refusal(input_id: &'static str, error: &ApiError) -> Vec<(&'static str, &'sta
             Some((field, code)) => field_errors::key(field, field_errors::rule_from_code(code)),
             None => "err.generic",
         },
-        ApiError::Status { .. } | ApiError::Decode => "error.server",
+        ApiError::Status { .. } | ApiError::Decode | ApiError::XmlOnly => "error.server",
     };
     vec![(input_id, key)]
 }

@@ -15,6 +15,7 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
                 let heading = match e.kind.as_deref() {
                     Some("reply") => "event.reply",
                     Some("rating") => "event.rating",
+                    Some("update") => "event.update",
                     _ => status_key(e.status),
                 };
                 let at = e.at;

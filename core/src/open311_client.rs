@@ -1,0 +1,514 @@
+//! How the SPA reads and writes an Open311 GeoReport v2 server, as pure functions so that the mapping is
+//! tested natively: our portal, report view and list page from Open311 documents, and the form-encoded
+//! request from our report. Open311 has no kinds, titles, regions, confidentiality, access codes,
+//! attachments, ratings or workflow deadlines; those stay empty here and the pages do not ask or show them.
+
+use chrono::{DateTime, Utc};
+
+use std::collections::BTreeMap;
+
+use crate::open311::{Attribute, Open311Error, Service, ServiceRequest};
+use crate::validation::Rule;
+use crate::open311_stats::status_from_open311;
+use crate::ticket::TicketError;
+use crate::{Actor, Category, Event, FieldError, Holiday, Kind, Limits, NamedRef, NewReport, Page, Portal, Problem, ReportFilter, ReportSummary, ReportView, SlaRules, Status, WorkingCalendar};
+
+/// Longest request id accepted from a citizen; real servers use numbers or short codes.
+pub const ID_MAX: usize = 64;
+/// Longest list-row title cut from a description.
+const SUMMARY_TITLE_MAX: usize = 120;
+
+/// A service request id as typed, trimmed. Only characters that are safe in a URL path are accepted, so the
+/// id can go into `requests/{id}.json` and `/lacak/{id}` unchanged. There is no check character to test.
+pub fn parse_request_id(typed: &str) -> Result<String, TicketError> {
+    let id = typed.trim();
+    if id.is_empty() {
+        return Err(TicketError::Empty);
+    }
+    if id.chars().count() > ID_MAX {
+        return Err(TicketError::Length);
+    }
+    if let Some(c) = id.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))) {
+        return Err(TicketError::Character(c));
+    }
+    Ok(id.to_string())
+}
+
+/// The portal an Open311 server implies: its services are the categories; there is one kind, no agency to
+/// choose, no region list and no attachments. Limits are those of a description only (required, bounded):
+/// the server applies its own rules and answers with an error array, which the form shows.
+pub fn portal_from_services(services: &[Service], holidays: Vec<Holiday>) -> Portal {
+    Portal {
+        name: String::new(),
+        kinds: vec![Kind::Complaint],
+        categories: services.iter().map(|s| Category { id: s.service_code.clone(), name: s.service_name.clone(), name_en: None }).collect(),
+        agencies: vec![],
+        regions: vec![],
+        limits: Limits { body_min: 1, attachments_max_count: 0, attachment_types: vec![], ..Limits::default() },
+        sla: SlaRules::default(),
+        holidays,
+        completion_target: 0.9,
+    }
+}
+
+fn instant(text: &Option<String>) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text.as_deref()?.trim()).ok().map(|d| d.with_timezone(&Utc))
+}
+
+fn non_empty(text: &Option<String>) -> Option<String> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(String::from)
+}
+
+fn category_of(r: &ServiceRequest) -> Option<NamedRef> {
+    let code = non_empty(&r.service_code);
+    let name = non_empty(&r.service_name);
+    match (code, name) {
+        (Some(id), Some(name)) => Some(NamedRef { id, name }),
+        (Some(id), None) => Some(NamedRef { name: id.clone(), id }),
+        (None, Some(name)) => Some(NamedRef { id: name.clone(), name }),
+        (None, None) => None,
+    }
+}
+
+fn agency_of(r: &ServiceRequest) -> Option<NamedRef> {
+    non_empty(&r.agency_responsible).map(|name| NamedRef { id: name.clone(), name })
+}
+
+/// The timeline Open311 allows: received (with the service notice), then either closed with the status
+/// notes, or, while open, the latest note from the agency when there is one.
+fn events_of(r: &ServiceRequest, created_at: DateTime<Utc>) -> Vec<Event> {
+    let mut events = vec![Event { at: created_at, status: Status::Submitted, actor: Actor::Citizen, kind: Some("status".into()), message: non_empty(&r.service_notice) }];
+    let updated = instant(&r.updated_datetime).unwrap_or(created_at);
+    let notes = non_empty(&r.status_notes);
+    match status_from_open311(&r.status) {
+        Status::Completed => events.push(Event { at: updated, status: Status::Completed, actor: Actor::Agency, kind: Some("status".into()), message: notes }),
+        status if notes.is_some() => events.push(Event { at: updated, status, actor: Actor::Agency, kind: Some("update".into()), message: notes }),
+        _ => {}
+    }
+    events
+}
+
+/// One request as the tracking page shows a report. `now` stands in for a missing request time.
+pub fn report_from_request(r: &ServiceRequest, cal: &WorkingCalendar, now: DateTime<Utc>) -> ReportView {
+    let created_at = instant(&r.requested_datetime).or_else(|| instant(&r.updated_datetime)).unwrap_or(now);
+    ReportView {
+        ticket: r.service_request_id.clone(),
+        kind: Kind::Complaint,
+        status: status_from_open311(&r.status),
+        title: None,
+        body: Some(r.description.clone().unwrap_or_default()),
+        agency: agency_of(r),
+        category: category_of(r),
+        region: None,
+        address: non_empty(&r.address),
+        incident_date: None,
+        created_at,
+        confidential: false,
+        anonymous: false,
+        reporter: None,
+        supports: 0,
+        rating: None,
+        events: events_of(r, created_at),
+        deadlines: None,
+        expected_on: instant(&r.expected_datetime).map(|at| cal.local_date(at)),
+        attachments: vec![],
+    }
+}
+
+/// The first line of a description, cut to a list row's length at a character boundary.
+fn summary_title(description: &str) -> Option<String> {
+    let line = description.lines().map(str::trim).find(|l| !l.is_empty())?;
+    if line.chars().count() <= SUMMARY_TITLE_MAX {
+        return Some(line.to_string());
+    }
+    let cut: String = line.chars().take(SUMMARY_TITLE_MAX - 1).collect();
+    Some(format!("{}…", cut.trim_end()))
+}
+
+pub fn summary_from_request(r: &ServiceRequest, now: DateTime<Utc>) -> ReportSummary {
+    let created_at = instant(&r.requested_datetime).or_else(|| instant(&r.updated_datetime)).unwrap_or(now);
+    ReportSummary {
+        ticket: r.service_request_id.clone(),
+        kind: Kind::Complaint,
+        status: status_from_open311(&r.status),
+        title: r.description.as_deref().and_then(summary_title).or_else(|| non_empty(&r.service_name)),
+        agency: agency_of(r),
+        category: category_of(r),
+        region: None,
+        created_at,
+        confidential: false,
+        supports: 0,
+    }
+}
+
+/// One page of the public list from a whole `requests.json` answer: Open311 has neither search nor paging,
+/// so the words of `q` (all of them, any case) are looked for in the description, service and id here.
+pub fn list_page(requests: &[ServiceRequest], q: &str, page: u32, per_page: u32, now: DateTime<Utc>) -> Page<ReportSummary> {
+    let words: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
+    let mut found: Vec<ReportSummary> = requests
+        .iter()
+        .filter(|r| {
+            let text = format!("{} {} {}", r.description.as_deref().unwrap_or(""), r.service_name.as_deref().unwrap_or(""), r.service_request_id).to_lowercase();
+            words.iter().all(|w| text.contains(w.as_str()))
+        })
+        .map(|r| summary_from_request(r, now))
+        .collect();
+    found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    let per_page = per_page.max(1);
+    let page = page.max(1);
+    let start = ((page - 1) as usize).saturating_mul(per_page as usize);
+    let total = found.len() as u64;
+    let items = found.into_iter().skip(start).take(per_page as usize).collect();
+    Page { items, total, page, per_page }
+}
+
+/// `+07:00` for an offset in seconds.
+fn offset_text(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// The query of `GET requests.json` for a filter and an optional status: inclusive local dates become the
+/// first and last second of those days in the portal's time zone. Agency, region and kind have no Open311
+/// parameter and are not offered as filters with this backend.
+pub fn requests_query(filter: &ReportFilter, status: Option<Status>, utc_offset_seconds: i32) -> Vec<(&'static str, String)> {
+    let zone = offset_text(utc_offset_seconds);
+    let mut q = Vec::new();
+    if let Some(from) = filter.from {
+        q.push(("start_date", format!("{from}T00:00:00{zone}")));
+    }
+    if let Some(to) = filter.to {
+        q.push(("end_date", format!("{to}T23:59:59{zone}")));
+    }
+    if let Some(code) = &filter.category {
+        q.push(("service_code", code.clone()));
+    }
+    if let Some(s) = status {
+        q.push(("status", crate::open311::status_of(s).to_string()));
+    }
+    q
+}
+
+/// The form-encoded body of `POST requests.json` for our report and the answers to the service's
+/// attributes (a list answer is sent as repeated `attribute[code][]`). The name is split at the first space
+/// into Open311's first and last name.
+pub fn request_form(report: &NewReport, attributes: &[(String, Vec<String>)]) -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> = Vec::new();
+    let mut put = |key: &str, value: &str| {
+        if !value.trim().is_empty() {
+            form.push((key.to_string(), value.trim().to_string()));
+        }
+    };
+    put("service_code", report.category_id.as_deref().unwrap_or(""));
+    put("description", &report.body);
+    put("address_string", &report.address);
+    if let Some(l) = &report.location {
+        put("lat", &l.lat.to_string());
+        put("long", &l.lon.to_string());
+    }
+    if let Some(who) = report.reporter.as_ref().filter(|_| !report.anonymous) {
+        let (first, last) = who.name.trim().split_once(' ').unwrap_or((who.name.trim(), ""));
+        put("first_name", first);
+        put("last_name", last);
+        put("email", &who.email);
+        put("phone", &who.phone);
+    }
+    for (code, values) in attributes {
+        match values.as_slice() {
+            [one] => put(&format!("attribute[{code}]"), one),
+            many => many.iter().for_each(|v| put(&format!("attribute[{code}][]"), v)),
+        }
+    }
+    form
+}
+
+/// Our form's field for an Open311 parameter named at the start of an error description
+/// (`"description: too short"`), so the error summary can link to the input.
+fn field_of_parameter(parameter: &str) -> Option<String> {
+    let field = match parameter {
+        "service_code" => "category_id",
+        "description" => "body",
+        "address_string" | "address_id" => "address",
+        "lat" | "long" => "location",
+        "first_name" | "last_name" => "reporter.name",
+        "email" => "reporter.email",
+        "phone" => "reporter.phone",
+        other => {
+            let code = other.strip_prefix("attribute[")?.strip_suffix(']')?;
+            return Some(answer_field(code.trim_end_matches("][")));
+        }
+    };
+    Some(field.to_string())
+}
+
+/// Code of a [`FieldError`] read from an Open311 error array: its message is the server's own words.
+pub const SERVER_WORDS: &str = "open311";
+
+/// A problem document from an Open311 error array, so pages show it like one of ours. An error that names
+/// a parameter becomes a field error for the matching input; any other keeps an empty field.
+pub fn problem_from_errors(status: u16, errors: &[Open311Error]) -> Problem {
+    let fields = errors
+        .iter()
+        .map(|e| {
+            let named = e.description.split_once(':').and_then(|(p, rest)| field_of_parameter(p.trim()).map(|f| (f, rest.trim().to_string())));
+            let (field, message) = named.unwrap_or_else(|| (String::new(), e.description.trim().to_string()));
+            FieldError { field, code: SERVER_WORDS.into(), message }
+        })
+        .collect();
+    Problem {
+        kind: "about:blank".into(),
+        title: errors.iter().map(|e| e.description.trim()).collect::<Vec<_>>().join(" "),
+        status,
+        detail: None,
+        errors: fields,
+    }
+}
+
+/// The field name of a service attribute in our form's problems (`attribute.{code}`).
+pub fn answer_field(code: &str) -> String {
+    format!("attribute.{code}")
+}
+
+/// Problems with the answers to a service's attributes, in the attributes' order: a required one left empty,
+/// a number or date that does not read as one, a choice that is not on the list. Informational attributes
+/// (`variable: false`) ask nothing.
+pub fn answer_problems(attributes: &[Attribute], answers: &BTreeMap<String, Vec<String>>) -> Vec<(String, Rule)> {
+    let mut problems = Vec::new();
+    for a in attributes.iter().filter(|a| a.variable) {
+        let given: Vec<&str> = answers.get(&a.code).map(|v| v.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+        let fits = |v: &str| match a.datatype.as_str() {
+            "number" => v.replace(',', ".").parse::<f64>().is_ok_and(f64::is_finite),
+            "datetime" => v.get(..10).is_some_and(|d| d.parse::<chrono::NaiveDate>().is_ok()),
+            "singlevaluelist" | "multivaluelist" => a.values.iter().any(|choice| choice.key == v),
+            _ => true,
+        };
+        let problem = if given.is_empty() {
+            a.required.then_some(Rule::Required)
+        } else if a.datatype == "singlevaluelist" && given.len() > 1 {
+            Some(Rule::TooMany)
+        } else if !given.iter().all(|v| fits(v)) {
+            Some(Rule::Unknown)
+        } else {
+            None
+        };
+        if let Some(rule) = problem {
+            problems.push((answer_field(&a.code), rule));
+        }
+    }
+    problems
+}
+
+/// Whether an answer that failed to decode as JSON is an XML document (not an HTML page), which this client
+/// does not read.
+pub fn looks_like_xml(body: &str) -> bool {
+    let start = body.trim_start().get(..14).unwrap_or(body.trim_start()).to_ascii_lowercase();
+    start.starts_with('<') && !start.starts_with("<!doctype html") && !start.starts_with("<html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::WIB_OFFSET_SECONDS;
+    use crate::{Location, Reporter};
+    use chrono::NaiveDate;
+
+    fn cal() -> WorkingCalendar {
+        WorkingCalendar::new(vec![], WIB_OFFSET_SECONDS)
+    }
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-27T03:00:00Z".parse().unwrap()
+    }
+
+    fn spec_requests() -> Vec<ServiceRequest> {
+        serde_json::from_str(include_str!("open311_fixtures/requests.json")).unwrap()
+    }
+
+    #[test]
+    fn ids_are_accepted_without_a_check_character_but_only_url_safe() {
+        assert_eq!(parse_request_id(" 638344 "), Ok("638344".into()));
+        assert_eq!(parse_request_id("req_2026-11.a"), Ok("req_2026-11.a".into()));
+        assert_eq!(parse_request_id("   "), Err(TicketError::Empty));
+        assert_eq!(parse_request_id("../etc"), Err(TicketError::Character('/')));
+        assert_eq!(parse_request_id("a b"), Err(TicketError::Character(' ')));
+        assert_eq!(parse_request_id(&"9".repeat(ID_MAX + 1)), Err(TicketError::Length));
+    }
+
+    #[test]
+    fn the_spec_service_list_becomes_categories_of_a_one_kind_portal() {
+        let services: Vec<Service> = serde_json::from_str(include_str!("open311_fixtures/services.json")).unwrap();
+        let portal = portal_from_services(&services, vec![]);
+        assert_eq!(portal.categories.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["001", "002", "003"]);
+        assert_eq!(portal.categories[0].name, "Cans left out 24x7");
+        assert_eq!(portal.kinds, vec![Kind::Complaint]);
+        assert!(portal.agencies.is_empty() && portal.regions.is_empty());
+        assert_eq!(portal.limits.attachments_max_count, 0);
+    }
+
+    #[test]
+    fn a_closed_spec_request_tracks_as_completed_with_its_notes() {
+        let r = &spec_requests()[0];
+        let view = report_from_request(r, &cal(), now());
+        assert_eq!(view.ticket, "638344");
+        assert_eq!(view.status, Status::Completed);
+        assert_eq!(view.category, Some(NamedRef { id: "006".into(), name: "Sidewalk and Curb Issues".into() }));
+        assert_eq!(view.created_at, "2010-04-14T06:37:38-08:00".parse::<DateTime<Utc>>().unwrap());
+        assert_eq!((view.title.clone(), view.deadlines.clone(), view.confidential), (None, None, false));
+        let last = view.events.last().unwrap();
+        assert_eq!((last.status, last.actor, last.message.as_deref()), (Status::Completed, Actor::Agency, Some("Duplicate request.")));
+        assert_eq!(last.at, "2010-04-14T06:37:38-08:00".parse::<DateTime<Utc>>().unwrap());
+    }
+
+    #[test]
+    fn an_open_request_keeps_its_notice_expected_date_and_latest_note() {
+        let mut r = spec_requests()[1].clone();
+        r.service_notice = Some("Akan diperiksa dalam 5 hari kerja.".into());
+        r.expected_datetime = Some("2026-12-01T23:59:59+07:00".into());
+        r.agency_responsible = Some("Dinas PU".into());
+        let quiet = report_from_request(&r, &cal(), now());
+        assert_eq!(quiet.status, Status::Submitted);
+        assert_eq!(quiet.events.len(), 1, "no note, no second event");
+        assert_eq!(quiet.events[0].message.as_deref(), Some("Akan diperiksa dalam 5 hari kerja."));
+        assert_eq!(quiet.expected_on, NaiveDate::from_ymd_opt(2026, 12, 1));
+        assert_eq!(quiet.agency.unwrap().name, "Dinas PU");
+        r.status_notes = Some("Petugas sudah dijadwalkan.".into());
+        let noted = report_from_request(&r, &cal(), now());
+        assert_eq!(noted.events[1].kind.as_deref(), Some("update"));
+        assert_eq!(noted.events[1].status, Status::Submitted);
+    }
+
+    #[test]
+    fn the_list_searches_every_word_sorts_newest_first_and_pages() {
+        let mut requests = spec_requests();
+        let mut third = requests[1].clone();
+        third.service_request_id = "700001".into();
+        third.description = Some("Lampu jalan mati\nsudah seminggu".into());
+        third.requested_datetime = Some("2026-11-26T08:00:00+07:00".into());
+        requests.push(third);
+        let all = list_page(&requests, "", 1, 2, now());
+        assert_eq!((all.total, all.items.len()), (3, 2));
+        assert_eq!(all.items[0].ticket, "700001");
+        assert_eq!(all.items[0].title.as_deref(), Some("Lampu jalan mati"));
+        assert_eq!(list_page(&requests, "", 2, 2, now()).items.len(), 1);
+        let found = list_page(&requests, "JALAN seminggu", 1, 20, now());
+        assert_eq!(found.items.iter().map(|i| i.ticket.as_str()).collect::<Vec<_>>(), vec!["700001"]);
+        assert_eq!(list_page(&requests, "jalan banjir", 1, 20, now()).total, 0);
+    }
+
+    #[test]
+    fn long_descriptions_are_cut_for_the_list_and_missing_ones_use_the_service() {
+        let mut r = spec_requests()[1].clone();
+        r.description = Some("é".repeat(300));
+        let title = summary_from_request(&r, now()).title.unwrap();
+        assert_eq!(title.chars().count(), SUMMARY_TITLE_MAX);
+        assert!(title.ends_with('…'));
+        r.description = None;
+        assert_eq!(summary_from_request(&r, now()).title, r.service_name);
+    }
+
+    #[test]
+    fn filters_become_open311_parameters_in_the_portal_zone() {
+        let filter = ReportFilter { from: NaiveDate::from_ymd_opt(2026, 11, 1), to: NaiveDate::from_ymd_opt(2026, 11, 27), category: Some("jalan".into()), ..Default::default() };
+        assert_eq!(
+            requests_query(&filter, Some(Status::InProgress), WIB_OFFSET_SECONDS),
+            vec![
+                ("start_date", "2026-11-01T00:00:00+07:00".to_string()),
+                ("end_date", "2026-11-27T23:59:59+07:00".to_string()),
+                ("service_code", "jalan".to_string()),
+                ("status", "open".to_string()),
+            ]
+        );
+        assert_eq!(offset_text(-5 * 3600 - 1800), "-05:30");
+        assert!(requests_query(&ReportFilter::default(), None, 0).is_empty());
+    }
+
+    #[test]
+    fn a_report_becomes_the_form_open311_expects() {
+        let report = NewReport {
+            kind: Kind::Complaint,
+            title: String::new(),
+            body: " Lubang besar di depan pasar. ".into(),
+            incident_date: None,
+            category_id: Some("jalan".into()),
+            agency_id: None,
+            region_id: None,
+            address: "Jl. Merdeka 1".into(),
+            location: Some(Location { lat: -6.2, lon: 106.8 }),
+            attachment_ids: vec![],
+            anonymous: false,
+            confidential: false,
+            reporter: Some(Reporter { name: "Siti Nur Aisyah".into(), email: "siti@contoh.id".into(), phone: String::new() }),
+        };
+        let attributes = vec![("judul".to_string(), vec!["Jalan berlubang".to_string()]), ("jenis".to_string(), vec!["a".to_string(), "b".to_string()])];
+        let form = request_form(&report, &attributes);
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("service_code", "jalan"),
+                ("description", "Lubang besar di depan pasar."),
+                ("address_string", "Jl. Merdeka 1"),
+                ("lat", "-6.2"),
+                ("long", "106.8"),
+                ("first_name", "Siti"),
+                ("last_name", "Nur Aisyah"),
+                ("email", "siti@contoh.id"),
+                ("attribute[judul]", "Jalan berlubang"),
+                ("attribute[jenis][]", "a"),
+                ("attribute[jenis][]", "b"),
+            ]
+        );
+        let anonymous = NewReport { anonymous: true, ..report };
+        assert!(request_form(&anonymous, &[]).iter().all(|(k, _)| k != "email" && k != "first_name"));
+    }
+
+    #[test]
+    fn the_spec_error_and_named_parameters_become_a_problem() {
+        let spec: Vec<Open311Error> = serde_json::from_str(include_str!("open311_fixtures/errors.json")).unwrap();
+        let p = problem_from_errors(403, &spec);
+        assert_eq!(p.status, 403);
+        assert_eq!(p.errors[0].field, "", "the spec's api_key error names no form field");
+        assert!(p.errors[0].message.starts_with("Invalid api_key"));
+        let named = vec![
+            Open311Error { code: "400".into(), description: "description: Terlalu pendek.".into() },
+            Open311Error { code: "400".into(), description: "attribute[judul]: Wajib diisi.".into() },
+            Open311Error { code: "400".into(), description: "Service is closed: try later".into() },
+        ];
+        let p = problem_from_errors(400, &named);
+        let got: Vec<(&str, &str, &str)> = p.errors.iter().map(|e| (e.field.as_str(), e.code.as_str(), e.message.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![("body", SERVER_WORDS, "Terlalu pendek."), ("attribute.judul", SERVER_WORDS, "Wajib diisi."), ("", SERVER_WORDS, "Service is closed: try later")]
+        );
+    }
+
+    #[test]
+    fn answers_are_checked_against_the_spec_definition() {
+        let def: crate::open311::ServiceDefinition = serde_json::from_str(include_str!("open311_fixtures/service_definition.json")).unwrap();
+        let answers = |pairs: &[(&str, &[&str])]| pairs.iter().map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect())).collect::<BTreeMap<_, _>>();
+        assert_eq!(answer_problems(&def.attributes, &answers(&[])), vec![("attribute.WHISHETN".to_string(), Rule::Required)]);
+        assert_eq!(answer_problems(&def.attributes, &answers(&[("WHISHETN", &["  "])])), vec![("attribute.WHISHETN".to_string(), Rule::Required)]);
+        assert_eq!(answer_problems(&def.attributes, &answers(&[("WHISHETN", &["999"])])), vec![("attribute.WHISHETN".to_string(), Rule::Unknown)]);
+        assert_eq!(answer_problems(&def.attributes, &answers(&[("WHISHETN", &["123", "124"])])), vec![("attribute.WHISHETN".to_string(), Rule::TooMany)]);
+        assert_eq!(answer_problems(&def.attributes, &answers(&[("WHISHETN", &["124"])])), vec![]);
+        let typed = |datatype: &str, required: bool| Attribute {
+            variable: true, code: "x".into(), datatype: datatype.into(), required, datatype_description: None, order: None, description: None, values: vec![],
+        };
+        assert_eq!(answer_problems(&[typed("number", false)], &answers(&[("x", &["3,5"])])), vec![]);
+        assert_eq!(answer_problems(&[typed("number", false)], &answers(&[("x", &["tiga"])])).len(), 1);
+        assert_eq!(answer_problems(&[typed("datetime", true)], &answers(&[("x", &["2026-11-20"])])), vec![]);
+        assert_eq!(answer_problems(&[typed("datetime", true)], &answers(&[("x", &["20/11/2026"])])).len(), 1);
+        assert_eq!(answer_problems(&[typed("text", false)], &answers(&[])), vec![], "optional and empty is fine");
+        let shown_only = Attribute { variable: false, ..typed("string", true) };
+        assert_eq!(answer_problems(&[shown_only], &answers(&[])), vec![], "information asks nothing");
+    }
+
+    #[test]
+    fn xml_answers_are_recognised() {
+        assert!(looks_like_xml("  <?xml version=\"1.0\"?><services/>"));
+        assert!(looks_like_xml("<services><service/></services>"));
+        assert!(!looks_like_xml("[{\"service_code\":\"001\"}]"));
+        assert!(!looks_like_xml("<!DOCTYPE html><html><body>Not found</body></html>"));
+    }
+}

@@ -1,0 +1,165 @@
+//! An Open311 GeoReport v2 server (JSON format) behind the same [`super::Backend`]. The mapping to our
+//! types is in `aduan_core::open311_client`, where it is tested natively; this file only moves documents.
+
+use aduan_core::calendar::WIB_OFFSET_SECONDS;
+use aduan_core::listing::ListQuery;
+use aduan_core::open311::{Attribute, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
+use aduan_core::open311_client::{list_page, looks_like_xml, portal_from_services, problem_from_errors, report_from_request, request_form, requests_query};
+use aduan_core::open311_stats::stats_from_requests;
+use aduan_core::{NewReport, Page, Portal, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, WorkingCalendar};
+use gloo_net::http::Request;
+use serde::de::DeserializeOwned;
+
+use super::{percent_encode, with_query, Answers, ApiError, Features};
+use crate::clock::now;
+
+/// Times a token is looked up after a POST before the token itself is shown as the reference.
+const TOKEN_TRIES: u32 = 3;
+
+#[derive(Clone, Debug)]
+pub struct Open311Client {
+    base_url: String,
+    jurisdiction_id: Option<String>,
+    api_key: Option<String>,
+}
+
+impl Open311Client {
+    pub const FEATURES: Features = Features {
+        fields: &["body", "address", "location", "category_id", "anonymous", "reporter.name", "reporter.email", "reporter.phone"],
+        reporter_access: false,
+        support: false,
+        checked_tickets: false,
+        statuses: &[Status::Submitted, Status::Completed],
+        workflow_figures: false,
+    };
+
+    pub fn new(base_url: &str, jurisdiction_id: Option<String>, api_key: Option<String>) -> Self {
+        Open311Client { base_url: base_url.trim_end_matches('/').to_string(), jurisdiction_id, api_key }
+    }
+
+    /// The calendar used to count working days; Open311 servers publish none, so the national one.
+    fn calendar() -> WorkingCalendar {
+        WorkingCalendar::indonesia()
+    }
+
+    fn url(&self, path: &str, query: Vec<(&str, String)>) -> String {
+        let mut query = query;
+        if let Some(j) = &self.jurisdiction_id {
+            query.push(("jurisdiction_id", j.clone()));
+        }
+        with_query(&format!("{}{path}", self.base_url), &query)
+    }
+
+    /// An error status with the server's error array, when it sent one.
+    fn failure(status: u16, body: &str) -> ApiError {
+        let errors = serde_json::from_str::<Vec<Open311Error>>(body).ok().filter(|e| !e.is_empty());
+        ApiError::Status { status, problem: errors.map(|e| problem_from_errors(status, &e)) }
+    }
+
+    async fn answer<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
+        let res = request.send().await.map_err(|_| ApiError::Network)?;
+        let body = res.text().await.map_err(|_| ApiError::Network)?;
+        if !res.ok() {
+            return Err(Self::failure(res.status(), &body));
+        }
+        serde_json::from_str(&body).map_err(|_| if looks_like_xml(&body) { ApiError::XmlOnly } else { ApiError::Decode })
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str, query: Vec<(&str, String)>) -> Result<T, ApiError> {
+        let request = Request::get(&self.url(path, query)).build().map_err(|_| ApiError::Network)?;
+        Self::answer(request).await
+    }
+
+    pub async fn portal(&self) -> Result<Portal, ApiError> {
+        let services: Vec<Service> = self.get("/services.json", vec![]).await?;
+        Ok(portal_from_services(&services, Self::calendar().holidays().cloned().collect()))
+    }
+
+    /// A service's attributes in their `order`; a service without a definition has none.
+    pub async fn questions(&self, service_code: &str) -> Result<Vec<Attribute>, ApiError> {
+        match self.get::<ServiceDefinition>(&format!("/services/{}.json", percent_encode(service_code)), vec![]).await {
+            Ok(mut definition) => {
+                definition.attributes.sort_by_key(|a| a.order.unwrap_or(i64::MAX));
+                Ok(definition.attributes)
+            }
+            Err(ApiError::Status { status: 404, .. }) => Ok(vec![]),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn requests(&self, filter: &ReportFilter, status: Option<Status>) -> Result<Vec<ServiceRequest>, ApiError> {
+        self.get("/requests.json", requests_query(filter, status, WIB_OFFSET_SECONDS)).await
+    }
+
+    /// Open311 has no statistics: they are computed here from the requests the server lists for the filter.
+    pub async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
+        Ok(stats_from_requests(&self.requests(filter, None).await?, &Self::calendar()))
+    }
+
+    pub async fn reports(&self, query: &ListQuery, per_page: u32) -> Result<Page<ReportSummary>, ApiError> {
+        let requests = self.requests(&query.filter, query.status).await?;
+        Ok(list_page(&requests, &query.q, query.page, per_page, now()))
+    }
+
+    /// Open311 has no idempotency key; the form retries by itself only when no answer arrived.
+    pub async fn create_report(&self, report: &NewReport, answers: &Answers) -> Result<ReportCreated, ApiError> {
+        let mut form = request_form(report, answers);
+        if let Some(j) = &self.jurisdiction_id {
+            form.push(("jurisdiction_id".into(), j.clone()));
+        }
+        if let Some(k) = &self.api_key {
+            form.push(("api_key".into(), k.clone()));
+        }
+        let body = form.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect::<Vec<_>>().join("&");
+        let request = Request::post(&format!("{}/requests.json", self.base_url))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(body)
+            .map_err(|_| ApiError::Network)?;
+        let created: Vec<RequestCreated> = Self::answer(request).await?;
+        let first = created.into_iter().next().ok_or(ApiError::Decode)?;
+        let ticket = match (first.service_request_id, first.token) {
+            (Some(id), _) => id,
+            (None, Some(token)) => self.resolve_token(&token, TOKEN_TRIES).await.unwrap_or(token),
+            (None, None) => return Err(ApiError::Decode),
+        };
+        Ok(ReportCreated { ticket, access_code: String::new(), status: Status::Submitted, created_at: now() })
+    }
+
+    /// The id a token stands for, asked a few times a second apart while the server queues the request.
+    async fn resolve_token(&self, token: &str, tries: u32) -> Option<String> {
+        for attempt in 0..tries {
+            if attempt > 0 {
+                sleep_ms(1000).await;
+            }
+            let answer: Result<Vec<TokenAnswer>, _> = self.get(&format!("/tokens/{}.json", percent_encode(token)), vec![]).await;
+            if let Some(id) = answer.ok().and_then(|a| a.into_iter().next()).and_then(|a| a.service_request_id) {
+                return Some(id);
+            }
+        }
+        None
+    }
+
+    /// A request by id, or by the token the receipt showed when the id was not yet known.
+    pub async fn report(&self, id: &str) -> Result<ReportView, ApiError> {
+        let found = match self.request(id).await {
+            Err(ApiError::Status { status: 404, .. }) => match self.resolve_token(id, 1).await {
+                Some(resolved) if resolved != id => self.request(&resolved).await,
+                _ => Err(ApiError::Status { status: 404, problem: None }),
+            },
+            other => other,
+        }?;
+        Ok(report_from_request(&found, &Self::calendar(), now()))
+    }
+
+    async fn request(&self, id: &str) -> Result<ServiceRequest, ApiError> {
+        let list: Vec<ServiceRequest> = self.get(&format!("/requests/{}.json", percent_encode(id)), vec![]).await?;
+        list.into_iter().next().ok_or(ApiError::Status { status: 404, problem: None })
+    }
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,144 @@
+//! A category's own questions (Open311 service attributes), asked right under the category: text, number,
+//! date, one choice or several, each with a label, hint and inline error like every other field.
+
+use aduan_core::open311::Attribute;
+use aduan_core::open311_client::answer_field;
+use leptos::prelude::*;
+
+use super::{input_id, FormContext};
+use crate::api::ApiError;
+use crate::components::form::FieldProblem;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn Questions(form: FormContext, problems: Signal<Vec<FieldProblem>>, questions: LocalResource<Result<Vec<Attribute>, ApiError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Suspense fallback=move || view! { <p class="hint" aria-busy="true">{move || i18n.t("submit.questions_loading")}</p> }>
+            {move || questions.get().map(|loaded| match loaded {
+                Ok(list) => list.into_iter().map(|question| view! { <Question form problems question/> }).collect_view().into_any(),
+                Err(_) => view! {
+                    <div class="notice" role="alert">
+                        <p>{move || i18n.t("submit.questions_failed")}</p>
+                        <button type="button" class="button secondary" on:click=move |_| questions.refetch()>{move || i18n.t("action.retry")}</button>
+                    </div>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// What the question asks, as its label: the description, or the code when the server gave none.
+pub fn question_label(question: &Attribute) -> String {
+    question.description.clone().filter(|d| !d.trim().is_empty()).unwrap_or_else(|| question.code.clone())
+}
+
+#[component]
+fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: Attribute) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = question_label(&question);
+    if !question.variable {
+        return view! { <p class="hint">{label}</p> }.into_any();
+    }
+    let id = input_id(&answer_field(&question.code));
+    let error = {
+        let id = id.clone();
+        Signal::derive(move || problems.read().iter().find(|p| p.input_id == id).map(|p| p.message.clone()))
+    };
+    let code = StoredValue::new(question.code.clone());
+    let answer = Signal::derive(move || form.draft.with(|d| code.with_value(|c| d.answers.get(c).cloned().unwrap_or_default())));
+    let set = move |values: Vec<String>| {
+        let code = code.get_value();
+        form.draft.update(|d| {
+            d.answers.insert(code, values);
+        });
+    };
+    let first = move || answer.get().into_iter().next().unwrap_or_default();
+    let hint = question.datatype_description.clone().filter(|h| !h.trim().is_empty());
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = {
+        let (has_hint, hint_id, error_id) = (hint.is_some(), hint_id.clone(), error_id.clone());
+        move || [has_hint.then(|| hint_id.clone()), error.read().is_some().then(|| error_id.clone())].into_iter().flatten().collect::<Vec<_>>().join(" ")
+    };
+    let invalid = move || error.read().is_some().to_string();
+    let optional = !question.required;
+    let label_text = move || if optional { format!("{label} {}", i18n.t("submit.optional")) } else { label.clone() };
+    let on_text = move |ev: leptos::ev::Event| set(vec![event_target_value(&ev)]);
+    let heading = view! {
+        {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+        <Show when=move || error.read().is_some()>
+            <p class="error-message" id=error_id.clone()>{move || error.get()}</p>
+        </Show>
+    };
+    if question.datatype == "multivaluelist" {
+        let boxes = question.values.iter().enumerate().map(|(i, choice)| {
+            // The first box carries the question's id, so the error summary's link lands on it.
+            let box_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+            let key = StoredValue::new(choice.key.clone());
+            let checked = move || key.with_value(|k| answer.with(|a| a.contains(k)));
+            let toggle = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                let mut values = answer.get_untracked();
+                key.with_value(|k| values.retain(|v| v != k));
+                if on {
+                    values.push(key.get_value());
+                }
+                set(values);
+            };
+            view! {
+                <div class="checkbox">
+                    <input type="checkbox" id=box_id.clone() name=box_id.clone() value=choice.key.clone() prop:checked=checked on:change=toggle/>
+                    <label for=box_id>{choice.name.clone()}</label>
+                </div>
+            }
+        });
+        return view! {
+            <div class="field" class:field-error=move || error.read().is_some()>
+                <fieldset aria-describedby=described>
+                    <legend>{label_text}</legend>
+                    {heading}
+                    {boxes.collect_view()}
+                </fieldset>
+            </div>
+        }
+        .into_any();
+    }
+    let control = match question.datatype.as_str() {
+        "text" => view! {
+            <textarea id=id.clone() name=id.clone() rows="4" aria-describedby=described aria-invalid=invalid prop:value=first on:input=on_text></textarea>
+        }
+        .into_any(),
+        "singlevaluelist" => {
+            let options = question.values.iter().map(|choice| {
+                let key = choice.key.clone();
+                view! { <option value=choice.key.clone() selected=move || first() == key>{choice.name.clone()}</option> }
+            });
+            view! {
+                <select id=id.clone() name=id.clone() aria-describedby=described aria-invalid=invalid prop:value=first on:change=on_text>
+                    <option value="">{move || i18n.t("submit.choose_answer")}</option>
+                    {options.collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        datatype => {
+            let (kind, mode) = match datatype {
+                "number" => ("text", "decimal"),
+                "datetime" => ("date", "text"),
+                _ => ("text", "text"),
+            };
+            view! {
+                <input type=kind inputmode=mode id=id.clone() name=id.clone() aria-describedby=described aria-invalid=invalid prop:value=first on:input=on_text/>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field" class:field-error=move || error.read().is_some()>
+            <label for=id>{label_text}</label>
+            {heading}
+            {control}
+        </div>
+    }
+    .into_any()
+}
