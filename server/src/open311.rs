@@ -117,7 +117,7 @@ async fn service_definition(State(state): State<AppState>, Path(name): Path<Stri
 }
 
 /// The form of `POST requests.json` as pairs, since `attribute[code]` keys vary by service.
-async fn create(State(state): State<AppState>, form: Result<Form<Vec<(String, String)>>, FormRejection>) -> Result<Json<Vec<RequestCreated>>, Open311Failure> {
+async fn create(State(state): State<AppState>, headers: axum::http::HeaderMap, form: Result<Form<Vec<(String, String)>>, FormRejection>) -> Result<Json<Vec<RequestCreated>>, Open311Failure> {
     // A body that is not a form still gets the standard's error array, not the framework's plain text.
     let Form(pairs) = form.map_err(|e| Open311Failure::new(e.status(), format!("Send the request as application/x-www-form-urlencoded: {}", e.body_text())))?;
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
@@ -152,7 +152,7 @@ async fn create(State(state): State<AppState>, form: Result<Form<Vec<(String, St
     };
     let now = Utc::now();
     let report = validate_new_report(&input, &state.portal, state.calendar.local_date(now)).map_err(|errors| {
-        let errors = field_errors(&errors, true)
+        let errors = field_errors(&errors, crate::api::json::wants_english(&headers))
             .into_iter()
             .map(|e| Open311Error { code: "400".into(), description: format!("{}: {}", open311_field(&e.field), e.message) })
             .collect();

@@ -106,6 +106,13 @@ async fn invalid_requests_get_open311_error_arrays_never_a_500() {
         assert_eq!(status, 400, "{errors}");
         assert!(errors.as_array().unwrap().iter().any(|e| e["code"] == "400" && e["description"].as_str().unwrap().starts_with(field)), "{field}: {errors}");
     }
+    // Validation messages follow Accept-Language, as on /api/v1: Indonesian unless English is asked for.
+    let short: Vec<(&str, &str)> = VALID.iter().map(|(k, v)| if *k == "description" { (*k, "Pendek.") } else { (*k, *v) }).collect();
+    let (status, errors) = post_request(&s, &short).await;
+    assert_eq!((status, errors[0]["description"].as_str()), (400, Some("description: Terlalu pendek.")));
+    let res = s.post("/open311/v2/requests.json").header("content-type", "application/x-www-form-urlencoded").header("accept-language", "en").body(form(&short)).send().await.unwrap();
+    let errors: Value = res.json().await.unwrap();
+    assert_eq!(errors[0]["description"], "description: Too short.");
     let (status, errors) = post_request(&s, &[("service_code", "tidak-ada")]).await;
     assert_eq!((status, errors[0]["code"].as_str()), (400, Some("400")));
     let (status, _) = post_request(&s, &[("service_code", "jalan"), ("lat", "utara")]).await;

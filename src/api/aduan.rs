@@ -23,7 +23,7 @@ impl AduanClient {
         support: true,
         checked_tickets: true,
         statuses: &aduan_core::Status::ALL,
-        workflow_figures: true,
+        lapor_workflow: true,
     };
 
     pub fn new(base_url: &str) -> Self {

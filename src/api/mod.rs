@@ -26,9 +26,10 @@ pub struct Features {
     pub checked_tickets: bool,
     /// The statuses the backend tells apart; filters offer only these.
     pub statuses: &'static [Status],
-    /// First responses, escalations and ratings are recorded, so their figures mean something. Without
-    /// them (Open311) the figures are computed in the browser from the request list.
-    pub workflow_figures: bool,
+    /// The SP4N-LAPOR! workflow: verification within 3 working days, first responses, escalations and
+    /// ratings are recorded, so the receipt can promise them and their figures mean something. Without it
+    /// (Open311) figures are computed in the browser from the request list.
+    pub lapor_workflow: bool,
 }
 
 impl Features {

@@ -30,7 +30,7 @@ impl Open311Client {
         support: false,
         checked_tickets: false,
         statuses: &[Status::Submitted, Status::Completed],
-        workflow_figures: false,
+        lapor_workflow: false,
     };
 
     pub fn new(base_url: &str, jurisdiction_id: Option<String>, api_key: Option<String>) -> Self {
@@ -65,8 +65,13 @@ impl Open311Client {
         serde_json::from_str(&body).map_err(|_| if looks_like_xml(&body) { ApiError::XmlOnly } else { ApiError::Decode })
     }
 
+    /// The page's language, so a server that words errors and notices can use the citizen's.
+    fn language() -> String {
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang")).unwrap_or_else(|| "id".into())
+    }
+
     async fn get<T: DeserializeOwned>(&self, path: &str, query: Vec<(&str, String)>) -> Result<T, ApiError> {
-        let request = Request::get(&self.url(path, query)).build().map_err(|_| ApiError::Network)?;
+        let request = Request::get(&self.url(path, query)).header("Accept-Language", &Self::language()).build().map_err(|_| ApiError::Network)?;
         Self::answer(request).await
     }
 
@@ -113,6 +118,7 @@ impl Open311Client {
         let body = form.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect::<Vec<_>>().join("&");
         let request = Request::post(&format!("{}/requests.json", self.base_url))
             .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept-Language", &Self::language())
             .body(body)
             .map_err(|_| ApiError::Network)?;
         let created: Vec<RequestCreated> = Self::answer(request).await?;

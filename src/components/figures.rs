@@ -44,7 +44,7 @@ pub fn FigureList(stats: Stats, full: bool) -> impl IntoView {
     let target = move || portal.get().and_then(|p| p.ok()).map_or(0.9, |p| p.completion_target);
     let no_data = move || i18n.t("stats.no_data").to_string();
     // A backend that does not record a figure says so, rather than showing an empty or zero value.
-    let recorded = expect_context::<Client>().features().workflow_figures;
+    let recorded = expect_context::<Client>().features().lapor_workflow;
     let unrecorded = move || i18n.t("stats.not_recorded").to_string();
     let median = s.median_response_days;
     let sla = s.within_deadline_rate;

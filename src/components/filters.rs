@@ -122,7 +122,7 @@ pub fn FilterForm(base: &'static str, query: Memo<ListQuery>, portal: Portal, em
                 <Choice id="filter-status" label="filter.status" all="filter.all_statuses" value=status options=statuses/>
             })}
             <details class="filter-more" open=open_filters>
-            <summary>{move || i18n.t("filter.more")}</summary>
+            <summary>{move || i18n.t(if features.asks("agency_id") { "filter.more" } else { "filter.more_short" })}</summary>
             <div class="filter-grid">
             <Choice id="filter-period" label="stats.period" all="period.all" value=period options=periods/>
             <Show when=custom>

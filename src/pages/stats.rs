@@ -61,7 +61,7 @@ fn StatsForView(query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
         }
     };
     let portal = StoredValue::new(portal);
-    let computed_here = !expect_context::<Client>().features().workflow_figures;
+    let computed_here = !expect_context::<Client>().features().lapor_workflow;
     view! {
         <p class="scope"><strong>{move || i18n.t("stats.period")}": "</strong>{scope}</p>
         {computed_here.then(|| view! { <p class="notice" role="note">{move || i18n.t("stats.open311_note")}</p> })}

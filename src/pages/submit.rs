@@ -1,6 +1,7 @@
 //! `/lapor`: the submission flow. The draft lives in localStorage on every change; sending uses the draft's
 //! idempotency key, so retries (automatic, on reconnect, or by hand) make exactly one report.
 
+use aduan_core::open311::Attribute;
 use aduan_core::open311_client::{answer_problems, SERVER_WORDS};
 use aduan_core::validation::Rule;
 use aduan_core::{Portal, ReportCreated};
@@ -17,11 +18,12 @@ use crate::components::submit::kind::KindStep;
 use crate::components::submit::location::LocationStep;
 use crate::components::submit::privacy::PrivacyStep;
 use crate::components::submit::receipt::Receipt;
+use crate::components::submit::questions::question_label;
 use crate::components::submit::review::ReviewStep;
 use crate::components::submit::{input_id, FormContext};
 use crate::components::title::use_page_title;
 use crate::draft::{new_idempotency_key, Draft, Step};
-use crate::i18n::{field_errors, use_i18n};
+use crate::i18n::{field_errors, use_i18n, I18n};
 use crate::storage;
 
 const DRAFT_KEY: &str = "aduan.draft";
@@ -57,6 +59,24 @@ fn owned(problems: Vec<(&'static str, Rule)>) -> Vec<(String, Rule)> {
     problems.into_iter().map(|(f, r)| (f.to_string(), r)).collect()
 }
 
+/// The label of the input a server's own words are about, so the summary says which answer to change.
+fn field_label(i18n: I18n, field: &str, questions: &[Attribute]) -> Option<String> {
+    if let Some(code) = field.strip_prefix("attribute.") {
+        return questions.iter().find(|q| q.code == code).map(question_label);
+    }
+    let key = match field {
+        "body" => "body",
+        "category_id" => "category",
+        "address" => "address",
+        "location" => "submit.location_title",
+        "reporter.name" => "reporter.name",
+        "reporter.email" => "reporter.email",
+        "reporter.phone" => "reporter.phone",
+        _ => return None,
+    };
+    Some(i18n.t(key).to_string())
+}
+
 /// Seconds before the next automatic retry: 2, 4, 8 … up to a minute.
 fn backoff(attempt: u32) -> u64 {
     2u64.saturating_pow(attempt.min(6)).min(60)
@@ -89,7 +109,6 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     }
     let draft = RwSignal::new(loaded);
     Effect::new(move |_| draft.with(|d| storage::set(DRAFT_KEY, &serde_json::to_string(d).unwrap_or_default())));
-    let form = FormContext { draft, shown: RwSignal::new(vec![]), reported: RwSignal::new(vec![]) };
     let category = Memo::new(move |_| draft.with(|d| d.category_id.clone()));
     let questions = LocalResource::new({
         let client = client.clone();
@@ -100,6 +119,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     });
     // What the chosen category asks; while loading or after a failure, nothing (the step says which).
     let asked_questions = Signal::derive(move || questions.get().and_then(Result::ok).unwrap_or_default());
+    let form = FormContext { draft, shown: RwSignal::new(vec![]), reported: RwSignal::new(vec![]), questions: asked_questions };
     let limits = Signal::stored(Some(portal.limits.clone()));
     let problems = form.problems(limits);
     let step = Memo::new(move |_| draft.with(|d| d.step));
@@ -157,7 +177,15 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                     let _ = draft.try_update(|d| d.step = first);
                     show_problems(known.map(|(f, c)| (f, field_errors::rule_from_code(&c))).collect());
                     // A server that words its own errors (Open311) is quoted; an error naming no field links to the step.
-                    form.reported.set(e.messages().into_iter().map(|(f, message)| FieldProblem { input_id: if f.is_empty() { "step-heading".into() } else { input_id(&f) }, message }).collect());
+                    let questions = asked_questions.get_untracked();
+                    let quoted = e.messages().into_iter().map(|(f, message)| FieldProblem {
+                        input_id: if f.is_empty() { "step-heading".into() } else { input_id(&f) },
+                        message: match field_label(i18n, &f, &questions) {
+                            Some(label) => format!("{label}: {message}"),
+                            None => message,
+                        },
+                    });
+                    form.reported.set(quoted.collect());
                 }
                 Err(e) => {
                     let retry = e.is_retryable();

@@ -3,7 +3,7 @@
 mod attachments;
 mod citizen;
 pub(crate) mod filter;
-mod json;
+pub(crate) mod json;
 mod operator;
 mod portal;
 mod reports;

@@ -9,10 +9,12 @@ pub mod questions;
 pub mod receipt;
 pub mod review;
 
+use aduan_core::open311::Attribute;
 use aduan_core::validation::Rule;
 use leptos::prelude::*;
 
 use crate::components::form::FieldProblem;
+use crate::components::submit::questions::question_label;
 use crate::draft::Draft;
 use crate::i18n::{field_errors, use_i18n};
 
@@ -23,6 +25,8 @@ pub struct FormContext {
     pub draft: RwSignal<Draft>,
     pub shown: RwSignal<Vec<(String, Rule)>>,
     pub reported: RwSignal<Vec<FieldProblem>>,
+    /// The chosen category's questions, so a problem with an answer can name its question.
+    pub questions: Signal<Vec<Attribute>>,
 }
 
 /// The id of the control a field's problem links to; a question's code may hold any character.
@@ -39,11 +43,16 @@ impl FormContext {
         let i18n = use_i18n();
         Signal::derive(move || {
             let limits = limits.get().unwrap_or_default();
+            let questions = self.questions.get();
             let mut all: Vec<FieldProblem> = self
                 .shown
                 .get()
                 .into_iter()
-                .map(|(field, rule)| FieldProblem { input_id: input_id(&field), message: message(i18n.t(field_errors::key(&field, rule)), &field, &limits) })
+                .map(|(field, rule)| {
+                    let asked = field.strip_prefix("attribute.").and_then(|code| questions.iter().find(|q| q.code == code)).map(question_label).unwrap_or_default();
+                    let text = message(i18n.t(field_errors::key(&field, rule)), &field, &limits).replace("{question}", &asked);
+                    FieldProblem { input_id: input_id(&field), message: text }
+                })
                 .collect();
             all.extend(self.reported.get());
             all

@@ -29,7 +29,7 @@ pub fn PrivacyStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, asked
         <h2>{move || i18n.t("submit.privacy_title")}</h2>
         <fieldset class="field">
             <legend class="visually-hidden">{move || i18n.t("submit.privacy_title")}</legend>
-            <Checkbox id="anonymous" label="anonymous" hint="submit.anonymous_hint" checked=anonymous
+            <Checkbox id="anonymous" label="anonymous" hint=if asked.contains(&"confidential") { "submit.anonymous_hint" } else { "submit.anonymous_hint_plain" } checked=anonymous
                 on_change=Callback::new(move |v| draft.update(|d| d.anonymous = v))/>
             {asked.contains(&"confidential").then(|| view! {
                 <Checkbox id="confidential" label="confidential" hint="submit.confidential_hint" checked=Signal::derive(move || draft.with(|d| d.confidential))

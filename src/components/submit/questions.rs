@@ -45,15 +45,24 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
         let id = id.clone();
         Signal::derive(move || problems.read().iter().find(|p| p.input_id == id).map(|p| p.message.clone()))
     };
-    let code = StoredValue::new(question.code.clone());
-    let answer = Signal::derive(move || form.draft.with(|d| code.with_value(|c| d.answers.get(c).cloned().unwrap_or_default())));
-    let set = move |values: Vec<String>| {
-        let code = code.get_value();
-        form.draft.update(|d| {
-            d.answers.insert(code, values);
-        });
+    // Plain closures over the draft, not derived signals: the draft also holds the step, so these run once
+    // more while the step that owns them is being replaced, when a derived signal is already disposed.
+    let answer = {
+        let code = question.code.clone();
+        move || form.draft.with(|d| d.answers.get(&code).cloned().unwrap_or_default())
     };
-    let first = move || answer.get().into_iter().next().unwrap_or_default();
+    let set = {
+        let code = question.code.clone();
+        Callback::new(move |values: Vec<String>| {
+            form.draft.update(|d| {
+                d.answers.insert(code.clone(), values);
+            })
+        })
+    };
+    let first = {
+        let answer = answer.clone();
+        move || answer().into_iter().next().unwrap_or_default()
+    };
     let hint = question.datatype_description.clone().filter(|h| !h.trim().is_empty());
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described = {
@@ -63,7 +72,7 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
     let invalid = move || error.read().is_some().to_string();
     let optional = !question.required;
     let label_text = move || if optional { format!("{label} {}", i18n.t("submit.optional")) } else { label.clone() };
-    let on_text = move |ev: leptos::ev::Event| set(vec![event_target_value(&ev)]);
+    let on_text = move |ev: leptos::ev::Event| set.run(vec![event_target_value(&ev)]);
     let heading = view! {
         {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
         <Show when=move || error.read().is_some()>
@@ -74,16 +83,20 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
         let boxes = question.values.iter().enumerate().map(|(i, choice)| {
             // The first box carries the question's id, so the error summary's link lands on it.
             let box_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
-            let key = StoredValue::new(choice.key.clone());
-            let checked = move || key.with_value(|k| answer.with(|a| a.contains(k)));
-            let toggle = move |ev: leptos::ev::Event| {
-                let on = event_target_checked(&ev);
-                let mut values = answer.get_untracked();
-                key.with_value(|k| values.retain(|v| v != k));
-                if on {
-                    values.push(key.get_value());
+            let checked = {
+                let (key, answer) = (choice.key.clone(), answer.clone());
+                move || answer().contains(&key)
+            };
+            let toggle = {
+                let (key, answer) = (choice.key.clone(), answer.clone());
+                move |ev: leptos::ev::Event| {
+                    let mut values = untrack(&answer);
+                    values.retain(|v| v != &key);
+                    if event_target_checked(&ev) {
+                        values.push(key.clone());
+                    }
+                    set.run(values);
                 }
-                set(values);
             };
             view! {
                 <div class="checkbox">
@@ -110,7 +123,7 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
         .into_any(),
         "singlevaluelist" => {
             let options = question.values.iter().map(|choice| {
-                let key = choice.key.clone();
+                let (key, first) = (choice.key.clone(), first.clone());
                 view! { <option value=choice.key.clone() selected=move || first() == key>{choice.name.clone()}</option> }
             });
             view! {

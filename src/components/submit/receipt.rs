@@ -3,6 +3,7 @@ use aduan_core::ReportCreated;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::{Backend, Client};
 use crate::components::qr::QrCodeImage;
 use crate::components::share_actions::{absolute_url, ShareActions};
 use crate::i18n::use_i18n;
@@ -10,7 +11,9 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn Receipt(created: ReportCreated) -> impl IntoView {
     let i18n = use_i18n();
-    let ticket = Ticket::parse(&created.ticket).map(|t| t.grouped()).unwrap_or_else(|_| created.ticket.clone());
+    let features = expect_context::<Client>().features();
+    let ticket = Ticket::parse(&created.ticket).ok().filter(|_| features.checked_tickets).map(|t| t.grouped()).unwrap_or_else(|| created.ticket.clone());
+    let next = if features.lapor_workflow { "receipt.next" } else { "receipt.next_plain" };
     let track = format!("/lacak/{}", created.ticket);
     let track_url = absolute_url(&track);
     view! {
@@ -32,7 +35,7 @@ pub fn Receipt(created: ReportCreated) -> impl IntoView {
             <QrCodeImage text=track_url label=Signal::derive(move || i18n.t("receipt.qr"))/>
             <figcaption class="hint">{move || i18n.t("receipt.qr")}</figcaption>
         </figure>
-        <p>{move || i18n.t("receipt.next")}</p>
+        <p>{move || i18n.t(next)}</p>
         <p class="no-print"><A href=track attr:class="button primary">{move || i18n.t("receipt.track")}</A></p>
     }
 }

@@ -1,0 +1,199 @@
+// One build, two backends (#7): submission, tracking, the public list and statistics run once against our
+// /api/v1 contract and once against Open311 GeoReport v2, which the reference server speaks under
+// /open311/v2. Only config.json differs between the runs. The Open311 run also checks that what the protocol
+// has no place for (kinds, titles, confidentiality, access codes, deadlines, support) is not asked or shown,
+// and that the server's error array reaches the error summary.
+import { test, expect } from '@playwright/test';
+import { WORDS, fillUntilReview } from './flows.mjs';
+import { baseUrl, expectNoAxeViolations, formatCount, formatPercent, screenshot, watchErrors } from './helpers.mjs';
+
+const BACKENDS = {
+  aduan: { kind: 'aduan', base_url: '/api/v1' },
+  open311: { kind: 'open311', base_url: '/open311/v2', jurisdiction_id: 'sukamaju.go.id' },
+};
+
+const w = WORDS.id;
+const operator = () => ({ authorization: `Bearer ${process.env.ADUAN_OPERATOR_TOKEN}` });
+const figure = (page, id) => page.locator(`[data-figure="${id}"] .figure-value`);
+
+/** The shipped config.json with another backend: the same build is pointed elsewhere at run time. */
+async function useBackend(page, request, backend) {
+  const shipped = await (await request.get(`${baseUrl()}/config.json`)).json();
+  const config = { ...shipped, backend: BACKENDS[backend] };
+  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) }));
+}
+
+async function moveTo(request, ticket, to, message, extra = {}) {
+  const res = await request.post(`${baseUrl()}/api/v1/operator/reports/${ticket}/transitions`, { headers: operator(), data: { to, message, ...extra } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** Open311's form: description only, the service's own questions under the category, no kind or attachments. */
+async function fillOpen311UntilReview(page, { title, body }) {
+  await expect(page.locator('#step-heading')).toHaveText('Langkah 1 dari 4');
+  await expect(page.getByLabel(w.title)).toHaveCount(0);
+  await expect(page.getByLabel(w.date)).toHaveCount(0);
+  await page.getByLabel(w.body).fill(body);
+  await page.getByRole('button', { name: w.continue }).click();
+
+  await expect(page.getByLabel(w.region, { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel(w.agency, { exact: true })).toHaveCount(0);
+  await page.getByLabel(w.address).fill('Depan pasar Cempaka');
+  await page.getByLabel(w.category, { exact: true }).selectOption('jalan');
+  // The service definition's attributes: judul (string, required), kecamatan (list, required), date (optional).
+  const question = page.getByLabel('Judul laporan', { exact: true });
+  await expect(question).toBeVisible();
+  await page.getByRole('button', { name: w.continue }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(['Jawab pertanyaan: Judul laporan', 'Jawab pertanyaan: Kecamatan tempat kejadian']);
+  await expect(summary.getByRole('link').first()).toHaveAttribute('href', '#attribute-judul');
+  await question.fill(title);
+  await page.getByLabel('Kecamatan tempat kejadian', { exact: true }).selectOption({ label: 'Cempaka' });
+  await page.getByLabel('Tanggal kejadian (opsional)').fill('2026-01-15');
+  await screenshot(page, 'open311-questions-360');
+  await expectNoAxeViolations(page, 'Open311 questions');
+  await page.getByRole('button', { name: w.continue }).click();
+
+  await expect(page.getByLabel('Rahasia', { exact: true })).toHaveCount(0);
+  await page.getByLabel(w.name, { exact: true }).fill('Siti Aminah');
+  await page.getByLabel(w.email, { exact: true }).fill('siti@contoh.id');
+  await page.getByRole('button', { name: w.continue }).click();
+  await expect(page.getByRole('heading', { name: w.review })).toBeVisible();
+  await expect(page.locator('.summary-row', { hasText: 'Judul laporan' }).locator('.answer')).toHaveText(title);
+  await expect(page.locator('.summary-row', { hasText: 'Kecamatan tempat kejadian' }).locator('.answer')).toHaveText('Cempaka');
+}
+
+/** Today in WIB and the first of its month: the dates `period=month` stands for. */
+function thisMonth() {
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 8)}01`, to: today };
+}
+
+for (const backend of Object.keys(BACKENDS)) {
+  test.describe(`with the ${backend} backend`, () => {
+    test.beforeEach(async ({ page, request }) => {
+      await useBackend(page, request, backend);
+    });
+
+    test(`a report is sent, tracked through to completion, found in the list and counted (${backend})`, async ({ page, request }) => {
+      const errors = watchErrors(page);
+      const mark = `${backend}${Date.now().toString(36)}`;
+      const title = `Lampu jalan mati ${mark}`;
+      const body = `Lampu jalan ${mark} mati sejak seminggu sehingga jalan gelap dan rawan kecelakaan.`;
+
+      // Submission
+      await page.goto(`${baseUrl()}/lapor`);
+      if (backend === 'aduan') await fillUntilReview(page, w, { title, attach: false });
+      else await fillOpen311UntilReview(page, { title, body });
+      await page.getByRole('button', { name: w.send }).click();
+      await expect(page.getByRole('heading', { name: w.receipt })).toBeVisible();
+      const ticket = await page.locator('.ticket-number').getAttribute('data-ticket');
+      await expect(page.locator('.access-code')).toHaveCount(backend === 'aduan' ? 1 : 0);
+      await screenshot(page, `backend-${backend}-receipt-360`);
+
+      // Tracking, by typing the number as a citizen would
+      await page.goto(`${baseUrl()}/lacak`);
+      await page.getByLabel('Nomor tiket').fill(ticket);
+      await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`/lacak/${ticket}$`));
+      await expect(page.locator('.status-badge')).toHaveText('Diterima');
+      await expect(page.locator('.report-body')).toContainText(backend === 'aduan' ? 'Sudah seminggu lampu' : body);
+      await expect(page.locator('.deadlines')).toHaveCount(backend === 'aduan' ? 1 : 0);
+      await expect(page.getByLabel('Kode akses')).toHaveCount(backend === 'aduan' ? 1 : 0);
+      await expect(page.getByRole('button', { name: /Saya juga mengalami/ })).toHaveCount(backend === 'aduan' ? 1 : 0);
+      if (backend === 'open311') await expect(page.locator('.summary-row', { hasText: 'Perkiraan selesai' })).toHaveCount(1);
+
+      const agency = (await (await request.get(`${baseUrl()}/api/v1/portal`)).json()).agencies[0];
+      await moveTo(request, ticket, 'verified', 'Laporan lengkap.');
+      await moveTo(request, ticket, 'dispositioned', `Diteruskan ke ${agency.name}.`, { agency_id: agency.id });
+      await moveTo(request, ticket, 'in_progress', 'Petugas dijadwalkan.');
+      await moveTo(request, ticket, 'completed', `Lampu sudah diganti ${mark}.`);
+      await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await expect(page.locator('.status-badge')).toHaveText('Selesai');
+      await expect(page.locator('.timeline li').last()).toContainText('Selesai');
+      await expect(page.locator('.timeline li').last()).toContainText(`Lampu sudah diganti ${mark}.`);
+      await expect(page.locator('.summary-list').first()).toContainText(agency.name);
+      await screenshot(page, `backend-${backend}-tracking-360`);
+      await expectNoAxeViolations(page, `tracking (${backend})`);
+
+      // The public list finds it by a word of its text
+      await page.goto(`${baseUrl()}/laporan?q=${mark}`);
+      await expect(page.locator('.report-row')).toHaveCount(1);
+      await expect(page.locator('.report-row .status-badge')).toHaveText('Selesai');
+      // Open311 tells only open from closed, and has no kind, agency or region to filter by.
+      const statuses = backend === 'aduan' ? 9 : 3;
+      await expect(page.getByLabel('Status', { exact: true }).locator('option')).toHaveCount(statuses);
+      await expect(page.getByLabel('Instansi tujuan', { exact: true })).toHaveCount(backend === 'aduan' ? 1 : 0);
+      await screenshot(page, `backend-${backend}-list-360`);
+      await page.locator('.report-row a').click();
+      await expect(page).toHaveURL(new RegExp(`/lacak/${ticket}$`));
+
+      // Statistics for this month equal what the backend itself lists
+      const { from, to } = thisMonth();
+      let total;
+      let completed;
+      if (backend === 'aduan') {
+        const stats = await (await request.get(`${baseUrl()}/api/v1/stats?from=${from}&to=${to}`)).json();
+        ({ total, completed } = stats);
+      } else {
+        const list = await (await request.get(`${baseUrl()}/open311/v2/requests.json?start_date=${from}T00:00:00%2B07:00&end_date=${to}T23:59:59%2B07:00`)).json();
+        total = list.length;
+        completed = list.filter((r) => r.status === 'closed').length;
+      }
+      expect(total).toBeGreaterThan(0);
+      await page.goto(`${baseUrl()}/statistik?period=month`);
+      await expect(figure(page, 'total')).toHaveText(formatCount(total, 'id'));
+      await expect(figure(page, 'completion_rate')).toHaveText(formatPercent(completed / total, 'id'));
+      const categoryCells = await page.locator('#category-table tbody td.num').allTextContents();
+      expect(categoryCells.length).toBeGreaterThan(0);
+      if (backend === 'open311') {
+        await expect(page.locator('.notice', { hasText: 'dihitung di peramban' })).toBeVisible();
+        await expect(figure(page, 'escalated')).toHaveText('Tidak dicatat');
+        await expect(page.getByLabel('Klasifikasi laporan', { exact: true })).toHaveCount(0);
+      }
+      await screenshot(page, `backend-${backend}-stats-360`);
+      await expectNoAxeViolations(page, `statistics (${backend})`);
+      expect(errors).toEqual([]);
+    });
+  });
+}
+
+test('an Open311 error array is shown in the error summary, in the words of the server, linked to the field', async ({ page, request }) => {
+  await useBackend(page, request, 'open311');
+  await page.goto(`${baseUrl()}/lapor`);
+  // The app asks only that a description is given; the reference server wants 30 characters.
+  await fillOpen311UntilReview(page, { title: 'Jalan berlubang di depan pasar', body: 'Jalan rusak.' });
+  await page.getByRole('button', { name: w.send }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText('Isi laporan: Terlalu pendek.');
+  await expect(summary.getByRole('link')).toHaveAttribute('href', '#body');
+  await expect(page.getByLabel(w.body)).toHaveValue('Jalan rusak.');
+  await page.getByLabel(w.body).fill('Jalan rusak parah di depan pasar, lubangnya dalam dan sering membuat motor jatuh.');
+  await page.getByRole('button', { name: w.continue }).click();
+  await page.getByRole('button', { name: w.continue }).click();
+  await page.getByRole('button', { name: w.continue }).click();
+  await page.getByRole('button', { name: w.send }).click();
+  await expect(page.getByRole('heading', { name: w.receipt })).toBeVisible();
+});
+
+test('an Open311 server that answers only XML is named as the problem', async ({ page, request }) => {
+  await useBackend(page, request, 'open311');
+  await page.route('**/open311/v2/services.json*', (route) => route.fulfill({ contentType: 'text/xml', body: '<?xml version="1.0"?><services><service/></services>' }));
+  await page.goto(`${baseUrl()}/lapor`);
+  await expect(page.locator('.error-panel')).toContainText('hanya menjawab dalam format XML');
+});
+
+test('with Open311 a report number is any URL-safe id, without the check character', async ({ page, request }) => {
+  await useBackend(page, request, 'open311');
+  await page.goto(`${baseUrl()}/lacak`);
+  await expect(page.locator('#ticket-hint')).toContainText('misalnya 638344');
+  await page.getByLabel('Nomor tiket').fill('638/344');
+  await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+  await expect(page.locator('.error-summary')).toContainText('hanya memakai huruf, angka');
+  await page.getByLabel('Nomor tiket').fill('638344');
+  await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+  await expect(page).toHaveURL(/\/lacak\/638344$/);
+  await expect(page.locator('.error-panel')).toContainText('Tidak ada laporan dengan nomor tiket ini');
+});
