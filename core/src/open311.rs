@@ -2,34 +2,65 @@
 //! read by the SPA when `config.json` says `backend.kind = "open311"`. Real servers write ids, keys and zip
 //! codes sometimes as numbers and sometimes as strings, so those are read as either and kept as text.
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// A JSON string or whole number, kept as text.
-fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Either {
-        Text(String),
-        Whole(i64),
+/// Reads a JSON string or whole number as text, with a small visitor rather than an untagged enum, whose
+/// buffering would cost the browser build kilobytes.
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string or a whole number")
     }
-    Ok(match Either::deserialize(d)? {
-        Either::Text(s) => s,
-        Either::Whole(n) => n.to_string(),
-    })
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+}
+
+struct OptionalTextVisitor;
+
+impl<'de> Visitor<'de> for OptionalTextVisitor {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string, a whole number or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        d.deserialize_any(TextVisitor).map(Some)
+    }
+}
+
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    d.deserialize_any(TextVisitor)
 }
 
 fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Either {
-        Text(String),
-        Whole(i64),
-    }
-    Ok(match Option::<Either>::deserialize(d)? {
-        Some(Either::Text(s)) => Some(s),
-        Some(Either::Whole(n)) => Some(n.to_string()),
-        None => None,
-    })
+    d.deserialize_option(OptionalTextVisitor)
 }
 
 /// `GET services.json`: one entry.
@@ -205,7 +236,7 @@ mod tests {
         assert_eq!(created[0].token, None);
         let tokens: Vec<TokenAnswer> = read(include_str!("open311_fixtures/token.json"));
         assert_eq!((tokens[0].service_request_id.as_deref(), tokens[0].token.as_str()), (Some("638344"), "12345"));
-        let pending: Vec<RequestCreated> = read(r#"[{"token":"abc-1"}]"#);
+        let pending: Vec<RequestCreated> = read(r#"[{"token":"abc-1","service_request_id":null}]"#);
         assert_eq!((pending[0].service_request_id.as_deref(), pending[0].token.as_deref()), (None, Some("abc-1")));
     }
 

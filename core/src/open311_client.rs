@@ -141,19 +141,32 @@ pub fn summary_from_request(r: &ServiceRequest, now: DateTime<Utc>) -> ReportSum
     }
 }
 
+/// `items` ordered so that `keeps_before(a, b)` holds for neighbours, keeping the given order among
+/// equals. By insertion: lists here are at most a thousand long, and the standard sort would add a copy of
+/// itself per element type to the browser build.
+fn in_order<T>(items: impl IntoIterator<Item = T>, keeps_before: impl Fn(&T, &T) -> bool) -> Vec<T> {
+    let mut ordered: Vec<T> = Vec::new();
+    for item in items {
+        let at = ordered.partition_point(|x| keeps_before(x, &item));
+        ordered.insert(at, item);
+    }
+    ordered
+}
+
+/// A service's attributes in their `order`; those without one come last, as the server listed them.
+pub fn questions_in_order(attributes: Vec<Attribute>) -> Vec<Attribute> {
+    in_order(attributes, |a, b| a.order.unwrap_or(i64::MAX) <= b.order.unwrap_or(i64::MAX))
+}
+
 /// One page of the public list from a whole `requests.json` answer: Open311 has neither search nor paging,
 /// so the words of `q` (all of them, any case) are looked for in the description, service and id here.
 pub fn list_page(requests: &[ServiceRequest], q: &str, page: u32, per_page: u32, now: DateTime<Utc>) -> Page<ReportSummary> {
     let words: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
-    let mut found: Vec<ReportSummary> = requests
-        .iter()
-        .filter(|r| {
-            let text = format!("{} {} {}", r.description.as_deref().unwrap_or(""), r.service_name.as_deref().unwrap_or(""), r.service_request_id).to_lowercase();
-            words.iter().all(|w| text.contains(w.as_str()))
-        })
-        .map(|r| summary_from_request(r, now))
-        .collect();
-    found.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    let matching = requests.iter().filter(|r| {
+        let text = format!("{} {} {}", r.description.as_deref().unwrap_or(""), r.service_name.as_deref().unwrap_or(""), r.service_request_id).to_lowercase();
+        words.iter().all(|w| text.contains(w.as_str()))
+    });
+    let found = in_order(matching.map(|r| summary_from_request(r, now)), |a, b| a.created_at >= b.created_at);
     let per_page = per_page.max(1);
     let page = page.max(1);
     let start = ((page - 1) as usize).saturating_mul(per_page as usize);
@@ -190,6 +203,28 @@ pub fn requests_query(filter: &ReportFilter, status: Option<Status>, utc_offset_
     q
 }
 
+/// A coordinate to six decimals (about 10 cm), trailing zeros dropped. By hand, because the standard float
+/// formatting would add kilobytes to the browser build for this one use.
+fn coordinate(x: f64) -> String {
+    let micro = (x * 1e6).round() as i64;
+    let (whole, fraction) = (micro.unsigned_abs() / 1_000_000, micro.unsigned_abs() % 1_000_000);
+    let sign = if micro < 0 { "-" } else { "" };
+    let fraction = format!("{fraction:06}");
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{fraction}") }
+}
+
+/// Whether an answer reads as a decimal number (`12`, `-3,5`, `0.25`), checked by its characters rather
+/// than by the standard float parser, which the browser build would otherwise carry only for this.
+fn reads_as_number(v: &str) -> bool {
+    let digits = v.strip_prefix(['-', '+']).unwrap_or(v);
+    let mut parts = digits.splitn(2, ['.', ',']);
+    let whole = parts.next().unwrap_or("");
+    let fraction = parts.next();
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    all_digits(whole) && fraction.is_none_or(|f| all_digits(f) && !f.is_empty()) && !whole.is_empty()
+}
+
 /// The form-encoded body of `POST requests.json` for our report and the answers to the service's
 /// attributes (a list answer is sent as repeated `attribute[code][]`). The name is split at the first space
 /// into Open311's first and last name.
@@ -204,8 +239,8 @@ pub fn request_form(report: &NewReport, attributes: &[(String, Vec<String>)]) ->
     put("description", &report.body);
     put("address_string", &report.address);
     if let Some(l) = &report.location {
-        put("lat", &l.lat.to_string());
-        put("long", &l.lon.to_string());
+        put("lat", &coordinate(l.lat));
+        put("long", &coordinate(l.lon));
     }
     if let Some(who) = report.reporter.as_ref().filter(|_| !report.anonymous) {
         let (first, last) = who.name.trim().split_once(' ').unwrap_or((who.name.trim(), ""));
@@ -278,7 +313,7 @@ pub fn answer_problems(attributes: &[Attribute], answers: &BTreeMap<String, Vec<
     for a in attributes.iter().filter(|a| a.variable) {
         let given: Vec<&str> = answers.get(&a.code).map(|v| v.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect()).unwrap_or_default();
         let fits = |v: &str| match a.datatype.as_str() {
-            "number" => v.replace(',', ".").parse::<f64>().is_ok_and(f64::is_finite),
+            "number" => reads_as_number(v),
             "datetime" => v.get(..10).is_some_and(|d| d.parse::<chrono::NaiveDate>().is_ok()),
             "singlevaluelist" | "multivaluelist" => a.values.iter().any(|choice| choice.key == v),
             _ => true,
@@ -397,6 +432,15 @@ mod tests {
     }
 
     #[test]
+    fn questions_follow_their_order_and_unordered_ones_keep_theirs_at_the_end() {
+        let q = |code: &str, order: Option<i64>| Attribute {
+            variable: true, code: code.into(), datatype: "string".into(), required: false, datatype_description: None, order, description: None, values: vec![],
+        };
+        let ordered = questions_in_order(vec![q("c", None), q("b", Some(2)), q("x", None), q("a", Some(1)), q("b2", Some(2))]);
+        assert_eq!(ordered.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), vec!["a", "b", "b2", "c", "x"]);
+    }
+
+    #[test]
     fn long_descriptions_are_cut_for_the_list_and_missing_ones_use_the_service() {
         let mut r = spec_requests()[1].clone();
         r.description = Some("é".repeat(300));
@@ -420,6 +464,10 @@ mod tests {
             ]
         );
         assert_eq!(offset_text(-5 * 3600 - 1800), "-05:30");
+        assert_eq!((coordinate(-6.2), coordinate(106.8), coordinate(0.0000004), coordinate(-0.1234567)), ("-6.2".into(), "106.8".into(), "0".into(), "-0.123457".into()));
+        for (text, ok) in [("12", true), ("-3,5", true), ("+0.25", true), ("1.", false), (".5", false), ("1.2.3", false), ("tiga", false), ("", false), ("1e3", false)] {
+            assert_eq!(reads_as_number(text), ok, "{text}");
+        }
         assert!(requests_query(&ReportFilter::default(), None, 0).is_empty());
     }
 

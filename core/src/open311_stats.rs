@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::open311::ServiceRequest;
-use crate::stats::{nearest_rank, rate};
+use crate::agency_table::{self, Column};
+use crate::stats::{nearest_rank_in_histogram, rate};
 use crate::{AgencyStats, MonthlyPoint, Stats, Status, WorkingCalendar};
 
 /// Our status for an Open311 one.
@@ -27,12 +28,31 @@ fn month(d: NaiveDate) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
 }
 
+/// How many requests took each whole number of working days, indexed by days: medians without sorting,
+/// which in the browser would cost a copy of the standard sort per element type.
+#[derive(Default)]
+struct DayCounts(Vec<u64>);
+
+impl DayCounts {
+    fn add(&mut self, days: usize) {
+        if self.0.len() <= days {
+            self.0.resize(days + 1, 0);
+        }
+        self.0[days] += 1;
+    }
+
+    fn median(&self) -> Option<f64> {
+        let histogram: Vec<(f64, u64)> = self.0.iter().enumerate().filter(|(_, n)| **n > 0).map(|(d, n)| (d as f64, *n)).collect();
+        nearest_rank_in_histogram(&histogram, 0.5)
+    }
+}
+
 pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -> Stats {
     let mut by_status: BTreeMap<String, u64> = BTreeMap::new();
     let mut by_category: BTreeMap<String, u64> = BTreeMap::new();
     let mut months: BTreeMap<String, (u64, u64)> = BTreeMap::new();
-    let mut agencies: BTreeMap<Option<String>, (u64, u64, Vec<f64>)> = BTreeMap::new();
-    let mut completion_days = Vec::new();
+    let mut agencies: BTreeMap<Option<String>, (u64, u64, DayCounts)> = BTreeMap::new();
+    let mut completion_days = DayCounts::default();
     let (mut with_expected, mut on_time) = (0u64, 0u64);
     for r in requests {
         let status = status_from_open311(&r.status);
@@ -53,9 +73,9 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
                 months.entry(month(cal.local_date(done))).or_default().1 += 1;
             }
             if let (Some(start), Some(done)) = (requested, updated) {
-                let days = cal.working_days_between(cal.local_date(start), cal.local_date(done)).max(0) as f64;
-                completion_days.push(days);
-                agency.2.push(days);
+                let days = cal.working_days_between(cal.local_date(start), cal.local_date(done)).max(0) as usize;
+                completion_days.add(days);
+                agency.2.add(days);
             }
             if let (Some(expected), Some(done)) = (instant(&r.expected_datetime), updated) {
                 with_expected += 1;
@@ -65,11 +85,9 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
     }
     let total = requests.len() as u64;
     let completed = by_status.get("completed").copied().unwrap_or(0);
-    completion_days.sort_by(f64::total_cmp);
     let mut agency_rows: Vec<AgencyStats> = agencies
         .into_iter()
-        .map(|(name, (received, done, mut days))| {
-            days.sort_by(f64::total_cmp);
+        .map(|(name, (received, done, days))| {
             AgencyStats {
                 id: name.clone(),
                 name,
@@ -77,12 +95,13 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
                 completed: done,
                 completion_rate: rate(done, received),
                 // Open311 has no first response; the median completion time stands in the table's place.
-                median_response_days: nearest_rank(&days, 0.5),
+                median_response_days: days.median(),
                 late_rate: None,
             }
         })
         .collect();
-    agency_rows.sort_by(|a, b| b.received.cmp(&a.received).then_with(|| a.name.cmp(&b.name)));
+    // The page's own sort (largest first, then by name), so the wasm has one copy of it.
+    agency_table::sort(&mut agency_rows, Column::Received, true);
     Stats {
         total,
         completed,
@@ -92,7 +111,7 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
         by_category,
         median_response_days: None,
         p90_response_days: None,
-        median_completion_days: nearest_rank(&completion_days, 0.5),
+        median_completion_days: completion_days.median(),
         within_deadline_rate: (with_expected > 0).then(|| rate(on_time, with_expected)),
         escalated: 0,
         rating_average: None,

@@ -4,7 +4,7 @@
 use aduan_core::calendar::WIB_OFFSET_SECONDS;
 use aduan_core::listing::ListQuery;
 use aduan_core::open311::{Attribute, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
-use aduan_core::open311_client::{list_page, looks_like_xml, portal_from_services, problem_from_errors, report_from_request, request_form, requests_query};
+use aduan_core::open311_client::{list_page, looks_like_xml, portal_from_services, problem_from_errors, questions_in_order, report_from_request, request_form, requests_query};
 use aduan_core::open311_stats::stats_from_requests;
 use aduan_core::{NewReport, Page, Portal, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, WorkingCalendar};
 use gloo_net::http::Request;
@@ -56,13 +56,19 @@ impl Open311Client {
         ApiError::Status { status, problem: errors.map(|e| problem_from_errors(status, &e)) }
     }
 
-    async fn answer<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
+    /// The body of a successful answer. Not generic, so the browser build has one copy of it; only
+    /// [`Self::decode`] is made per document type.
+    async fn body_of(request: Request) -> Result<String, ApiError> {
         let res = request.send().await.map_err(|_| ApiError::Network)?;
         let body = res.text().await.map_err(|_| ApiError::Network)?;
         if !res.ok() {
             return Err(Self::failure(res.status(), &body));
         }
-        serde_json::from_str(&body).map_err(|_| if looks_like_xml(&body) { ApiError::XmlOnly } else { ApiError::Decode })
+        Ok(body)
+    }
+
+    fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+        serde_json::from_str(body).map_err(|_| if looks_like_xml(body) { ApiError::XmlOnly } else { ApiError::Decode })
     }
 
     /// The page's language, so a server that words errors and notices can use the citizen's.
@@ -70,9 +76,13 @@ impl Open311Client {
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang")).unwrap_or_else(|| "id".into())
     }
 
-    async fn get<T: DeserializeOwned>(&self, path: &str, query: Vec<(&str, String)>) -> Result<T, ApiError> {
+    async fn get_body(&self, path: &str, query: Vec<(&str, String)>) -> Result<String, ApiError> {
         let request = Request::get(&self.url(path, query)).header("Accept-Language", &Self::language()).build().map_err(|_| ApiError::Network)?;
-        Self::answer(request).await
+        Self::body_of(request).await
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str, query: Vec<(&str, String)>) -> Result<T, ApiError> {
+        Self::decode(&self.get_body(path, query).await?)
     }
 
     pub async fn portal(&self) -> Result<Portal, ApiError> {
@@ -83,10 +93,7 @@ impl Open311Client {
     /// A service's attributes in their `order`; a service without a definition has none.
     pub async fn questions(&self, service_code: &str) -> Result<Vec<Attribute>, ApiError> {
         match self.get::<ServiceDefinition>(&format!("/services/{}.json", percent_encode(service_code)), vec![]).await {
-            Ok(mut definition) => {
-                definition.attributes.sort_by_key(|a| a.order.unwrap_or(i64::MAX));
-                Ok(definition.attributes)
-            }
+            Ok(definition) => Ok(questions_in_order(definition.attributes)),
             Err(ApiError::Status { status: 404, .. }) => Ok(vec![]),
             Err(e) => Err(e),
         }
@@ -121,7 +128,7 @@ impl Open311Client {
             .header("Accept-Language", &Self::language())
             .body(body)
             .map_err(|_| ApiError::Network)?;
-        let created: Vec<RequestCreated> = Self::answer(request).await?;
+        let created: Vec<RequestCreated> = Self::decode(&Self::body_of(request).await?)?;
         let first = created.into_iter().next().ok_or(ApiError::Decode)?;
         let ticket = match (first.service_request_id, first.token) {
             (Some(id), _) => id,
