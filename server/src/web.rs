@@ -24,7 +24,10 @@ pub fn router(config: &Config) -> Result<Router, String> {
     let index = dir.join("index.html");
     let policy = Arc::new(Policy { dir: dir.clone(), current: Mutex::new(None) });
     policy.header().map_err(|e| format!("cannot read {}: {e} (build the SPA first)", index.display()))?;
-    let files = ServeDir::new(dir).fallback(ServeFile::new(&index));
+    // The build writes brotli (quality 11) and gzip copies of its hashed assets (scripts/precompress.mjs):
+    // served as they are, they are a fifth smaller than compressing on the fly. Other files are compressed
+    // per request, so an edited config.json is never served stale.
+    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(ServeFile::new(&index));
     Ok(Router::new()
         .fallback_service(files)
         .layer(middleware::from_fn(move |req: Request, next: Next| {

@@ -130,6 +130,17 @@ async fn the_spa_is_served_with_fallback_csp_and_cache_headers() {
     let asset = s.get("/app-0123456789abcdef.js").await;
     assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
 
+    // A precompressed copy written by the build is sent as it is to a browser that takes brotli.
+    std::fs::write(dist.path().join("app-0123456789abcdef.js.br"), b"precompressed brotli bytes").unwrap();
+    let br = s.http.get(format!("{}/app-0123456789abcdef.js", s.url)).header("accept-encoding", "gzip, br").send().await.unwrap();
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert!(br.headers()["content-type"].to_str().unwrap().contains("javascript"));
+    assert_eq!(br.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(br.bytes().await.unwrap().as_ref(), b"precompressed brotli bytes");
+    let plain = s.http.get(format!("{}/app-0123456789abcdef.js", s.url)).header("accept-encoding", "identity").send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.text().await.unwrap(), "export default function init() {}");
+
     // A new build deployed under the running server: its loader's hash is allowed at once.
     let rebuilt = html.replace("0123456789abcdef", "fedcba9876543210");
     std::thread::sleep(std::time::Duration::from_millis(20));
