@@ -95,6 +95,9 @@ fn register_service_worker() {
 fn apply_theme(cfg: &RuntimeConfig) {
     let Some(root) = document().document_element() else { return };
     let style = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(root).style();
+    if let (Some(colour), Ok(Some(meta))) = (&cfg.primary_color, document().query_selector("meta[name=theme-color]")) {
+        let _ = meta.set_attribute("content", colour);
+    }
     for (key, property, value) in [("primary_color", "--color-primary", &cfg.primary_color), ("accent_color", "--color-accent", &cfg.accent_color)] {
         if let Some(v) = value {
             let _ = style.set_property(property, v);

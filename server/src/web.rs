@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use base64::Engine;
 use sha2::{Digest, Sha256};
@@ -28,7 +28,9 @@ pub fn router(config: &Config) -> Result<Router, String> {
     // served as they are, they are a fifth smaller than compressing on the fly. Other files are compressed
     // per request, so an edited config.json is never served stale.
     let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(ServeFile::new(&index));
+    let manifest_dir = dir.clone();
     Ok(Router::new()
+        .route("/manifest.webmanifest", axum::routing::get(move || manifest(manifest_dir.clone())))
         .fallback_service(files)
         .layer(middleware::from_fn(move |req: Request, next: Next| {
             let policy = policy.clone();
@@ -76,6 +78,36 @@ async fn security_headers(req: Request, next: Next, policy: &Policy) -> Response
     let cache = if is_hashed_asset(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res
+}
+
+/// `GET /manifest.webmanifest`: the built manifest with the name, language and theme colour of
+/// config.json, so each city's portal installs under its own name and colour without a rebuild.
+async fn manifest(dir: PathBuf) -> Response {
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+    match branded_manifest(&read("manifest.webmanifest"), &read("config.json")) {
+        Some(body) => ([(header::CONTENT_TYPE, "application/manifest+json")], body).into_response(),
+        None => axum::http::StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+fn branded_manifest(manifest: &str, config: &str) -> Option<String> {
+    let mut m: serde_json::Value = serde_json::from_str(manifest).ok()?;
+    let c: serde_json::Value = serde_json::from_str(config).unwrap_or_default();
+    if let Some(name) = c["portal_name"].as_str().map(str::trim).filter(|n| !n.is_empty()) {
+        m["name"] = name.into();
+        m["short_name"] = name.into();
+    }
+    let colour = c["primary_color"].as_str().filter(|v| {
+        let hex = v.strip_prefix('#').unwrap_or("");
+        matches!(hex.len(), 3 | 6) && hex.chars().all(|ch| ch.is_ascii_hexdigit())
+    });
+    if let Some(colour) = colour {
+        m["theme_color"] = colour.into();
+    }
+    if let Some(lang) = c["default_language"].as_str().filter(|l| matches!(*l, "id" | "en")) {
+        m["lang"] = lang.into();
+    }
+    serde_json::to_string_pretty(&m).ok()
 }
 
 /// Trunk names built assets `name-<16 hex>.ext`.

@@ -141,6 +141,24 @@ async fn the_spa_is_served_with_fallback_csp_and_cache_headers() {
     assert!(plain.headers().get("content-encoding").is_none());
     assert_eq!(plain.text().await.unwrap(), "export default function init() {}");
 
+    // The manifest takes the city's name, colour and language from config.json, and follows its edits.
+    std::fs::write(dist.path().join("manifest.webmanifest"), r##"{"name":"Aduan","short_name":"Aduan","lang":"id","theme_color":"#0b5394","start_url":"/"}"##).unwrap();
+    std::fs::write(
+        dist.path().join("config.json"),
+        r##"{"portal_name":"Lapor Kabupaten Lestari","primary_color":"#6a1b9a","default_language":"en","backend":{"base_url":"https://lapor.example.go.id/api/v1"}}"##,
+    )
+    .unwrap();
+    let res = s.get("/manifest.webmanifest").await;
+    assert_eq!(res.headers()["content-type"], "application/manifest+json");
+    let manifest: serde_json::Value = res.json().await.unwrap();
+    assert_eq!((manifest["name"].as_str(), manifest["short_name"].as_str()), (Some("Lapor Kabupaten Lestari"), Some("Lapor Kabupaten Lestari")));
+    assert_eq!((manifest["theme_color"].as_str(), manifest["lang"].as_str(), manifest["start_url"].as_str()), (Some("#6a1b9a"), Some("en"), Some("/")));
+    std::fs::write(dist.path().join("config.json"), r##"{"portal_name":" ","primary_color":"red; x","backend":{"base_url":"/api/v1"}}"##).unwrap();
+    let kept: serde_json::Value = s.get("/manifest.webmanifest").await.json().await.unwrap();
+    assert_eq!((kept["name"].as_str(), kept["theme_color"].as_str()), (Some("Aduan"), Some("#0b5394")), "invalid values leave the built manifest as it is");
+    std::fs::write(dist.path().join("config.json"), r#"{"backend":{"base_url":"https://lapor.example.go.id/api/v1"}}"#).unwrap();
+    assert_eq!(s.get("/").await.headers()["content-security-policy"].to_str().unwrap(), csp);
+
     // A new build deployed under the running server: its loader's hash is allowed at once.
     let rebuilt = html.replace("0123456789abcdef", "fedcba9876543210");
     std::thread::sleep(std::time::Duration::from_millis(20));

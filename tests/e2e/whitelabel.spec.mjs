@@ -30,6 +30,7 @@ test("a second city's config.json re-brands the same build without rebuilding", 
   expect(header).toBe('rgb(106, 27, 154)');
   const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--color-accent').trim());
   expect(accent).toBe('#00695c');
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#6a1b9a');
   await expect(page).toHaveTitle(/Lapor Kabupaten Lestari/);
   expect(warnings.filter((w) => w.includes('contrast'))).toEqual([]);
   await screenshot(page, 'whitelabel-lestari-360');
