@@ -1,7 +1,8 @@
 /*
  * Aduan's service worker: the app shell (HTML, JS, wasm, CSS, config) is kept so the portal opens offline
- * and a draft can be written; the portal description (/api/v1/portal, no personal data) is kept so the form
- * works offline. No other API answer is ever cached: reports, tickets and access codes stay on the network.
+ * and a draft can be written; the portal description (/api/v1/portal, or an Open311 server's service list
+ * and service definitions on the same origin; no personal data) is kept so the form works offline. No other
+ * API answer is ever cached: reports, tickets and access codes stay on the network.
  * BUILD is stamped with the wasm's content hash at build time (scripts/stamp-sw.sh), so a new release installs
  * a new cache and removes the old one.
  */
@@ -52,7 +53,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (url.pathname === '/api/v1/portal') {
+  if (url.pathname === '/api/v1/portal' || /\/services(\/[^/]+)?\.json$/.test(url.pathname)) {
     event.respondWith(networkFirst(request, PORTAL));
     return;
   }

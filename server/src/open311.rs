@@ -111,7 +111,8 @@ async fn service_definition(State(state): State<AppState>, Path(name): Path<Stri
         attributes: vec![
             attribute(TITLE, "string", true, 1, "Judul laporan", vec![]),
             attribute(REGION, "singlevaluelist", true, 2, "Kecamatan tempat kejadian", regions),
-            attribute(INCIDENT_DATE, "datetime", false, 3, "Tanggal kejadian", vec![]),
+            // Required like every report's incident date on /api/v1.
+            attribute(INCIDENT_DATE, "datetime", true, 3, "Tanggal kejadian", vec![]),
         ],
     }))
 }

@@ -44,6 +44,9 @@ async fn services_and_their_definitions_describe_the_portal() {
     assert_eq!(region["datatype"], "singlevaluelist");
     assert_eq!(region["required"], true);
     assert_eq!(region["values"].as_array().unwrap().len(), portal["regions"].as_array().unwrap().len());
+    // Every attribute the POST insists on is declared required, so a client can ask for it up front.
+    let required: Vec<&str> = attributes.iter().filter(|a| a["required"] == true).map(|a| a["code"].as_str().unwrap()).collect();
+    assert_eq!(required, vec!["judul", "kecamatan", "tanggal_kejadian"]);
     let res = s.get("/open311/v2/services/tidak-ada.json").await;
     assert_eq!(res.status(), 404);
     let errors: Value = res.json().await.unwrap();
@@ -100,6 +103,7 @@ async fn invalid_requests_get_open311_error_arrays_never_a_500() {
     for (pairs, field) in [
         (without("attribute[judul]"), "attribute[judul]"),
         (without("attribute[kecamatan]"), "attribute[kecamatan]"),
+        (without("attribute[tanggal_kejadian]"), "attribute[tanggal_kejadian]"),
         (without("description"), "description"),
     ] {
         let (status, errors) = post_request(&s, &pairs).await;

@@ -172,6 +172,8 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                     request_animation_frame(|| focus_element("receipt-title"));
                 }
                 Err(e) if !e.field_errors().is_empty() => {
+                    // The server answered: the report needs changing, so no automatic retry is pending.
+                    let _ = failure.try_set(None);
                     let first = Step::of_field(&e.field_errors().into_iter().map(|(f, _)| f).find(|f| !f.is_empty()).unwrap_or_default());
                     let known = e.field_errors().into_iter().filter(|(_, c)| c != SERVER_WORDS);
                     let _ = draft.try_update(|d| d.step = first);
@@ -197,7 +199,11 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                         });
                         if let Some(attempt) = attempt {
                             set_timeout(
+                                // Only while the failure stands: a send that has since been answered needs none.
                                 move || {
+                                    if failure.try_get_untracked().flatten().is_none() {
+                                        return;
+                                    }
                                     if let Some(again) = send_slot.try_get_value().flatten() {
                                         again.run(());
                                     }

@@ -40,17 +40,17 @@ async function fillOpen311UntilReview(page, { title, body }) {
   await expect(page.getByLabel(w.agency, { exact: true })).toHaveCount(0);
   await page.getByLabel(w.address).fill('Depan pasar Cempaka');
   await page.getByLabel(w.category, { exact: true }).selectOption('jalan');
-  // The service definition's attributes: judul (string, required), kecamatan (list, required), date (optional).
+  // The service definition's attributes: judul (string), kecamatan (list) and the date, all required.
   const question = page.getByLabel('Judul laporan', { exact: true });
   await expect(question).toBeVisible();
   await page.getByRole('button', { name: w.continue }).click();
   const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link')).toHaveText(['Jawab pertanyaan: Judul laporan', 'Jawab pertanyaan: Kecamatan tempat kejadian']);
+  await expect(summary.getByRole('link')).toHaveText(['Jawab pertanyaan: Judul laporan', 'Jawab pertanyaan: Kecamatan tempat kejadian', 'Jawab pertanyaan: Tanggal kejadian']);
   await expect(summary.getByRole('link').first()).toHaveAttribute('href', '#attribute-judul');
   await question.fill(title);
   await page.getByLabel('Kecamatan tempat kejadian', { exact: true }).selectOption({ label: 'Cempaka' });
-  await page.getByLabel('Tanggal kejadian (opsional)').fill('2026-01-15');
+  await page.getByLabel('Tanggal kejadian', { exact: true }).fill('2026-01-15');
   await screenshot(page, 'open311-questions-360');
   await expectNoAxeViolations(page, 'Open311 questions');
   await page.getByRole('button', { name: w.continue }).click();

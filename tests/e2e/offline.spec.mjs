@@ -1,10 +1,25 @@
 // The installable shell: after a first visit the portal opens with the network cut, a draft can be written,
 // and it is sent exactly once when the network is back. API answers with personal data are never cached.
 import { test, expect } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { baseUrl } from './helpers.mjs';
 import { WORDS, fillUntilReview } from './flows.mjs';
+import { root, startServer } from './server.mjs';
 
 test.use({ serviceWorkers: 'allow' });
+
+/** The paths of everything the service worker keeps. */
+async function cachedPaths(page) {
+  return page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+      for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+    }
+    return urls;
+  });
+}
 
 test('offline after a first visit: the portal opens, a draft is written, and it is sent once back online', async ({ page, context, request }) => {
   await page.goto(`${baseUrl()}/lapor`);
@@ -28,14 +43,76 @@ test('offline after a first visit: the portal opens, a draft is written, and it 
   const found = await (await request.get(`${baseUrl()}/api/v1/reports?q=${encodeURIComponent(title.split(' (')[0])}&per_page=100`)).json();
   expect(found.items.filter((r) => r.title === title)).toHaveLength(1);
 
-  const cached = await page.evaluate(async () => {
-    const urls = [];
-    for (const name of await caches.keys()) {
-      for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
-    }
-    return urls;
-  });
+  const cached = await cachedPaths(page);
   expect(cached).toContain('/');
   expect(cached.some((u) => u.endsWith('.wasm'))).toBe(true);
   expect(cached.filter((u) => u.startsWith('/api/'))).toEqual(['/api/v1/portal']);
+});
+
+// The same with an Open311 backend: a second portal whose config.json points at the reference server's
+// /open311/v2. The service list and the definitions seen online are kept, so the form and its questions work
+// offline; the request goes out once when the network is back.
+test.describe('with an Open311 backend', () => {
+  let portal;
+  let dir;
+
+  test.beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aduan-open311-'));
+    cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
+    const config = JSON.parse(readFileSync(join(dir, 'dist', 'config.json'), 'utf8'));
+    writeFileSync(join(dir, 'dist', 'config.json'), JSON.stringify({ ...config, backend: { kind: 'open311', base_url: '/open311/v2' } }));
+    portal = await startServer(['--data', join(dir, 'data'), '--static', join(dir, 'dist'), '--demo', '--demo-reports', '50', '--rate-limit', '1000']);
+  });
+
+  test.afterAll(() => {
+    portal.server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('offline, the form and the questions of a category seen online still work; a refusal stops the retries', async ({ page, context, request }) => {
+    const w = WORDS.id;
+    await page.goto(`${portal.url}/lapor`);
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await page.reload();
+    // The app only asks that a description is given; the server wants 30 characters. Sent offline, the
+    // short one is refused once the network is back, and that answer stops the automatic retries.
+    await page.getByLabel(w.body).fill('Lampu taman mati.');
+    await page.getByRole('button', { name: w.continue }).click();
+    await page.getByLabel(w.category, { exact: true }).selectOption('jalan');
+    await expect(page.getByLabel('Judul laporan', { exact: true })).toBeVisible();
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('#step-heading')).toHaveText('Langkah 2 dari 4');
+    await expect(page.getByLabel(w.category, { exact: true })).toHaveValue('jalan');
+    await page.getByLabel('Judul laporan', { exact: true }).fill('Lampu taman mati');
+    await page.getByLabel('Kecamatan tempat kejadian', { exact: true }).selectOption({ label: 'Cempaka' });
+    await page.getByLabel('Tanggal kejadian', { exact: true }).fill('2026-11-20');
+    await page.getByRole('button', { name: w.continue }).click();
+    await page.getByLabel(w.name, { exact: true }).fill('Siti Aminah');
+    await page.getByLabel(w.email, { exact: true }).fill('siti@contoh.id');
+    await page.getByRole('button', { name: w.continue }).click();
+    await page.getByRole('button', { name: w.send }).click();
+    await expect(page.getByRole('alert').filter({ hasText: w.notSent })).toBeVisible();
+
+    const answered = [];
+    page.on('requestfinished', (r) => { if (r.method() === 'POST') answered.push(r.url()); });
+    await context.setOffline(false);
+    await expect(page.locator('.error-summary').getByRole('link')).toHaveText('Isi laporan: Terlalu pendek.', { timeout: 20_000 });
+    await expect(page.getByRole('alert').filter({ hasText: w.notSent })).toHaveCount(0);
+    await page.waitForTimeout(4_000); // longer than the first two automatic retries' waits
+    expect(answered).toHaveLength(1);
+
+    const body = `Lampu taman mati total sejak kemarin malam (luring ${Date.now()}).`;
+    await page.getByLabel(w.body).fill(body);
+    for (let step = 0; step < 3; step++) await page.getByRole('button', { name: w.continue }).click();
+    await page.getByRole('button', { name: w.send }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.receipt);
+    const sent = await (await request.get(`${portal.url}/open311/v2/requests.json`)).json();
+    expect(sent.filter((r) => r.description === body)).toHaveLength(1);
+    const cached = await cachedPaths(page);
+    expect(cached).toEqual(expect.arrayContaining(['/open311/v2/services.json', '/open311/v2/services/jalan.json']));
+    expect(cached.filter((u) => u.startsWith('/open311/') && !u.includes('/services'))).toEqual([]);
+  });
 });
