@@ -2,7 +2,6 @@
 //! with the same rules as the server (aduan-core), and sent with one idempotency key per draft.
 
 use aduan_core::validation::{validate_new_report, Rule};
-use aduan_core::open311::Attribute;
 use aduan_core::{Attachment, Kind, Location, NewReport, Portal, Reporter};
 use std::collections::BTreeMap;
 
@@ -55,7 +54,7 @@ impl Step {
     /// The step that holds a field, so an error found later can send the citizen back to it. A category's
     /// questions are asked under the category.
     pub fn of_field(field: &str) -> Step {
-        if field.starts_with("attribute.") {
+        if field.starts_with("attribute.") || field == "questions" {
             return Step::Location;
         }
         Step::ALL.into_iter().find(|s| s.fields().contains(&field)).unwrap_or(Step::Review)
@@ -148,18 +147,6 @@ impl Draft {
         self.problems(portal, today, asked).into_iter().filter(|(f, _)| step.fields().contains(f)).collect()
     }
 
-    /// The answers to send for the category's questions, in their order, leaving out empty ones and any
-    /// left over from another category.
-    pub fn answers_for(&self, questions: &[Attribute]) -> Vec<(String, Vec<String>)> {
-        questions
-            .iter()
-            .filter(|q| q.variable)
-            .filter_map(|q| {
-                let values: Vec<String> = self.answers.get(&q.code)?.iter().map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
-                (!values.is_empty()).then(|| (q.code.clone(), values))
-            })
-            .collect()
-    }
 }
 
 /// A fresh idempotency key from the browser's random source.
@@ -267,18 +254,6 @@ mod tests {
         assert_eq!(d.problems(&portal(), today(), ALL_FIELDS).len(), 4);
     }
 
-    #[test]
-    fn only_current_non_empty_answers_are_sent() {
-        let question = |code: &str, variable: bool| Attribute {
-            variable, code: code.into(), datatype: "string".into(), required: false, datatype_description: None, order: None, description: None, values: vec![],
-        };
-        let mut d = complete();
-        d.answers.insert("judul".into(), vec![" Jalan rusak ".into()]);
-        d.answers.insert("kosong".into(), vec!["  ".into()]);
-        d.answers.insert("lama".into(), vec!["dari kategori lain".into()]);
-        let sent = d.answers_for(&[question("judul", true), question("kosong", true), question("info", false)]);
-        assert_eq!(sent, vec![("judul".to_string(), vec!["Jalan rusak".to_string()])]);
-    }
 
     #[test]
     fn idempotency_keys_are_distinct_and_readable() {

@@ -2,6 +2,7 @@
 //! read by the SPA when `config.json` says `backend.kind = "open311"`. Real servers write ids, keys and zip
 //! codes sometimes as numbers and sometimes as strings, so those are read as either and kept as text.
 
+use chrono::{DateTime, Utc};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -55,6 +56,116 @@ impl<'de> Visitor<'de> for OptionalTextVisitor {
     }
 }
 
+/// A flag some servers write as `true` and others as `"true"`; anything else reads as false.
+struct FlagVisitor;
+
+impl<'de> Visitor<'de> for FlagVisitor {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a boolean")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+        Ok(v)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
+        Ok(v.trim().eq_ignore_ascii_case("true"))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+}
+
+fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    d.deserialize_any(FlagVisitor)
+}
+
+/// `variable` defaults to true when absent, whatever form it takes when present.
+fn yes() -> bool {
+    true
+}
+
+/// A whole number or its text (`"2"`); other text reads as none rather than failing the whole document.
+struct WholeVisitor;
+
+impl<'de> Visitor<'de> for WholeVisitor {
+    type Value = Option<i64>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a whole number")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<i64>, E> {
+        Ok(Some(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<i64>, E> {
+        Ok(i64::try_from(v).ok())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<i64>, E> {
+        Ok(v.trim().parse().ok())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<i64>, E> {
+        Ok(None)
+    }
+}
+
+fn optional_whole<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    d.deserialize_any(WholeVisitor)
+}
+
+/// A coordinate as a number; written as text it is not read (the app does not use coordinates, and reading
+/// text as a float would add the standard float parser to the browser build).
+struct CoordinateVisitor;
+
+impl<'de> Visitor<'de> for CoordinateVisitor {
+    type Value = Option<f64>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a number")
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<f64>, E> {
+        Ok(Some(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<f64>, E> {
+        Ok(Some(v as f64))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<f64>, E> {
+        Ok(Some(v as f64))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Option<f64>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<f64>, E> {
+        Ok(None)
+    }
+}
+
+fn coordinate<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    d.deserialize_any(CoordinateVisitor)
+}
+
+/// An Open311 date and time. The specification asks for an offset; one written without it is read in the
+/// portal's zone (WIB), and a bare date as its start.
+pub fn instant(text: &Option<String>) -> Option<DateTime<Utc>> {
+    let text = text.as_deref()?.trim();
+    let read = |t: &str| DateTime::parse_from_rfc3339(t).ok().map(|d| d.with_timezone(&Utc));
+    read(text).or_else(|| match text.len() {
+        10 => read(&format!("{text}T00:00:00+07:00")),
+        _ => read(&format!("{text}+07:00")),
+    })
+}
+
 fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     d.deserialize_any(TextVisitor)
 }
@@ -72,7 +183,7 @@ pub struct Service {
     #[serde(default)]
     pub description: Option<String>,
     /// Whether `services/{code}.json` has attributes to ask for.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flag")]
     pub metadata: bool,
     /// `realtime`, `batch` or `blackbox`.
     #[serde(rename = "type", default)]
@@ -95,26 +206,22 @@ pub struct ServiceDefinition {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Attribute {
     /// `false` for information to show, not a question to ask.
-    #[serde(default = "yes")]
+    #[serde(default = "yes", deserialize_with = "flag")]
     pub variable: bool,
     #[serde(deserialize_with = "text")]
     pub code: String,
     /// `string`, `number`, `datetime`, `text`, `singlevaluelist` or `multivaluelist`.
     pub datatype: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flag")]
     pub required: bool,
     #[serde(default)]
     pub datatype_description: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_whole")]
     pub order: Option<i64>,
     #[serde(default)]
     pub description: Option<String>,
     #[serde(default)]
     pub values: Vec<AttributeValue>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -177,9 +284,9 @@ pub struct ServiceRequest {
     pub address_id: Option<String>,
     #[serde(default, deserialize_with = "optional_text")]
     pub zipcode: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "coordinate")]
     pub lat: Option<f64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "coordinate")]
     pub long: Option<f64>,
     #[serde(default)]
     pub media_url: Option<String>,
@@ -256,6 +363,31 @@ mod tests {
         let one: Vec<ServiceRequest> = read(include_str!("open311_fixtures/request.json"));
         assert_eq!(one[0].service_request_id, "638344");
         assert!(one[0].requested_datetime.as_deref().unwrap().parse::<chrono::DateTime<chrono::FixedOffset>>().is_ok());
+    }
+
+    #[test]
+    fn servers_that_write_flags_orders_and_coordinates_as_text_are_read() {
+        let def: ServiceDefinition = read(
+            r#"{"service_code":"x","attributes":[{"variable":"false","code":"a","datatype":"string","required":"true","order":"2","values":[]},
+                {"code":"b","datatype":"string","required":null,"order":"soon"}]}"#,
+        );
+        let (a, b) = (&def.attributes[0], &def.attributes[1]);
+        assert_eq!((a.variable, a.required, a.order), (false, true, Some(2)));
+        assert_eq!((b.variable, b.required, b.order), (true, false, None));
+        let services: Vec<Service> = read(r#"[{"service_code":1,"service_name":"Jalan","metadata":"true"}]"#);
+        assert!(services[0].metadata);
+        let r: Vec<ServiceRequest> = read(r#"[{"service_request_id":7,"status":"open","lat":"-6.2","long":106}]"#);
+        assert_eq!((r[0].lat, r[0].long), (None, Some(106.0)));
+    }
+
+    #[test]
+    fn times_without_an_offset_are_read_in_wib() {
+        let t = |s: &str| instant(&Some(s.to_string()));
+        assert_eq!(t("2026-11-27T08:00:00+07:00"), t("2026-11-27T01:00:00Z"));
+        assert_eq!(t("2026-11-27T08:00:00"), t("2026-11-27T01:00:00Z"));
+        assert_eq!(t("2026-11-27"), t("2026-11-26T17:00:00Z"));
+        assert_eq!(t("kemarin"), None);
+        assert_eq!(instant(&None), None);
     }
 
     #[test]

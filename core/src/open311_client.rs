@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use std::collections::BTreeMap;
 
-use crate::open311::{Attribute, Open311Error, Service, ServiceRequest};
+use crate::open311::{instant, Attribute, Open311Error, Service, ServiceRequest};
 use crate::validation::Rule;
 use crate::open311_stats::status_from_open311;
 use crate::ticket::TicketError;
@@ -51,9 +51,6 @@ pub fn portal_from_services(services: &[Service], holidays: Vec<Holiday>) -> Por
     }
 }
 
-fn instant(text: &Option<String>) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text.as_deref()?.trim()).ok().map(|d| d.with_timezone(&Utc))
-}
 
 fn non_empty(text: &Option<String>) -> Option<String> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(String::from)
@@ -225,10 +222,60 @@ fn reads_as_number(v: &str) -> bool {
     all_digits(whole) && fraction.is_none_or(|f| all_digits(f) && !f.is_empty()) && !whole.is_empty()
 }
 
+/// An answer to one of a service's attributes, as it will be sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    pub code: String,
+    pub values: Vec<String>,
+    /// A `multivaluelist`: sent as `attribute[code][]` even with one value.
+    pub list: bool,
+}
+
+/// The answers to send for the current questions, in their order: empty ones and any left over from another
+/// category are left out, and a number's decimal comma becomes the point servers parse.
+pub fn answers_to_send(questions: &[Attribute], given: &BTreeMap<String, Vec<String>>) -> Vec<Answer> {
+    questions
+        .iter()
+        .filter(|q| q.variable)
+        .filter_map(|q| {
+            let values: Vec<String> = given
+                .get(&q.code)?
+                .iter()
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty())
+                .map(|v| if q.datatype == "number" { v.replace(',', ".") } else { v.to_string() })
+                .collect();
+            (!values.is_empty()).then(|| Answer { code: q.code.clone(), values, list: q.datatype == "multivaluelist" })
+        })
+        .collect()
+}
+
+/// Longest date range GeoReport v2 servers are asked for in one `requests.json`: the specification lets
+/// them refuse or cut longer ones.
+pub const WINDOW_DAYS: i64 = 90;
+
+/// The filter split into ranges of at most [`WINDOW_DAYS`] days from `from` to `to` (or today), newest
+/// range first. Without a start there is one request, and the server applies its own default (usually the
+/// last 90 days).
+pub fn request_windows(filter: &ReportFilter, today: chrono::NaiveDate) -> Vec<ReportFilter> {
+    let Some(from) = filter.from else { return vec![filter.clone()] };
+    let to = filter.to.unwrap_or(today).max(from);
+    let mut windows = Vec::new();
+    let mut end = to;
+    loop {
+        let start = (end - chrono::Duration::days(WINDOW_DAYS - 1)).max(from);
+        windows.push(ReportFilter { from: Some(start), to: Some(end), ..filter.clone() });
+        if start == from {
+            return windows;
+        }
+        end = start - chrono::Duration::days(1);
+    }
+}
+
 /// The form-encoded body of `POST requests.json` for our report and the answers to the service's
 /// attributes (a list answer is sent as repeated `attribute[code][]`). The name is split at the first space
 /// into Open311's first and last name.
-pub fn request_form(report: &NewReport, attributes: &[(String, Vec<String>)]) -> Vec<(String, String)> {
+pub fn request_form(report: &NewReport, answers: &[Answer]) -> Vec<(String, String)> {
     let mut form: Vec<(String, String)> = Vec::new();
     let mut put = |key: &str, value: &str| {
         if !value.trim().is_empty() {
@@ -249,11 +296,9 @@ pub fn request_form(report: &NewReport, attributes: &[(String, Vec<String>)]) ->
         put("email", &who.email);
         put("phone", &who.phone);
     }
-    for (code, values) in attributes {
-        match values.as_slice() {
-            [one] => put(&format!("attribute[{code}]"), one),
-            many => many.iter().for_each(|v| put(&format!("attribute[{code}][]"), v)),
-        }
+    for answer in answers {
+        let key = if answer.list { format!("attribute[{}][]", answer.code) } else { format!("attribute[{}]", answer.code) };
+        answer.values.iter().for_each(|v| put(&key, v));
     }
     form
 }
@@ -472,6 +517,26 @@ mod tests {
     }
 
     #[test]
+    fn long_ranges_are_asked_in_windows_of_at_most_90_days_that_cover_it_exactly() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let today = d("2026-11-27");
+        let year = ReportFilter { from: Some(d("2026-01-01")), to: Some(today), category: Some("jalan".into()), ..Default::default() };
+        let windows = request_windows(&year, today);
+        assert_eq!(windows.len(), 4);
+        assert_eq!((windows[0].from, windows[0].to), (Some(d("2026-08-30")), Some(today)));
+        assert_eq!(windows.last().unwrap().from, Some(d("2026-01-01")));
+        for pair in windows.windows(2) {
+            assert_eq!(pair[1].to.unwrap() + chrono::Duration::days(1), pair[0].from.unwrap(), "no gap, no overlap");
+        }
+        assert!(windows.iter().all(|w| (w.to.unwrap() - w.from.unwrap()).num_days() < WINDOW_DAYS && w.category.as_deref() == Some("jalan")));
+        let month = ReportFilter { from: Some(d("2026-11-01")), ..Default::default() };
+        assert_eq!(request_windows(&month, today), vec![ReportFilter { from: Some(d("2026-11-01")), to: Some(today), ..Default::default() }]);
+        assert_eq!(request_windows(&ReportFilter::default(), today), vec![ReportFilter::default()]);
+        let backwards = ReportFilter { from: Some(today), to: Some(d("2026-01-01")), ..Default::default() };
+        assert_eq!(request_windows(&backwards, today).len(), 1);
+    }
+
+    #[test]
     fn a_report_becomes_the_form_open311_expects() {
         let report = NewReport {
             kind: Kind::Complaint,
@@ -488,7 +553,8 @@ mod tests {
             confidential: false,
             reporter: Some(Reporter { name: "Siti Nur Aisyah".into(), email: "siti@contoh.id".into(), phone: String::new() }),
         };
-        let attributes = vec![("judul".to_string(), vec!["Jalan berlubang".to_string()]), ("jenis".to_string(), vec!["a".to_string(), "b".to_string()])];
+        let answer = |code: &str, values: &[&str], list: bool| Answer { code: code.into(), values: values.iter().map(|v| v.to_string()).collect(), list };
+        let attributes = vec![answer("judul", &["Jalan berlubang"], false), answer("jenis", &["a", "b"], true), answer("satu", &["c"], true)];
         let form = request_form(&report, &attributes);
         let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         assert_eq!(
@@ -505,6 +571,7 @@ mod tests {
                 ("attribute[judul]", "Jalan berlubang"),
                 ("attribute[jenis][]", "a"),
                 ("attribute[jenis][]", "b"),
+                ("attribute[satu][]", "c"),
             ]
         );
         let anonymous = NewReport { anonymous: true, ..report };
@@ -550,6 +617,25 @@ mod tests {
         assert_eq!(answer_problems(&[typed("text", false)], &answers(&[])), vec![], "optional and empty is fine");
         let shown_only = Attribute { variable: false, ..typed("string", true) };
         assert_eq!(answer_problems(&[shown_only], &answers(&[])), vec![], "information asks nothing");
+    }
+
+    #[test]
+    fn only_current_non_empty_answers_are_sent_with_numbers_in_point_notation() {
+        let question = |code: &str, datatype: &str, variable: bool| Attribute {
+            variable, code: code.into(), datatype: datatype.into(), required: false, datatype_description: None, order: None, description: None, values: vec![],
+        };
+        let given: BTreeMap<String, Vec<String>> = [("judul", vec![" Jalan rusak "]), ("kosong", vec!["  "]), ("lama", vec!["dari kategori lain"]), ("lebar", vec!["3,5"]), ("jenis", vec!["a"])]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect()))
+            .collect();
+        let questions = [question("judul", "string", true), question("kosong", "string", true), question("info", "string", false), question("lebar", "number", true), question("jenis", "multivaluelist", true)];
+        let sent = answers_to_send(&questions, &given);
+        let expected = vec![
+            Answer { code: "judul".into(), values: vec!["Jalan rusak".into()], list: false },
+            Answer { code: "lebar".into(), values: vec!["3.5".into()], list: false },
+            Answer { code: "jenis".into(), values: vec!["a".into()], list: true },
+        ];
+        assert_eq!(sent, expected);
     }
 
     #[test]

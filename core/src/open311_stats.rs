@@ -7,9 +7,9 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 
-use crate::open311::ServiceRequest;
+use crate::open311::{instant, ServiceRequest};
 use crate::agency_table::{self, Column};
 use crate::stats::{nearest_rank_in_histogram, rate};
 use crate::{AgencyStats, MonthlyPoint, Stats, Status, WorkingCalendar};
@@ -19,9 +19,6 @@ pub fn status_from_open311(status: &str) -> Status {
     if status.eq_ignore_ascii_case("closed") { Status::Completed } else { Status::Submitted }
 }
 
-fn instant(text: &Option<String>) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text.as_deref()?.trim()).ok().map(|d| d.with_timezone(&Utc))
-}
 
 /// "YYYY-MM" by hand: chrono's formatter would cost the wasm kilobytes.
 fn month(d: NaiveDate) -> String {

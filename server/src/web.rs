@@ -75,6 +75,10 @@ async fn security_headers(req: Request, next: Next, policy: &Policy) -> Response
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert("permissions-policy", HeaderValue::from_static("geolocation=(self), camera=(self), microphone=()"));
+    // Precompressed files come as they are with Content-Encoding; shared caches must keep one per encoding.
+    if !h.contains_key(header::VARY) {
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     let cache = if is_hashed_asset(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res

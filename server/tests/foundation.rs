@@ -134,6 +134,7 @@ async fn the_spa_is_served_with_fallback_csp_and_cache_headers() {
     std::fs::write(dist.path().join("app-0123456789abcdef.js.br"), b"precompressed brotli bytes").unwrap();
     let br = s.http.get(format!("{}/app-0123456789abcdef.js", s.url)).header("accept-encoding", "gzip, br").send().await.unwrap();
     assert_eq!(br.headers()["content-encoding"], "br");
+    assert!(br.headers()["vary"].to_str().unwrap().to_ascii_lowercase().contains("accept-encoding"));
     assert!(br.headers()["content-type"].to_str().unwrap().contains("javascript"));
     assert_eq!(br.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert_eq!(br.bytes().await.unwrap().as_ref(), b"precompressed brotli bytes");

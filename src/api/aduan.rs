@@ -21,6 +21,8 @@ impl AduanClient {
         ],
         reporter_access: true,
         support: true,
+        category_questions: false,
+        idempotent_sends: true,
         checked_tickets: true,
         statuses: &aduan_core::Status::ALL,
         lapor_workflow: true,

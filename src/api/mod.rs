@@ -22,6 +22,10 @@ pub struct Features {
     pub reporter_access: bool,
     /// "I have this problem too".
     pub support: bool,
+    /// Categories may ask their own questions (Open311 service attributes).
+    pub category_questions: bool,
+    /// Sends carry an idempotency key, so a retry can never make a second report.
+    pub idempotent_sends: bool,
     /// Ticket numbers with a check character, so a typo is caught before any request.
     pub checked_tickets: bool,
     /// The statuses the backend tells apart; filters offer only these.
@@ -38,8 +42,8 @@ impl Features {
     }
 }
 
-/// One answer per question of a category (Open311 service attributes): code and chosen values.
-pub type Answers = Vec<(String, Vec<String>)>;
+/// The answers to a category's questions (Open311 service attributes).
+pub type Answers = Vec<aduan_core::open311_client::Answer>;
 
 /// What went wrong with a request, in terms a page can explain to a citizen.
 #[derive(Clone, Debug, PartialEq)]

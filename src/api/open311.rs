@@ -4,14 +4,14 @@
 use aduan_core::calendar::WIB_OFFSET_SECONDS;
 use aduan_core::listing::ListQuery;
 use aduan_core::open311::{Attribute, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
-use aduan_core::open311_client::{list_page, looks_like_xml, portal_from_services, problem_from_errors, questions_in_order, report_from_request, request_form, requests_query};
+use aduan_core::open311_client::{list_page, looks_like_xml, portal_from_services, problem_from_errors, questions_in_order, report_from_request, request_windows, request_form, requests_query};
 use aduan_core::open311_stats::stats_from_requests;
 use aduan_core::{NewReport, Page, Portal, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, WorkingCalendar};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
 use super::{percent_encode, with_query, Answers, ApiError, Features};
-use crate::clock::now;
+use crate::clock::{now, today};
 
 /// Times a token is looked up after a POST before the token itself is shown as the reference.
 const TOKEN_TRIES: u32 = 3;
@@ -28,6 +28,8 @@ impl Open311Client {
         fields: &["body", "address", "location", "category_id", "anonymous", "reporter.name", "reporter.email", "reporter.phone"],
         reporter_access: false,
         support: false,
+        category_questions: true,
+        idempotent_sends: false,
         checked_tickets: false,
         statuses: &[Status::Submitted, Status::Completed],
         lapor_workflow: false,
@@ -51,9 +53,13 @@ impl Open311Client {
     }
 
     /// An error status with the server's error array, when it sent one.
+    /// An XML-only server often refuses `.json` with an XML error document, which says as much.
     fn failure(status: u16, body: &str) -> ApiError {
-        let errors = serde_json::from_str::<Vec<Open311Error>>(body).ok().filter(|e| !e.is_empty());
-        ApiError::Status { status, problem: errors.map(|e| problem_from_errors(status, &e)) }
+        match serde_json::from_str::<Vec<Open311Error>>(body).ok().filter(|e| !e.is_empty()) {
+            Some(errors) => ApiError::Status { status, problem: Some(problem_from_errors(status, &errors)) },
+            None if looks_like_xml(body) => ApiError::XmlOnly,
+            None => ApiError::Status { status, problem: None },
+        }
     }
 
     /// The body of a successful answer. Not generic, so the browser build has one copy of it; only
@@ -99,8 +105,14 @@ impl Open311Client {
         }
     }
 
+    /// Every request the server lists for the filter, asked in windows of at most 90 days (newest first).
     async fn requests(&self, filter: &ReportFilter, status: Option<Status>) -> Result<Vec<ServiceRequest>, ApiError> {
-        self.get("/requests.json", requests_query(filter, status, WIB_OFFSET_SECONDS)).await
+        let mut all = Vec::new();
+        for window in request_windows(filter, today()) {
+            let part: Vec<ServiceRequest> = self.get("/requests.json", requests_query(&window, status, WIB_OFFSET_SECONDS)).await?;
+            all.extend(part);
+        }
+        Ok(all)
     }
 
     /// Open311 has no statistics: they are computed here from the requests the server lists for the filter.

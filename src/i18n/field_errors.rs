@@ -18,6 +18,7 @@ pub fn key(field: &str, rule: Rule) -> &'static str {
     }
     match (field, rule) {
         ("kind", _) => "err.kind",
+        ("questions", _) => "err.questions",
         ("title", Required) => "err.title.required",
         ("title", TooShort) => "err.title.too_short",
         ("title", TooLong) => "err.title.too_long",

@@ -2,7 +2,7 @@
 //! idempotency key, so retries (automatic, on reconnect, or by hand) make exactly one report.
 
 use aduan_core::open311::Attribute;
-use aduan_core::open311_client::{answer_problems, SERVER_WORDS};
+use aduan_core::open311_client::{answer_problems, answers_to_send, SERVER_WORDS};
 use aduan_core::validation::Rule;
 use aduan_core::{Portal, ReportCreated};
 use leptos::prelude::*;
@@ -114,11 +114,16 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
         let client = client.clone();
         move || {
             let (client, category) = (client.clone(), category.get());
-            async move { if category.is_empty() { Ok(vec![]) } else { client.questions(&category).await } }
+            async move { if category.is_empty() || !client.features().category_questions { Ok(vec![]) } else { client.questions(&category).await } }
         }
     });
     // What the chosen category asks; while loading or after a failure, nothing (the step says which).
     let asked_questions = Signal::derive(move || questions.get().and_then(Result::ok).unwrap_or_default());
+    // Until a chosen category's questions are known, its answers can be neither checked nor sent.
+    let has_questions = client.features().category_questions;
+    let questions_missing = move || {
+        has_questions && draft.with_untracked(|d| !d.category_id.is_empty()) && !matches!(questions.get_untracked(), Some(Ok(_)))
+    };
     let form = FormContext { draft, shown: RwSignal::new(vec![]), reported: RwSignal::new(vec![]), questions: asked_questions };
     let limits = Signal::stored(Some(portal.limits.clone()));
     let problems = form.problems(limits);
@@ -126,6 +131,10 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     let created = RwSignal::new(None::<ReportCreated>);
     let sending = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
+    // A send that failed while online, to a backend without idempotency keys (Open311): it may have
+    // arrived, so it is not repeated automatically.
+    let unsure = RwSignal::new(false);
+    let idempotent = client.features().idempotent_sends;
     let attempts = RwSignal::new(0u32);
     let confirm_reset = RwSignal::new(false);
     let portal = StoredValue::new(portal);
@@ -148,6 +157,9 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
             return; // a double tap sends once
         }
         let mut all = owned(portal.with_value(|p| draft.with_untracked(|d| d.problems(p, today(), asked))));
+        if questions_missing() {
+            all.push(("questions".into(), Rule::Required));
+        }
         all.extend(draft.with_untracked(|d| answer_problems(&asked_questions.get_untracked(), &d.answers)));
         if let Some((field, _)) = all.first() {
             let first = Step::of_field(field);
@@ -156,7 +168,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
             return;
         }
         let (report, _) = draft.with_untracked(|d| d.to_new_report());
-        let answers = draft.with_untracked(|d| d.answers_for(&asked_questions.get_untracked()));
+        let answers = draft.with_untracked(|d| answers_to_send(&asked_questions.get_untracked(), &d.answers));
         let key = draft.with_untracked(|d| d.idempotency_key.clone());
         let client = client.clone();
         sending.set(true);
@@ -168,7 +180,11 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                     let _ = failure.try_set(None);
                     crate::storage::remember_report(&c.ticket);
                     let _ = created.try_set(Some(c));
-                    let _ = draft.try_set(fresh_draft());
+                    // Stored at once as well: if the citizen has left the page, the saving effect is gone, and
+                    // the sent draft must not come back to be sent again.
+                    let fresh = fresh_draft();
+                    storage::set(DRAFT_KEY, &serde_json::to_string(&fresh).unwrap_or_default());
+                    let _ = draft.try_set(fresh);
                     request_animation_frame(|| focus_element("receipt-title"));
                 }
                 Err(e) if !e.field_errors().is_empty() => {
@@ -179,9 +195,10 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                     let _ = draft.try_update(|d| d.step = first);
                     show_problems(known.map(|(f, c)| (f, field_errors::rule_from_code(&c))).collect());
                     // A server that words its own errors (Open311) is quoted; an error naming no field links to the step.
-                    let questions = asked_questions.get_untracked();
+                    let questions = asked_questions.try_get_untracked().unwrap_or_default();
                     let quoted = e.messages().into_iter().map(|(f, message)| FieldProblem {
-                        input_id: if f.is_empty() { "step-heading".into() } else { input_id(&f) },
+                        // Fields of other steps are not on the page: those link to the step's heading.
+                        input_id: if f.is_empty() || Step::of_field(&f) != first { "step-heading".into() } else { input_id(&f) },
                         message: match field_label(i18n, &f, &questions) {
                             Some(label) => format!("{label}: {message}"),
                             None => message,
@@ -190,7 +207,10 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                     form.reported.set(quoted.collect());
                 }
                 Err(e) => {
-                    let retry = e.is_retryable();
+                    // Offline, the request cannot have left the device, so retrying is always safe.
+                    let safe = idempotent || !window().navigator().on_line();
+                    let retry = e.is_retryable() && safe;
+                    let _ = unsure.try_set(!safe);
                     let _ = failure.try_set(Some(e));
                     if retry {
                         let attempt = attempts.try_update(|a| {
@@ -219,7 +239,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     send_slot.set_value(Some(send));
     // Back online: try at once instead of waiting for the next retry.
     let _online = window_event_listener(leptos::ev::online, move |_| {
-        if failure.get_untracked().is_some() {
+        if failure.get_untracked().is_some() && !unsure.get_untracked() {
             send.run(());
         }
     });
@@ -234,6 +254,9 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
         let mut found = owned(portal.with_value(|p| draft.with_untracked(|d| d.problems_on(s, p, today(), asked))));
         if s == Step::Location {
             found.extend(draft.with_untracked(|d| answer_problems(&asked_questions.get_untracked(), &d.answers)));
+            if questions_missing() {
+                found.push(("questions".into(), Rule::Required));
+            }
         }
         if found.is_empty() {
             go_to(steps.with_value(|all| s.next(all)));
@@ -266,7 +289,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                 <Show when=move || failure.get().is_some()>
                     <div class="error-panel" role="alert">
                         <h2>{move || i18n.t("submit.not_sent")}</h2>
-                        <p>{move || i18n.t("submit.not_sent_body")}</p>
+                        <p>{move || i18n.t(if unsure.get() { "submit.not_sent_unsure" } else { "submit.not_sent_body" })}</p>
                     </div>
                 </Show>
                 <div class="actions">

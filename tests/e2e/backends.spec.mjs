@@ -197,3 +197,40 @@ test('with Open311 a report number is any URL-safe id, without the check charact
   await expect(page).toHaveURL(/\/lacak\/638344$/);
   await expect(page.locator('.error-panel')).toContainText('Tidak ada laporan dengan nomor tiket ini');
 });
+
+test('with Open311, a send that failed while online is not repeated by itself and may have arrived', async ({ page, request }) => {
+  // GeoReport v2 has no idempotency key: a request the browser saw fail may still have reached the server.
+  await useBackend(page, request, 'open311');
+  await page.goto(`${baseUrl()}/lapor`);
+  await fillOpen311UntilReview(page, { title: 'Trotoar rusak di depan sekolah', body: 'Trotoar di depan sekolah rusak dan berlubang, anak-anak harus berjalan di jalan.' });
+  let posts = 0;
+  await page.route('**/open311/v2/requests.json', (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    posts += 1;
+    return route.abort('connectionreset');
+  });
+  await page.getByRole('button', { name: w.send }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'mungkin sudah diterima' })).toBeVisible();
+  await page.waitForTimeout(4_000); // longer than the first two automatic retries would wait
+  expect(posts).toBe(1);
+  await page.unroute('**/open311/v2/requests.json');
+  await page.getByRole('button', { name: w.sendAgain }).click();
+  await expect(page.getByRole('heading', { name: w.receipt })).toBeVisible();
+});
+
+test("with Open311, a category's questions that cannot load hold the form until they do", async ({ page, request }) => {
+  await useBackend(page, request, 'open311');
+  await page.route('**/open311/v2/services/jalan.json*', (route) => route.abort('connectionreset'));
+  await page.goto(`${baseUrl()}/lapor`);
+  await page.getByLabel(w.body).fill('Jalan di depan pasar berlubang besar dan membahayakan pengendara.');
+  await page.getByRole('button', { name: w.continue }).click();
+  await page.getByLabel(w.category, { exact: true }).selectOption('jalan');
+  await expect(page.locator('#questions')).toContainText('belum dapat dimuat');
+  await page.getByRole('button', { name: w.continue }).click();
+  const link = page.locator('.error-summary').getByRole('link');
+  await expect(link).toHaveText('Pertanyaan untuk kategori ini belum dimuat. Tunggu sebentar atau muat ulang pertanyaannya.');
+  await expect(link).toHaveAttribute('href', '#questions');
+  await page.unroute('**/open311/v2/services/jalan.json*');
+  await page.locator('#questions').getByRole('button', { name: 'Coba lagi' }).click();
+  await expect(page.getByLabel('Judul laporan', { exact: true })).toBeVisible();
+});

@@ -5,7 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::questions::Questions;
 use super::FormContext;
-use crate::api::ApiError;
+use crate::api::{ApiError, Backend, Client};
 use crate::components::form::{described_by, problem_for, Field, FieldProblem, TextInput};
 use crate::i18n::names::category_name;
 use crate::i18n::{format_decimal, use_i18n};
@@ -68,6 +68,7 @@ pub fn LocationStep(
             .collect()
     });
     let geo_failed = RwSignal::new(false);
+    let features_ask_questions = expect_context::<Client>().features().category_questions;
     let location_text = move || {
         form.draft.with(|d| d.location.clone()).map(|l| {
             format!("{}: {}, {}", i18n.t("submit.location_saved"), format_decimal(l.lat, 5, i18n.lang()), format_decimal(l.lon, 5, i18n.lang()))
@@ -83,7 +84,8 @@ pub fn LocationStep(
         })}
         <TextInput id="address" label=Signal::derive(move || i18n.t("address")) hint=Signal::derive(move || i18n.t("submit.address_hint").to_string())
             error=problem_for(problems, "address") value=address on_input=set_address autocomplete="street-address"/>
-        <div class="field">
+        // id="location": where an error about the position (from a server) is linked.
+        <div class="field" id="location" tabindex="-1">
             <p class="hint">{move || i18n.t("submit.location_hint")}</p>
             {move || match location_text() {
                 Some(text) => view! {
@@ -103,7 +105,7 @@ pub fn LocationStep(
             <Select id="category-id" options=category_options placeholder=Signal::derive(move || i18n.t("submit.choose_category"))
                 value=category on_change=set_category error=problem_for(problems, "category-id") has_hint=false/>
         </Field>
-        <Questions form problems questions/>
+        {features_ask_questions.then(|| view! { <Questions form problems questions/> })}
         {asked.contains(&"agency_id").then(|| view! {
         <Field id="agency-id" label=Signal::derive(move || i18n.t("agency")) hint=Some(Signal::derive(move || i18n.t("submit.agency_hint").to_string()))
             error=problem_for(problems, "agency-id")>

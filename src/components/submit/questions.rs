@@ -14,11 +14,12 @@ use crate::i18n::use_i18n;
 pub fn Questions(form: FormContext, problems: Signal<Vec<FieldProblem>>, questions: LocalResource<Result<Vec<Attribute>, ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Suspense fallback=move || view! { <p class="hint" aria-busy="true">{move || i18n.t("submit.questions_loading")}</p> }>
+        // id="questions": where the error summary sends the citizen while the questions are missing.
+        <Suspense fallback=move || view! { <p class="hint" id="questions" tabindex="-1" aria-busy="true">{move || i18n.t("submit.questions_loading")}</p> }>
             {move || questions.get().map(|loaded| match loaded {
                 Ok(list) => list.into_iter().map(|question| view! { <Question form problems question/> }).collect_view().into_any(),
                 Err(_) => view! {
-                    <div class="notice" role="alert">
+                    <div class="notice" role="alert" id="questions" tabindex="-1">
                         <p>{move || i18n.t("submit.questions_failed")}</p>
                         <button type="button" class="button secondary" on:click=move |_| questions.refetch()>{move || i18n.t("action.retry")}</button>
                     </div>
