@@ -8,7 +8,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk (TRUNK_STAGING_DIR is not set)');
-const hashed = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/;
+// Trunk's hash is a u64 in hex without leading zeros: 16 digits mostly, 15 one build in 16.
+const hashed = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css)$/;
 for (const name of readdirSync(dir).filter((n) => hashed.test(n))) {
   const bytes = readFileSync(join(dir, name));
   const br = brotliCompressSync(bytes, {

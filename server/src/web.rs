@@ -114,12 +114,13 @@ fn branded_manifest(manifest: &str, config: &str) -> Option<String> {
     serde_json::to_string_pretty(&m).ok()
 }
 
-/// Trunk names built assets `name-<16 hex>.ext`.
+/// Trunk names built assets `name-<hash>.ext`.
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    // The hash is a u64 in hex without leading zeros: 16 digits mostly, 15 one build in 16.
+    stem.rsplit_once('-').is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Origins of a backend on another host named in config.json, which the SPA must be allowed to call.

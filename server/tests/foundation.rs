@@ -129,6 +129,10 @@ async fn the_spa_is_served_with_fallback_csp_and_cache_headers() {
 
     let asset = s.get("/app-0123456789abcdef.js").await;
     assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
+    // Trunk writes the hash without leading zeros, so one build in 16 has 15 digits.
+    std::fs::write(dist.path().join("app-123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+    assert_eq!(s.get("/app-123456789abcdef_bg.wasm").await.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(s.get("/icon-192.png").await.headers()["cache-control"], "no-cache");
 
     // A precompressed copy written by the build is sent as it is to a browser that takes brotli.
     std::fs::write(dist.path().join("app-0123456789abcdef.js.br"), b"precompressed brotli bytes").unwrap();
