@@ -7,6 +7,8 @@ use aduan_core::open311::{Attribute, Open311Error, RequestCreated, Service, Serv
 use aduan_core::open311_client::{list_page, looks_like_xml, portal_from_services, problem_from_errors, questions_in_order, report_from_request, request_windows, request_form, requests_query};
 use aduan_core::open311_stats::stats_from_requests;
 use aduan_core::{NewReport, Page, Portal, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, WorkingCalendar};
+use std::sync::{Arc, Mutex};
+
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
@@ -21,6 +23,8 @@ pub struct Open311Client {
     base_url: String,
     jurisdiction_id: Option<String>,
     api_key: Option<String>,
+    /// Services whose `metadata` is false have no definition to fetch (learnt from `services.json`).
+    without_questions: Arc<Mutex<Vec<String>>>,
 }
 
 impl Open311Client {
@@ -36,7 +40,7 @@ impl Open311Client {
     };
 
     pub fn new(base_url: &str, jurisdiction_id: Option<String>, api_key: Option<String>) -> Self {
-        Open311Client { base_url: base_url.trim_end_matches('/').to_string(), jurisdiction_id, api_key }
+        Open311Client { base_url: base_url.trim_end_matches('/').to_string(), jurisdiction_id, api_key, without_questions: Arc::default() }
     }
 
     /// The calendar used to count working days; Open311 servers publish none, so the national one.
@@ -93,11 +97,17 @@ impl Open311Client {
 
     pub async fn portal(&self) -> Result<Portal, ApiError> {
         let services: Vec<Service> = self.get("/services.json", vec![]).await?;
+        if let Ok(mut codes) = self.without_questions.lock() {
+            *codes = services.iter().filter(|s| !s.metadata).map(|s| s.service_code.clone()).collect();
+        }
         Ok(portal_from_services(&services, Self::calendar().holidays().cloned().collect()))
     }
 
-    /// A service's attributes in their `order`; a service without a definition has none.
+    /// A service's attributes in their `order`; a service without metadata, or without a definition, has none.
     pub async fn questions(&self, service_code: &str) -> Result<Vec<Attribute>, ApiError> {
+        if self.without_questions.lock().is_ok_and(|codes| codes.iter().any(|c| c == service_code)) {
+            return Ok(vec![]);
+        }
         match self.get::<ServiceDefinition>(&format!("/services/{}.json", percent_encode(service_code)), vec![]).await {
             Ok(definition) => Ok(questions_in_order(definition.attributes)),
             Err(ApiError::Status { status: 404, .. }) => Ok(vec![]),

@@ -234,3 +234,24 @@ test("with Open311, a category's questions that cannot load hold the form until 
   await page.locator('#questions').getByRole('button', { name: 'Coba lagi' }).click();
   await expect(page.getByLabel('Judul laporan', { exact: true })).toBeVisible();
 });
+
+test('with Open311, a service without metadata asks no questions and its definition is not fetched', async ({ page, request }) => {
+  await useBackend(page, request, 'open311');
+  const services = await (await request.get(`${baseUrl()}/open311/v2/services.json`)).json();
+  await page.route('**/open311/v2/services.json*', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify(services.map((s) => (s.service_code === 'jalan' ? { ...s, metadata: false } : s))),
+  }));
+  const definitions = [];
+  page.on('request', (r) => { if (r.url().includes('/open311/v2/services/')) definitions.push(r.url()); });
+  await page.goto(`${baseUrl()}/lapor`);
+  await page.getByLabel(w.body).fill('Jalan di depan pasar berlubang besar dan membahayakan pengendara.');
+  await page.getByRole('button', { name: w.continue }).click();
+  await page.getByLabel(w.category, { exact: true }).selectOption('jalan');
+  await page.getByRole('button', { name: w.continue }).click();
+  await expect(page.getByLabel(w.name, { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: w.back }).click();
+  await page.getByLabel(w.category, { exact: true }).selectOption('air-bersih');
+  await expect(page.getByLabel('Judul laporan', { exact: true })).toBeVisible();
+  expect(definitions.map((u) => new URL(u).pathname)).toEqual(['/open311/v2/services/air-bersih.json']);
+});

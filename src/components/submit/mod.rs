@@ -29,11 +29,17 @@ pub struct FormContext {
     pub questions: Signal<Vec<Attribute>>,
 }
 
-/// The id of the control a field's problem links to; a question's code may hold any character.
+/// The id of the control a field's problem links to. A question's code may hold any character: each one
+/// that is not a letter or digit is written as `_<hex>_`, so two codes never share an id, and `-` stays
+/// free for the ids of a question's checkboxes.
 pub fn input_id(field: &str) -> String {
+    if let Some(code) = field.strip_prefix("attribute.") {
+        let escaped: String = code.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_string() } else { format!("_{:x}_", c as u32) }).collect();
+        return format!("attribute-{escaped}");
+    }
     match field {
         "kind" => "kind-complaint".into(),
-        other => other.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect(),
+        other => other.replace(['.', '_'], "-"),
     }
 }
 
@@ -77,4 +83,21 @@ fn message(template: &str, field: &str, limits: &aduan_core::Limits) -> String {
         _ => (0, 0),
     };
     template.replace("{min}", &min.to_string()).replace("{max}", &max.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::input_id;
+
+    #[test]
+    fn question_ids_are_distinct_for_distinct_codes_and_field_ids_keep_their_form() {
+        let ids: Vec<String> = ["attribute.a.b", "attribute.a-b", "attribute.a_b", "attribute.ab", "attribute.x"].iter().map(|f| input_id(f)).collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        assert_eq!(input_id("attribute.judul"), "attribute-judul");
+        assert!(!input_id("attribute.a b").contains(' '));
+        assert_eq!((input_id("reporter.name").as_str(), input_id("category_id").as_str(), input_id("kind").as_str()), ("reporter-name", "category-id", "kind-complaint"));
+    }
 }
