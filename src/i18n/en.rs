@@ -138,6 +138,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("submit.not_sent", "Your report has not been sent yet"),
     ("submit.not_sent_body", "The connection to the server failed. Your report is kept on this device and will be sent again automatically; you can also press the send button again. It will never be sent twice."),
     ("submit.not_sent_unsure", "The server did not answer clearly, so this report may already have arrived. It is still kept on this device. Before sending it again, look for your report in Public reports; if it is not there, press the send button again."),
+    ("submit.not_sent_unsure_title", "We cannot tell whether your report arrived"),
     ("submit.send_again", "Send the report again"),
     ("submit.start_again", "Start again"),
     ("submit.start_again_confirm", "Delete everything in this report and start again?"),

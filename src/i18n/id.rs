@@ -138,6 +138,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("submit.not_sent", "Laporan belum terkirim"),
     ("submit.not_sent_body", "Koneksi ke server gagal. Laporan Anda tetap tersimpan di perangkat ini dan akan dikirim ulang otomatis; Anda juga dapat menekan tombol kirim lagi. Laporan tidak akan terkirim dua kali."),
     ("submit.not_sent_unsure", "Server tidak menjawab dengan jelas, jadi laporan ini mungkin sudah diterima. Laporan tetap tersimpan di perangkat ini. Sebelum mengirim ulang, cari laporan Anda di Laporan Publik; jika belum ada, tekan tombol kirim lagi."),
+    ("submit.not_sent_unsure_title", "Belum pasti laporan Anda terkirim"),
     ("submit.send_again", "Kirim ulang laporan"),
     ("submit.start_again", "Mulai dari awal"),
     ("submit.start_again_confirm", "Hapus semua isian laporan ini dan mulai dari awal?"),

@@ -288,7 +288,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                 }}
                 <Show when=move || failure.get().is_some()>
                     <div class="error-panel" role="alert">
-                        <h2>{move || i18n.t("submit.not_sent")}</h2>
+                        <h2>{move || i18n.t(if unsure.get() { "submit.not_sent_unsure_title" } else { "submit.not_sent" })}</h2>
                         <p>{move || i18n.t(if unsure.get() { "submit.not_sent_unsure" } else { "submit.not_sent_body" })}</p>
                     </div>
                 </Show>

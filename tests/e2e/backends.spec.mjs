@@ -62,6 +62,7 @@ async function fillOpen311UntilReview(page, { title, body }) {
   await expect(page.getByRole('heading', { name: w.review })).toBeVisible();
   await expect(page.locator('.summary-row', { hasText: 'Judul laporan' }).locator('.answer')).toHaveText(title);
   await expect(page.locator('.summary-row', { hasText: 'Kecamatan tempat kejadian' }).locator('.answer')).toHaveText('Cempaka');
+  await expect(page.locator('.summary-row', { hasText: 'Tanggal kejadian' }).locator('.answer')).toHaveText('15 Jan 2026');
 }
 
 /** Today in WIB and the first of its month: the dates `period=month` stands for. */
@@ -211,6 +212,7 @@ test('with Open311, a send that failed while online is not repeated by itself an
   });
   await page.getByRole('button', { name: w.send }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'mungkin sudah diterima' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Belum pasti laporan Anda terkirim' })).toBeVisible();
   await page.waitForTimeout(4_000); // longer than the first two automatic retries would wait
   expect(posts).toBe(1);
   await page.unroute('**/open311/v2/requests.json');

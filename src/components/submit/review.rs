@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::questions::question_label;
 use super::FormContext;
 use crate::draft::{Draft, Step};
-use crate::i18n::names::category_name;
+use crate::i18n::names::{category_name, format_date};
 use crate::i18n::use_i18n;
 
 /// GOV.UK "check your answers": every answer with a link back to change it.
@@ -41,7 +41,14 @@ pub fn ReviewStep(form: FormContext, portal: Portal, asked: &'static [&'static s
             let shown = form.draft.with(|d| {
                 let given = d.answers.get(&q.code).cloned().unwrap_or_default();
                 // A choice is shown by its name, as it was offered.
-                given.iter().map(|v| q.values.iter().find(|c| &c.key == v).map(|c| c.name.clone()).unwrap_or_else(|| v.clone())).collect::<Vec<_>>().join(", ")
+                given
+                    .iter()
+                    .map(|v| match q.values.iter().find(|c| &c.key == v) {
+                        Some(choice) => choice.name.clone(),
+                        None => v.get(..10).and_then(|d| d.parse().ok()).filter(|_| q.datatype == "datetime").map(|d| format_date(d, i18n.lang())).unwrap_or_else(|| v.clone()),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
             });
             view! {
                 <div class="summary-row">
