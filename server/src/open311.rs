@@ -120,6 +120,8 @@ async fn service_definition(State(state): State<AppState>, Path(name): Path<Stri
 /// The form of `POST requests.json` as pairs, since `attribute[code]` keys vary by service.
 async fn create(State(state): State<AppState>, headers: axum::http::HeaderMap, form: Result<Form<Vec<(String, String)>>, FormRejection>) -> Result<Json<Vec<RequestCreated>>, Open311Failure> {
     // A body that is not a form still gets the standard's error array, not the framework's plain text.
+    let english = crate::api::json::wants_english(&headers);
+    let verify_days = state.portal.sla.verify_days;
     let Form(pairs) = form.map_err(|e| Open311Failure::new(e.status(), format!("Send the request as application/x-www-form-urlencoded: {}", e.body_text())))?;
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
     let attribute = |code: &str| get(&format!("attribute[{code}]"));
@@ -153,7 +155,7 @@ async fn create(State(state): State<AppState>, headers: axum::http::HeaderMap, f
     };
     let now = Utc::now();
     let report = validate_new_report(&input, &state.portal, state.calendar.local_date(now)).map_err(|errors| {
-        let errors = field_errors(&errors, crate::api::json::wants_english(&headers))
+        let errors = field_errors(&errors, english)
             .into_iter()
             .map(|e| Open311Error { code: "400".into(), description: format!("{}: {}", open311_field(&e.field), e.message) })
             .collect();
@@ -166,7 +168,11 @@ async fn create(State(state): State<AppState>, headers: axum::http::HeaderMap, f
     Ok(Json(vec![RequestCreated {
         service_request_id: Some(inserted.ticket.clone()),
         token: Some(inserted.ticket),
-        service_notice: Some("Laporan diterima dan akan diverifikasi dalam 3 hari kerja.".into()),
+        service_notice: Some(if english {
+            format!("Report received; it will be verified within {verify_days} working days.")
+        } else {
+            format!("Laporan diterima dan akan diverifikasi dalam {verify_days} hari kerja.")
+        }),
         account_id: None,
     }]))
 }

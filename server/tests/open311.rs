@@ -117,6 +117,9 @@ async fn invalid_requests_get_open311_error_arrays_never_a_500() {
     let res = s.post("/open311/v2/requests.json").header("content-type", "application/x-www-form-urlencoded").header("accept-language", "en").body(form(&short)).send().await.unwrap();
     let errors: Value = res.json().await.unwrap();
     assert_eq!(errors[0]["description"], "description: Too short.");
+    let res = s.post("/open311/v2/requests.json").header("content-type", "application/x-www-form-urlencoded").header("accept-language", "en-GB,en;q=0.8").body(form(VALID)).send().await.unwrap();
+    let created: Value = res.json().await.unwrap();
+    assert_eq!(created[0]["service_notice"], "Report received; it will be verified within 3 working days.");
     let (status, errors) = post_request(&s, &[("service_code", "tidak-ada")]).await;
     assert_eq!((status, errors[0]["code"].as_str()), (400, Some("400")));
     let (status, _) = post_request(&s, &[("service_code", "jalan"), ("lat", "utara")]).await;

@@ -181,6 +181,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("track.err_id", "A report number uses only letters, digits, dots, underscores and dashes, at most 64 characters."),
     ("track.expected_on", "Expected by"),
     ("event.update", "Note from the agency"),
+    ("event.system_escalated", "Not completed within {n} working days, so the report was escalated to the Ombudsman RI."),
+    ("event.system_closed", "Closed automatically: the reporter did not respond within {n} working days."),
     ("track.mine", "My reports on this device"),
     ("action.share", "Share"),
     ("receipt.qr", "QR code that opens this report's tracking page"),

@@ -181,6 +181,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("track.err_id", "Nomor laporan hanya memakai huruf, angka, titik, garis bawah dan tanda hubung, paling banyak 64 karakter."),
     ("track.expected_on", "Perkiraan selesai"),
     ("event.update", "Catatan instansi"),
+    ("event.system_escalated", "Laporan belum diselesaikan dalam {n} hari kerja dan dieskalasi ke Ombudsman RI."),
+    ("event.system_closed", "Ditutup otomatis: tidak ada tanggapan pelapor dalam {n} hari kerja."),
     ("track.mine", "Laporan saya di perangkat ini"),
     ("action.share", "Bagikan"),
     ("receipt.qr", "Kode QR untuk membuka halaman pelacakan laporan ini"),

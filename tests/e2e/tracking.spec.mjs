@@ -12,7 +12,7 @@ const T = {
     dueIn3: 'jatuh tempo dalam 3 hari kerja', within0of3: 'selesai dalam 0 dari 3 hari kerja', within0of10: 'selesai dalam 0 dari 10 hari kerja',
     escalationIn60: '60 hari kerja lagi jika belum selesai', escalationDone: 'laporan selesai sebelum batas ini', late: /terlambat \d[\d.]* hari kerja/,
     escalated: 'laporan telah dieskalasi ke Ombudsman', moot: 'tidak berlaku lagi',
-    confidential: 'Laporan ini rahasia', code: 'Kode akses', unlock: 'Buka dengan kode akses', wrongCode: 'Kode akses salah',
+    escalatedByPortal: 'Laporan belum diselesaikan dalam 60 hari kerja dan dieskalasi ke Ombudsman RI.', confidential: 'Laporan ini rahasia', code: 'Kode akses', unlock: 'Buka dengan kode akses', wrongCode: 'Kode akses salah',
     reply: 'Balasan Anda', sendReply: 'Kirim balasan', replyEvent: 'Balasan pelapor', rate: 'Kirim penilaian', ratingRequired: 'Pilih nilai 1 sampai 5',
     four: '4 — Baik', comment: 'Komentar (opsional)', rated: 'Penilaian Anda: 4 dari 5', ratingEvent: 'Penilaian dari pelapor', notFound: 'Tidak ada laporan dengan nomor tiket ini',
   },
@@ -22,7 +22,7 @@ const T = {
     dueIn3: 'due in 3 working days', within0of3: 'done within 0 of 3 working days', within0of10: 'done within 0 of 10 working days',
     escalationIn60: 'in 60 working days if not completed', escalationDone: 'completed before this date', late: /\d[\d,]* working days? late/,
     escalated: 'the report has been escalated to the Ombudsman', moot: 'no longer applies',
-    confidential: 'This report is confidential', code: 'Access code', unlock: 'Open with access code', wrongCode: 'The access code is wrong',
+    escalatedByPortal: 'Not completed within 60 working days, so the report was escalated to the Ombudsman RI.', confidential: 'This report is confidential', code: 'Access code', unlock: 'Open with access code', wrongCode: 'The access code is wrong',
     reply: 'Your reply', sendReply: 'Send reply', replyEvent: 'Reply from the reporter', rate: 'Send rating', ratingRequired: 'Choose a rating from 1 to 5',
     four: '4 — Good', comment: 'Comment (optional)', rated: 'Your rating: 4 of 5', ratingEvent: 'Rating from the reporter', notFound: 'There is no report with this ticket number',
   },
@@ -121,6 +121,8 @@ for (const lang of ['id', 'en']) {
     await expect(deadlineRow(page, t.escalation)).toContainText(t.escalated);
     await expect(deadlineRow(page, t.escalation)).toHaveAttribute('data-tone', 'late');
     await expect(deadlineRow(page, t.respond)).not.toContainText(t.moot);
+    // The portal's own step is worded in the citizen's language (the server stores it in Indonesian).
+    await expect(page.locator('.timeline li').filter({ hasText: t.status.escalated }).last()).toContainText(t.escalatedByPortal);
   });
 }
 

@@ -1,6 +1,7 @@
-use aduan_core::Event;
+use aduan_core::{Actor, Event, Status};
 use leptos::prelude::*;
 
+use crate::api::PortalResource;
 use crate::i18n::names::{actor_key, format_local_time, status_key};
 use crate::i18n::use_i18n;
 
@@ -8,6 +9,9 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn Timeline(events: Vec<Event>) -> impl IntoView {
     let i18n = use_i18n();
+    // The portal's own steps (escalation, automatic closing) are worded here in the citizen's language; the
+    // server stores them in Indonesian. Their day counts come from the portal's rules.
+    let sla = use_context::<PortalResource>().and_then(|p| p.get_untracked()).and_then(Result::ok).map(|p| p.sla).unwrap_or_default();
     view! {
         <h2>{move || i18n.t("track.timeline")}</h2>
         <ol class="timeline">
@@ -26,7 +30,15 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
                             <time datetime=at.to_rfc3339()>{move || format_local_time(at, i18n.lang())}</time>
                             " · "{move || i18n.t(actor_key(e.actor))}
                         </p>
-                        {e.message.map(|m| view! { <p class="timeline-message">{m}</p> })}
+                        {match (e.actor, e.status, e.message) {
+                            (Actor::System, Status::Escalated, Some(_)) => {
+                                Some(view! { <p class="timeline-message">{move || i18n.t("event.system_escalated").replace("{n}", &sla.escalate_days.to_string())}</p> }.into_any())
+                            }
+                            (Actor::System, Status::Closed, Some(_)) => {
+                                Some(view! { <p class="timeline-message">{move || i18n.t("event.system_closed").replace("{n}", &sla.auto_close_days.to_string())}</p> }.into_any())
+                            }
+                            (_, _, message) => message.map(|m| view! { <p class="timeline-message">{m}</p> }.into_any()),
+                        }}
                     </li>
                 }
             }).collect_view()}
