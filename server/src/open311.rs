@@ -277,21 +277,11 @@ async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec
     let views = state
         .db
         .read(move |conn| {
-            let w = where_clause(&filter, 1);
-            let mut sql = w.sql.clone();
-            let mut params = w.params.clone();
-            let mut any_of = |column: &str, values: &[String], params: &mut Vec<rusqlite::types::Value>| {
-                if values.is_empty() {
-                    return;
-                }
-                let start = params.len() + 1;
-                params.extend(values.iter().map(|v| rusqlite::types::Value::Text(v.clone())));
-                let marks: Vec<String> = (start..start + values.len()).map(|i| format!("?{i}")).collect();
-                sql.push_str(&format!(" AND {column} IN ({})", marks.join(", ")));
-            };
-            any_of("category_id", &codes, &mut params);
-            any_of("status", &statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>(), &mut params);
-            any_of("ticket", &ids, &mut params);
+            let mut w = where_clause(&filter);
+            w.and_any_of("category_id", &codes);
+            w.and_any_of("status", &statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            w.and_any_of("ticket", &ids);
+            let (sql, params) = (w.sql, w.params);
             let ids: Vec<i64> = conn
                 .prepare(&format!("SELECT id FROM reports WHERE {sql} ORDER BY created_at DESC, id DESC LIMIT {LIST_LIMIT}"))?
                 .query_map(params_from_iter(params.iter()), |r| r.get(0))?

@@ -48,36 +48,56 @@ pub fn parse(query: &RawQuery) -> Result<(ReportFilter, Vec<(String, String)>), 
     }
 }
 
-/// A `WHERE` clause over `reports` with numbered placeholders starting at `?{first}`.
+/// A `WHERE` clause over `reports` with numbered placeholders `?1`, `?2` … bound to `params`, which callers
+/// extend with [`Where::and`] and [`Where::and_any_of`] so the numbering stays in one place.
 pub struct Where {
     pub sql: String,
     pub params: Vec<Value>,
 }
 
-pub fn where_clause(f: &ReportFilter, first: usize) -> Where {
-    let mut conds = vec!["1 = 1".to_string()];
-    let mut params = Vec::new();
-    let mut add = |cond: &str, v: Value| {
-        params.push(v);
-        conds.push(cond.replace('?', &format!("?{}", first + params.len() - 1)));
-    };
+impl Where {
+    /// `AND cond`, whose `?` becomes the next placeholder, bound to `value`.
+    pub fn and(&mut self, cond: &str, value: Value) {
+        self.params.push(value);
+        let cond = cond.replace('?', &format!("?{}", self.params.len()));
+        self.sql.push_str(&format!(" AND {cond}"));
+    }
+
+    /// `AND column IN (…)` over `values`; nothing when there are none.
+    pub fn and_any_of(&mut self, column: &str, values: &[String]) {
+        if values.is_empty() {
+            return;
+        }
+        let marks: Vec<String> = values
+            .iter()
+            .map(|v| {
+                self.params.push(Value::Text(v.clone()));
+                format!("?{}", self.params.len())
+            })
+            .collect();
+        self.sql.push_str(&format!(" AND {column} IN ({})", marks.join(", ")));
+    }
+}
+
+pub fn where_clause(f: &ReportFilter) -> Where {
+    let mut w = Where { sql: "1 = 1".into(), params: Vec::new() };
     if let Some(d) = f.from {
-        add("created_day >= ?", Value::Text(d.to_string()));
+        w.and("created_day >= ?", Value::Text(d.to_string()));
     }
     if let Some(d) = f.to {
-        add("created_day <= ?", Value::Text(d.to_string()));
+        w.and("created_day <= ?", Value::Text(d.to_string()));
     }
     if let Some(a) = &f.agency {
-        add("agency_id = ?", Value::Text(a.clone()));
+        w.and("agency_id = ?", Value::Text(a.clone()));
     }
     if let Some(c) = &f.category {
-        add("category_id = ?", Value::Text(c.clone()));
+        w.and("category_id = ?", Value::Text(c.clone()));
     }
     if let Some(r) = &f.region {
-        add("region_id = ?", Value::Text(r.clone()));
+        w.and("region_id = ?", Value::Text(r.clone()));
     }
     if let Some(k) = f.kind {
-        add("kind = ?", Value::Text(k.as_str().into()));
+        w.and("kind = ?", Value::Text(k.as_str().into()));
     }
-    Where { sql: conds.join(" AND "), params }
+    w
 }

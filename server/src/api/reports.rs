@@ -156,17 +156,14 @@ pub async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json
     let result = state
         .db
         .read(move |conn| {
-            let w = where_clause(&filter, 1);
-            let mut sql = w.sql.clone();
-            let mut params = w.params.clone();
+            let mut w = where_clause(&filter);
             if let Some(s) = status {
-                params.push(Value::Text(s.as_str().into()));
-                sql.push_str(&format!(" AND status = ?{}", params.len()));
+                w.and("status = ?", Value::Text(s.as_str().into()));
             }
             if let Some(q) = q {
-                params.push(Value::Text(q));
-                sql.push_str(&format!(" AND confidential = 0 AND id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?{})", params.len()));
+                w.and("confidential = 0 AND id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)", Value::Text(q));
             }
+            let (sql, params) = (w.sql, w.params);
             let total: u64 = conn.prepare_cached(&format!("SELECT COUNT(*) FROM reports WHERE {sql}"))?.query_row(params_from_iter(params.iter()), |r| r.get(0))?;
             let offset = (page as u64 - 1) * per_page as u64;
             let mut stmt = conn.prepare_cached(&format!(

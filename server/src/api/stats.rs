@@ -46,7 +46,7 @@ struct Counts {
 
 pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Result<Stats> {
     debug_assert!(today.parse::<chrono::NaiveDate>().is_ok());
-    let w = where_clause(f, 1);
+    let w = where_clause(f);
     let params = &w.params;
     let (due_settled, late) = (due_settled(today), late(today));
 
