@@ -47,11 +47,6 @@ pub enum ConfigError {
     Invalid(String),
 }
 
-fn is_hex_colour(s: &str) -> bool {
-    let hex = s.strip_prefix('#').unwrap_or("");
-    matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
-}
-
 impl RuntimeConfig {
     pub fn parse(text: &str) -> Result<RuntimeConfig, ConfigError> {
         let cfg: RuntimeConfig = serde_json::from_str(text).map_err(|e| ConfigError::Invalid(e.to_string()))?;
@@ -67,7 +62,7 @@ impl RuntimeConfig {
             return Err(ConfigError::Invalid("backend.base_url is empty".into()));
         }
         for (key, colour) in [("primary_color", &self.primary_color), ("accent_color", &self.accent_color)] {
-            if colour.as_deref().is_some_and(|c| !is_hex_colour(c)) {
+            if colour.as_deref().is_some_and(|c| aduan_core::contrast::parse_hex(c).is_none()) {
                 return Err(ConfigError::Invalid(format!("{key} must be a #rgb or #rrggbb colour")));
             }
         }

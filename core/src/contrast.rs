@@ -4,6 +4,10 @@
 /// `#rrggbb` or `#rgb`.
 pub fn parse_hex(s: &str) -> Option<[u8; 3]> {
     let hex = s.trim().strip_prefix('#')?;
+    // Checked first, so slicing below always falls on character boundaries.
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
     let digits: Vec<u8> = match hex.len() {
         6 => (0..3).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect::<Option<_>>()?,
         3 => hex.chars().map(|c| c.to_digit(16).map(|d| (d * 17) as u8)).collect::<Option<_>>()?,
@@ -55,5 +59,6 @@ mod tests {
         assert_eq!(parse_hex("0b5394"), None);
         assert_eq!(parse_hex("#12345g"), None);
         assert_eq!(parse_hex("#1234"), None);
+        assert_eq!(parse_hex("#a€bc"), None, "six bytes that are not six digits must not be sliced");
     }
 }

@@ -101,10 +101,7 @@ fn branded_manifest(manifest: &str, config: &str) -> Option<String> {
         m["name"] = name.into();
         m["short_name"] = name.into();
     }
-    let colour = c["primary_color"].as_str().filter(|v| {
-        let hex = v.strip_prefix('#').unwrap_or("");
-        matches!(hex.len(), 3 | 6) && hex.chars().all(|ch| ch.is_ascii_hexdigit())
-    });
+    let colour = c["primary_color"].as_str().filter(|v| aduan_core::contrast::parse_hex(v).is_some());
     if let Some(colour) = colour {
         m["theme_color"] = colour.into();
     }
