@@ -5,7 +5,7 @@
 // and that the server's error array reaches the error summary.
 import { test, expect } from '@playwright/test';
 import { WORDS, fillUntilReview } from './flows.mjs';
-import { baseUrl, expectNoAxeViolations, formatCount, formatPercent, screenshot, watchErrors } from './helpers.mjs';
+import { baseUrl, expectNoAxeViolations, figure, formatCount, formatPercent, moveReport, screenshot, useConfig, watchErrors } from './helpers.mjs';
 
 const BACKENDS = {
   aduan: { kind: 'aduan', base_url: '/api/v1' },
@@ -13,20 +13,14 @@ const BACKENDS = {
 };
 
 const w = WORDS.id;
-const operator = () => ({ authorization: `Bearer ${process.env.ADUAN_OPERATOR_TOKEN}` });
-const figure = (page, id) => page.locator(`[data-figure="${id}"] .figure-value`);
 
 /** The shipped config.json with another backend: the same build is pointed elsewhere at run time. */
 async function useBackend(page, request, backend) {
   const shipped = await (await request.get(`${baseUrl()}/config.json`)).json();
   const config = { ...shipped, backend: BACKENDS[backend] };
-  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) }));
+  await useConfig(page, config);
 }
 
-async function moveTo(request, ticket, to, message, extra = {}) {
-  const res = await request.post(`${baseUrl()}/api/v1/operator/reports/${ticket}/transitions`, { headers: operator(), data: { to, message, ...extra } });
-  expect(res.status(), await res.text()).toBe(200);
-}
 
 /** Open311's form: description only, the service's own questions under the category, no kind or attachments. */
 async function fillOpen311UntilReview(page, { title, body }) {
@@ -106,10 +100,10 @@ for (const backend of Object.keys(BACKENDS)) {
       if (backend === 'open311') await expect(page.locator('.summary-row', { hasText: 'Perkiraan selesai' })).toHaveCount(1);
 
       const agency = (await (await request.get(`${baseUrl()}/api/v1/portal`)).json()).agencies[0];
-      await moveTo(request, ticket, 'verified', 'Laporan lengkap.');
-      await moveTo(request, ticket, 'dispositioned', `Diteruskan ke ${agency.name}.`, { agency_id: agency.id });
-      await moveTo(request, ticket, 'in_progress', 'Petugas dijadwalkan.');
-      await moveTo(request, ticket, 'completed', `Lampu sudah diganti ${mark}.`);
+      await moveReport(request, ticket, 'verified', 'Laporan lengkap.');
+      await moveReport(request, ticket, 'dispositioned', `Diteruskan ke ${agency.name}.`, { agency_id: agency.id });
+      await moveReport(request, ticket, 'in_progress', 'Petugas dijadwalkan.');
+      await moveReport(request, ticket, 'completed', `Lampu sudah diganti ${mark}.`);
       await page.evaluate(() => window.dispatchEvent(new Event('focus')));
       await expect(page.locator('.status-badge')).toHaveText('Selesai');
       await expect(page.locator('.timeline li').last()).toContainText('Selesai');

@@ -7,6 +7,23 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const baseUrl = () => process.env.ADUAN_URL;
 
+/** The operator API's authorisation header (the token global-setup gave the server). */
+export const operator = () => ({ authorization: `Bearer ${process.env.ADUAN_OPERATOR_TOKEN}` });
+
+/** Moves a report one workflow step through the operator API. */
+export async function moveReport(request, ticket, to, message, extra = {}) {
+  const res = await request.post(`${baseUrl()}/api/v1/operator/reports/${ticket}/transitions`, { headers: operator(), data: { to, message, ...extra } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** The value shown for one headline figure. */
+export const figure = (page, id) => page.locator(`[data-figure="${id}"] .figure-value`);
+
+/** Serves `config` as the page's config.json: another city or backend for the same build. */
+export async function useConfig(page, config) {
+  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) }));
+}
+
 /** Collects page errors and console errors, so a test can assert that nothing broke (including the CSP). */
 export function watchErrors(page) {
   const errors = [];

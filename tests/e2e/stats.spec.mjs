@@ -2,10 +2,9 @@
 // the URL, and the downloaded CSV is the table shown.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { baseUrl, expectNoAxeViolations, formatCount, formatPercent, screenshot, watchErrors } from './helpers.mjs';
+import { baseUrl, expectNoAxeViolations, figure, formatCount, formatPercent, screenshot, watchErrors } from './helpers.mjs';
 
 const api = (path) => `${baseUrl()}/api/v1${path}`;
-const figure = (page, id) => page.locator(`[data-figure="${id}"] .figure-value`);
 
 /** A minimal RFC 4180 reader, written independently of the app's CSV writer. */
 function parseCsv(text) {

@@ -1,7 +1,7 @@
 // Tracking at 360×740: a report's timeline and working-day deadlines as the operator moves it, the access
 // code for confidential content, replies and ratings, and typo checks made before any request.
 import { test, expect } from '@playwright/test';
-import { baseUrl, expectNoAxeViolations, makeTicket, screenshot, watchErrors } from './helpers.mjs';
+import { baseUrl, expectNoAxeViolations, makeTicket, moveReport, operator, screenshot, watchErrors } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 import { WORDS, fillUntilReview, fixture } from './flows.mjs';
 
@@ -28,12 +28,7 @@ const T = {
   },
 };
 
-const operator = () => ({ authorization: `Bearer ${process.env.ADUAN_OPERATOR_TOKEN}` });
 
-async function move(request, ticket, to, message, extra = {}) {
-  const res = await request.post(`${baseUrl()}/api/v1/operator/reports/${ticket}/transitions`, { headers: operator(), data: { to, message, ...extra } });
-  expect(res.status(), await res.text()).toBe(200);
-}
 
 /** The page reloads its data when the window regains focus. */
 async function regainFocus(page) {
@@ -80,7 +75,7 @@ for (const lang of ['id', 'en']) {
       ['completed', 'Jalan sudah ditambal.', {}],
     ];
     for (const [to, message, extra] of steps) {
-      await move(request, ticket, to, message, extra);
+      await moveReport(request, ticket, to, message, extra);
       await regainFocus(page);
       await expect(page.locator('.status-badge')).toHaveText(t.status[to]);
       await expect(page.locator('.timeline li').last()).toContainText(t.status[to]);
@@ -175,7 +170,7 @@ test('a confidential report needs its code; replies and ratings need it too and 
   // A typed reply survives a background refresh that changes the status.
   await page.getByLabel(t.reply).fill('Saya juga punya foto kuitansinya.');
   await page.getByLabel(t.reply).focus();
-  await move(request, ticket, 'verified', 'Laporan diverifikasi.');
+  await moveReport(request, ticket, 'verified', 'Laporan diverifikasi.');
   await regainFocus(page);
   await expect(page.locator('.status-badge')).toHaveText(t.status.verified);
   await expect(page.getByLabel(t.reply)).toHaveValue('Saya juga punya foto kuitansinya.');
@@ -183,10 +178,10 @@ test('a confidential report needs its code; replies and ratings need it too and 
 
   // Once completed: rating needs a choice, then shows its result.
   const agency = (await (await request.get(`${baseUrl()}/api/v1/portal`)).json()).agencies[1];
-  await move(request, ticket, 'dispositioned', 'Diteruskan.', { agency_id: agency.id });
-  await move(request, ticket, 'in_progress', 'Sedang diperiksa.');
+  await moveReport(request, ticket, 'dispositioned', 'Diteruskan.', { agency_id: agency.id });
+  await moveReport(request, ticket, 'in_progress', 'Sedang diperiksa.');
   expect((await request.post(`${baseUrl()}/api/v1/reports/${ticket}/rating`, { headers: { 'x-access-code': code }, data: { rating: 4 } })).status()).toBe(409);
-  await move(request, ticket, 'completed', 'Petugas loket sudah ditindak.');
+  await moveReport(request, ticket, 'completed', 'Petugas loket sudah ditindak.');
   await regainFocus(page);
   await expect(page.getByRole('button', { name: t.rate })).toBeVisible();
   await screenshot(page, 'track-reporter-id-360');

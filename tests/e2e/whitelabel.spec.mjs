@@ -1,7 +1,7 @@
 // White-label: another city's config.json changes the name, logo, colours, language and contact line of
 // the same build; a colour that fails contrast is applied but warned about in the console.
 import { test, expect } from '@playwright/test';
-import { baseUrl, expectNoAxeViolations, screenshot } from './helpers.mjs';
+import { baseUrl, expectNoAxeViolations, screenshot, useConfig } from './helpers.mjs';
 
 const lestari = {
   portal_name: 'Lapor Kabupaten Lestari',
@@ -13,14 +13,11 @@ const lestari = {
   backend: { kind: 'aduan', base_url: '/api/v1' },
 };
 
-async function withConfig(page, config) {
-  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) }));
-}
 
 test("a second city's config.json re-brands the same build without rebuilding", async ({ page }) => {
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-  await withConfig(page, lestari);
+  await useConfig(page, lestari);
   await page.goto(`${baseUrl()}/`);
   await expect(page.locator('.brand')).toContainText('Lapor Kabupaten Lestari');
   await expect(page.locator('.brand img')).toHaveAttribute('src', '/favicon.svg');
@@ -40,7 +37,7 @@ test("a second city's config.json re-brands the same build without rebuilding", 
 test('a theme colour that fails contrast is reported in the console', async ({ page }) => {
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-  await withConfig(page, { ...lestari, primary_color: '#ffeb3b' });
+  await useConfig(page, { ...lestari, primary_color: '#ffeb3b' });
   await page.goto(`${baseUrl()}/`);
   await expect(page.locator('.brand')).toContainText('Lapor Kabupaten Lestari');
   await expect.poll(() => warnings.find((w) => w.includes('primary_color #ffeb3b'))).toContain('WCAG 2.1 AA needs 4.5:1');
