@@ -52,7 +52,10 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
     let portal = Arc::new(seed::load_portal(&db, &calendar, &config.portal_name).map_err(|e| format!("cannot load portal: {e}"))?);
     let operator_token = config::operator_token(config)?;
     let state = AppState { db, portal, calendar, operator_token: operator_token.into(), data_dir: Arc::new(config.data.clone()) };
-    let router = api::router(state.clone(), config.rate_limit, &config.cors_origins).merge(open311::router(state.clone(), config.rate_limit, &config.cors_origins)).merge(web::router(config)?);
+    let limiter = ratelimit::RateLimiter::new(config.rate_limit);
+    let router = api::router(state.clone(), limiter.clone(), &config.cors_origins)
+        .merge(open311::router(state.clone(), limiter, &config.cors_origins))
+        .merge(web::router(config)?);
     Ok((router, state))
 }
 

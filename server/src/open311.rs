@@ -29,15 +29,16 @@ pub const INCIDENT_DATE: &str = "tanggal_kejadian";
 /// At most this many requests in one `GET requests.json`, as the standard suggests.
 const LIST_LIMIT: u32 = 1000;
 
-pub fn router(state: AppState, rate_limit_per_minute: u32, cors_origins: &[String]) -> Router {
+/// `limiter` is the one `/api/v1` uses, so a client has one budget of POSTs across both protocols.
+pub fn router(state: AppState, limiter: RateLimiter, cors_origins: &[String]) -> Router {
     let mut router = Router::new()
         .route("/open311/v2/services.json", get(services))
         .route("/open311/v2/services/{code}", get(service_definition))
         .route("/open311/v2/requests.json", get(list).post(create))
         .route("/open311/v2/requests/{id}", get(one))
         .route("/open311/v2/tokens/{token}", get(token))
-        .layer(axum::middleware::from_fn_with_state(RateLimiter::new(rate_limit_per_minute), ratelimit::limit_posts))
-        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024));
+        .layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit_posts))
+        .layer(axum::extract::DefaultBodyLimit::max(crate::api::JSON_BODY_LIMIT));
     if let Some(cors) = crate::api::cors_layer(cors_origins) {
         router = router.layer(cors);
     }

@@ -267,6 +267,9 @@ async fn posts_are_rate_limited_per_client() {
     assert!(res.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap() >= 1);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
     assert_eq!(s.get("/api/v1/stats").await.status(), 200, "reading is not limited");
+    // One budget across both protocols: Open311 is no way around the limit.
+    let open311 = s.post("/open311/v2/requests.json").header("content-type", "application/x-www-form-urlencoded").body("service_code=jalan").send().await.unwrap();
+    assert_eq!(open311.status(), 429);
 }
 
 #[tokio::test]

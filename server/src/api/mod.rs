@@ -19,7 +19,7 @@ use crate::problem::ApiError;
 use crate::ratelimit::{self, RateLimiter};
 use crate::AppState;
 
-const JSON_BODY_LIMIT: usize = 64 * 1024;
+pub(crate) const JSON_BODY_LIMIT: usize = 64 * 1024;
 
 /// Lets the SPA served from another origin (a municipality's own host) call this server.
 pub fn cors_layer(cors_origins: &[String]) -> Option<CorsLayer> {
@@ -35,7 +35,7 @@ pub fn cors_layer(cors_origins: &[String]) -> Option<CorsLayer> {
     )
 }
 
-pub fn router(state: AppState, rate_limit_per_minute: u32, cors_origins: &[String]) -> Router {
+pub fn router(state: AppState, limiter: RateLimiter, cors_origins: &[String]) -> Router {
     let upload_limit = state.portal.limits.attachment_max_bytes as usize + 64 * 1024;
     let operator = Router::new()
         .route("/reports", get(operator::queue))
@@ -51,7 +51,7 @@ pub fn router(state: AppState, rate_limit_per_minute: u32, cors_origins: &[Strin
         .route("/reports/{ticket}/supports", post(citizen::support))
         .route("/reports/{ticket}/attachments/{id}", get(attachments::download))
         .route("/attachments", post(attachments::upload).layer(DefaultBodyLimit::max(upload_limit)))
-        .layer(middleware::from_fn_with_state(RateLimiter::new(rate_limit_per_minute), ratelimit::limit_posts));
+        .layer(middleware::from_fn_with_state(limiter, ratelimit::limit_posts));
     let mut v1 = citizen.nest("/operator", operator).layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
     if let Some(cors) = cors_layer(cors_origins) {
         v1 = v1.layer(cors);
