@@ -7,9 +7,8 @@ use chrono::{DateTime, Utc};
 
 use std::collections::BTreeMap;
 
-use crate::open311::{instant, Attribute, Open311Error, Service, ServiceRequest};
+use crate::open311::{field_of, instant, status_from_open311, Attribute, Open311Error, Service, ServiceRequest};
 use crate::validation::Rule;
-use crate::open311_stats::status_from_open311;
 use crate::ticket::TicketError;
 use crate::{Actor, Category, Event, FieldError, Holiday, Kind, Limits, NamedRef, NewReport, Page, Portal, Problem, ReportFilter, ReportSummary, ReportView, SlaRules, Status, WorkingCalendar};
 
@@ -85,9 +84,14 @@ fn events_of(r: &ServiceRequest, created_at: DateTime<Utc>) -> Vec<Event> {
     events
 }
 
+/// When a request arrived: its request time, else its last update, else `now`.
+fn created_at(r: &ServiceRequest, now: DateTime<Utc>) -> DateTime<Utc> {
+    instant(&r.requested_datetime).or_else(|| instant(&r.updated_datetime)).unwrap_or(now)
+}
+
 /// One request as the tracking page shows a report. `now` stands in for a missing request time.
 pub fn report_from_request(r: &ServiceRequest, cal: &WorkingCalendar, now: DateTime<Utc>) -> ReportView {
-    let created_at = instant(&r.requested_datetime).or_else(|| instant(&r.updated_datetime)).unwrap_or(now);
+    let created_at = created_at(r, now);
     ReportView {
         ticket: r.service_request_id.clone(),
         kind: Kind::Complaint,
@@ -123,7 +127,6 @@ fn summary_title(description: &str) -> Option<String> {
 }
 
 pub fn summary_from_request(r: &ServiceRequest, now: DateTime<Utc>) -> ReportSummary {
-    let created_at = instant(&r.requested_datetime).or_else(|| instant(&r.updated_datetime)).unwrap_or(now);
     ReportSummary {
         ticket: r.service_request_id.clone(),
         kind: Kind::Complaint,
@@ -132,7 +135,7 @@ pub fn summary_from_request(r: &ServiceRequest, now: DateTime<Utc>) -> ReportSum
         agency: agency_of(r),
         category: category_of(r),
         region: None,
-        created_at,
+        created_at: created_at(r, now),
         confidential: false,
         supports: 0,
     }
@@ -306,20 +309,11 @@ pub fn request_form(report: &NewReport, answers: &[Answer]) -> Vec<(String, Stri
 /// Our form's field for an Open311 parameter named at the start of an error description
 /// (`"description: too short"`), so the error summary can link to the input.
 fn field_of_parameter(parameter: &str) -> Option<String> {
-    let field = match parameter {
-        "service_code" => "category_id",
-        "description" => "body",
-        "address_string" | "address_id" => "address",
-        "lat" | "long" => "location",
-        "first_name" | "last_name" => "reporter.name",
-        "email" => "reporter.email",
-        "phone" => "reporter.phone",
-        other => {
-            let code = other.strip_prefix("attribute[")?.strip_suffix(']')?;
-            return Some(answer_field(code.trim_end_matches("][")));
-        }
-    };
-    Some(field.to_string())
+    if let Some(field) = field_of(parameter) {
+        return Some(field.to_string());
+    }
+    let code = parameter.strip_prefix("attribute[")?.strip_suffix(']')?;
+    Some(answer_field(code.trim_end_matches("][")))
 }
 
 /// Code of a [`FieldError`] read from an Open311 error array: its message is the server's own words.

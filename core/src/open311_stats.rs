@@ -9,15 +9,10 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::open311::{instant, ServiceRequest};
+use crate::open311::{instant, status_from_open311, ServiceRequest};
 use crate::agency_table::{self, Column};
 use crate::stats::{nearest_rank_in_histogram, rate};
 use crate::{AgencyStats, MonthlyPoint, Stats, Status, WorkingCalendar};
-
-/// Our status for an Open311 one.
-pub fn status_from_open311(status: &str) -> Status {
-    if status.eq_ignore_ascii_case("closed") { Status::Completed } else { Status::Submitted }
-}
 
 
 /// "YYYY-MM" by hand: chrono's formatter would cost the wasm kilobytes.

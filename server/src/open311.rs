@@ -179,18 +179,13 @@ async fn create(State(state): State<AppState>, headers: axum::http::HeaderMap, f
 }
 
 /// The Open311 name of one of our fields, for error descriptions.
+/// The parameter an error is about: this server's own attributes, else the standard parameter.
 fn open311_field(field: &str) -> String {
     match field {
         "title" => format!("attribute[{TITLE}]"),
         "region_id" => format!("attribute[{REGION}]"),
         "incident_date" => format!("attribute[{INCIDENT_DATE}]"),
-        "body" => "description".into(),
-        "address" => "address_string".into(),
-        "reporter.name" => "first_name".into(),
-        "reporter.email" => "email".into(),
-        "reporter.phone" => "phone".into(),
-        "location" => "lat".into(),
-        other => other.into(),
+        other => aduan_core::open311::parameter_of(other).unwrap_or(other).into(),
     }
 }
 
