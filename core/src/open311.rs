@@ -34,25 +34,12 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 }
 
-struct OptionalTextVisitor;
+/// Text read by [`TextVisitor`], so that `Option` can wrap it.
+struct Text(String);
 
-impl<'de> Visitor<'de> for OptionalTextVisitor {
-    type Value = Option<String>;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a string, a whole number or null")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
-        d.deserialize_any(TextVisitor).map(Some)
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        d.deserialize_any(TextVisitor).map(Text)
     }
 }
 
@@ -171,7 +158,7 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 }
 
 fn optional_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    d.deserialize_option(OptionalTextVisitor)
+    Ok(Option::<Text>::deserialize(d)?.map(|t| t.0))
 }
 
 /// `GET services.json`: one entry.

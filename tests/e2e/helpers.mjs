@@ -16,6 +16,17 @@ export async function moveReport(request, ticket, to, message, extra = {}) {
   expect(res.status(), await res.text()).toBe(200);
 }
 
+/** The tracking page reloads its report when the window regains focus. */
+export async function regainFocus(page) {
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+}
+
+/** The backends one build can use, as `config.json` names them (Open311 is the reference server's). */
+export const BACKENDS = {
+  aduan: { kind: 'aduan', base_url: '/api/v1' },
+  open311: { kind: 'open311', base_url: '/open311/v2', jurisdiction_id: 'sukamaju.go.id' },
+};
+
 /** The value shown for one headline figure. */
 export const figure = (page, id) => page.locator(`[data-figure="${id}"] .figure-value`);
 

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseUrl } from './helpers.mjs';
+import { BACKENDS, baseUrl } from './helpers.mjs';
 import { WORDS, fillUntilReview } from './flows.mjs';
 import { root, startServer } from './server.mjs';
 
@@ -60,7 +60,7 @@ test.describe('with an Open311 backend', () => {
     dir = mkdtempSync(join(tmpdir(), 'aduan-open311-'));
     cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
     const config = JSON.parse(readFileSync(join(dir, 'dist', 'config.json'), 'utf8'));
-    writeFileSync(join(dir, 'dist', 'config.json'), JSON.stringify({ ...config, backend: { kind: 'open311', base_url: '/open311/v2' } }));
+    writeFileSync(join(dir, 'dist', 'config.json'), JSON.stringify({ ...config, backend: BACKENDS.open311 }));
     portal = await startServer(['--data', join(dir, 'data'), '--static', join(dir, 'dist'), '--demo', '--demo-reports', '50', '--rate-limit', '1000']);
   });
 

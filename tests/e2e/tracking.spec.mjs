@@ -1,7 +1,7 @@
 // Tracking at 360×740: a report's timeline and working-day deadlines as the operator moves it, the access
 // code for confidential content, replies and ratings, and typo checks made before any request.
 import { test, expect } from '@playwright/test';
-import { baseUrl, expectNoAxeViolations, makeTicket, moveReport, operator, screenshot, watchErrors } from './helpers.mjs';
+import { baseUrl, expectNoAxeViolations, makeTicket, moveReport, operator, regainFocus, screenshot, watchErrors } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 import { WORDS, fillUntilReview, fixture } from './flows.mjs';
 
@@ -30,10 +30,6 @@ const T = {
 
 
 
-/** The page reloads its data when the window regains focus. */
-async function regainFocus(page) {
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-}
 
 const deadlineRow = (page, label) => page.locator('.deadline').filter({ has: page.locator('dt', { hasText: label }) });
 
