@@ -227,7 +227,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("rating.hint", "1 means very poor, 5 means very good."),
     ("rating.comment", "Comment (optional)"),
     ("rating.given", "Your rating: {n} of 5."),
-    ("rating.sent", "Thank you, your rating is recorded."),
     ("err.rating.required", "Choose a rating from 1 to 5."),
     ("err.report_finished", "This report no longer takes replies, or has already been rated."),
     ("track.refreshed", "Updated {time}"),

@@ -227,7 +227,6 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("rating.hint", "1 berarti sangat buruk, 5 berarti sangat baik."),
     ("rating.comment", "Komentar (opsional)"),
     ("rating.given", "Penilaian Anda: {n} dari 5."),
-    ("rating.sent", "Terima kasih, penilaian Anda tercatat."),
     ("err.rating.required", "Pilih nilai 1 sampai 5."),
     ("err.report_finished", "Laporan ini sudah tidak menerima balasan atau sudah dinilai."),
     ("track.refreshed", "Diperbarui {time}"),

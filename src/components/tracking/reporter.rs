@@ -55,7 +55,7 @@ pub fn ReporterSection(tracked: Tracked, message_max: usize) -> impl IntoView {
                 <Show when=move || can_rate.get()>
                     <RatingForm tracked problems shown message_max/>
                 </Show>
-                {move || rating.get().map(|n| view! { <p class="rating-given">{move || i18n.t("rating.given").replace("{n}", &n.to_string())}</p> })}
+                {move || rating.get().map(|n| view! { <p class="rating-given" role="status">{move || i18n.t("rating.given").replace("{n}", &n.to_string())}</p> })}
             </Show>
         </section>
     }
