@@ -142,10 +142,6 @@ impl Draft {
         problems
     }
 
-    /// The problems that belong to one step.
-    pub fn problems_on(&self, step: Step, portal: &Portal, today: NaiveDate, asked: &[&str]) -> Vec<(&'static str, Rule)> {
-        self.problems(portal, today, asked).into_iter().filter(|(f, _)| step.fields().contains(f)).collect()
-    }
 
 }
 
@@ -198,9 +194,9 @@ mod tests {
         let d = Draft::new("k".into());
         let fields: Vec<&str> = d.problems(&portal(), today(), ALL_FIELDS).into_iter().map(|(f, _)| f).collect();
         assert_eq!(fields, vec!["kind", "title", "body", "incident_date", "region_id", "category_id", "reporter.name", "reporter.email"]);
-        let details: Vec<&str> = d.problems_on(Step::Details, &portal(), today(), ALL_FIELDS).into_iter().map(|(f, _)| f).collect();
+        let details: Vec<&str> = d.problems(&portal(), today(), ALL_FIELDS).into_iter().map(|(f, _)| f).filter(|f| Step::of_field(f) == Step::Details).collect();
         assert_eq!(details, vec!["title", "body", "incident_date"]);
-        assert!(d.problems_on(Step::Attachments, &portal(), today(), ALL_FIELDS).is_empty());
+        assert!(d.problems(&portal(), today(), ALL_FIELDS).iter().all(|(f, _)| Step::of_field(f) != Step::Attachments));
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn FigureList(stats: Stats, full: bool) -> impl IntoView {
                 <Figure id="escalated" label="stats.escalated" hint="stats.escalated_hint"
                     value=Signal::derive(move || if recorded { format_count(escalated, i18n.lang()) } else { unrecorded() })/>
                 <Figure id="rating" label="stats.rating" hint="stats.rating_hint"
-                    value=Signal::derive(move || if recorded { rating.map(|r| format!("{} / 5", format_decimal(r, 1, i18n.lang()))).unwrap_or_else(no_data) } else { unrecorded() })/>
+                    value=Signal::derive(move || if recorded { rating.map(|r| i18n.t("rating.value").replace("{n}", &format_decimal(r, 1, i18n.lang()))).unwrap_or_else(no_data) } else { unrecorded() })/>
             })}
         </dl>
     }

@@ -63,7 +63,7 @@ pub fn format_month(month: &str, lang: Lang) -> String {
 
 /// The portal's local time (WIB): 3 Des 2026, 09.05 WIB / 3 Dec 2026, 09:05 WIB.
 pub fn format_local_time(at: DateTime<Utc>, lang: Lang) -> String {
-    let local = at + chrono::Duration::hours(7);
+    let local = at + chrono::Duration::seconds(aduan_core::calendar::WIB_OFFSET_SECONDS.into());
     let sep = if lang == Lang::Id { '.' } else { ':' };
     format!("{}, {:02}{sep}{:02} WIB", format_date(local.date_naive(), lang), local.hour(), local.minute())
 }

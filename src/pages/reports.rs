@@ -2,13 +2,13 @@
 
 use aduan_core::calendar::WIB_OFFSET_SECONDS;
 use aduan_core::listing::ListQuery;
-use aduan_core::ticket::Ticket;
 use aduan_core::{Page, Portal, ReportSummary, WorkingCalendar};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{Backend, Client, PortalResource};
+use crate::pages::track::parse_reference;
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{view_href, FilterForm};
@@ -83,7 +83,7 @@ fn ResultPage(page: Page<ReportSummary>, query: Memo<ListQuery>, embed: Memo<boo
                     let created = cal.local_date(r.created_at);
                     (created, cal.working_days_between(created, today).max(0))
                 });
-                let grouped = Ticket::parse(&r.ticket).ok().filter(|_| features.checked_tickets).map(|t| t.grouped()).unwrap_or_else(|| r.ticket.clone());
+                let grouped = parse_reference(&r.ticket, features).map(|t| t.shown).unwrap_or_else(|_| r.ticket.clone());
                 let status = r.status;
                 let title = r.title.clone();
                 let agency = r.agency.as_ref().map(|a| a.name.clone());

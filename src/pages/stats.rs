@@ -46,6 +46,7 @@ pub fn StatsPage() -> impl IntoView {
 fn StatsForView(query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
+    let computed_here = !client.features().lapor_workflow;
     // The dates a named period stands for today: asked for, shown above the figures, and put in file names.
     let filter = Memo::new(move |_| query.get().effective_filter(today()));
     let stats = LocalResource::new(move || {
@@ -61,7 +62,6 @@ fn StatsForView(query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
         }
     };
     let portal = StoredValue::new(portal);
-    let computed_here = !expect_context::<Client>().features().lapor_workflow;
     view! {
         <p class="scope"><strong>{move || i18n.t("stats.period")}": "</strong>{scope}</p>
         {computed_here.then(|| view! { <p class="notice" role="note">{move || i18n.t("stats.open311_note")}</p> })}

@@ -109,18 +109,18 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     }
     let draft = RwSignal::new(loaded);
     Effect::new(move |_| draft.with(|d| storage::set(DRAFT_KEY, &serde_json::to_string(d).unwrap_or_default())));
+    let has_questions = client.features().category_questions;
     let category = Memo::new(move |_| draft.with(|d| d.category_id.clone()));
     let questions = LocalResource::new({
         let client = client.clone();
         move || {
             let (client, category) = (client.clone(), category.get());
-            async move { if category.is_empty() || !client.features().category_questions { Ok(vec![]) } else { client.questions(&category).await } }
+            async move { if category.is_empty() || !has_questions { Ok(vec![]) } else { client.questions(&category).await } }
         }
     });
     // What the chosen category asks; while loading or after a failure, nothing (the step says which).
-    let asked_questions = Signal::derive(move || questions.get().and_then(Result::ok).unwrap_or_default());
+    let asked_questions: Signal<Vec<Attribute>> = Memo::new(move |_| questions.get().and_then(Result::ok).unwrap_or_default()).into();
     // Until a chosen category's questions are known, its answers can be neither checked nor sent.
-    let has_questions = client.features().category_questions;
     let questions_missing = move || {
         has_questions && draft.with_untracked(|d| !d.category_id.is_empty()) && !matches!(questions.get_untracked(), Some(Ok(_)))
     };
@@ -151,16 +151,22 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
         request_animation_frame(|| focus_element("step-heading"));
     };
 
-    let send_slot: StoredValue<Option<Callback<()>>> = StoredValue::new(None);
-    let send = Callback::new(move |_: ()| {
-        if sending.get_untracked() || created.get_untracked().is_some() {
-            return; // a double tap sends once
-        }
+    // Every problem, in form order: the draft's, then the category's questions (missing, or their answers).
+    let all_problems = move || {
         let mut all = owned(portal.with_value(|p| draft.with_untracked(|d| d.problems(p, today(), asked))));
         if questions_missing() {
             all.push(("questions".into(), Rule::Required));
         }
         all.extend(draft.with_untracked(|d| answer_problems(&asked_questions.get_untracked(), &d.answers)));
+        all
+    };
+
+    let send_slot: StoredValue<Option<Callback<()>>> = StoredValue::new(None);
+    let send = Callback::new(move |_: ()| {
+        if sending.get_untracked() || created.get_untracked().is_some() {
+            return; // a double tap sends once
+        }
+        let all = all_problems();
         if let Some((field, _)) = all.first() {
             let first = Step::of_field(field);
             draft.update(|d| d.step = first);
@@ -251,13 +257,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
             send.run(());
             return;
         }
-        let mut found = owned(portal.with_value(|p| draft.with_untracked(|d| d.problems_on(s, p, today(), asked))));
-        if s == Step::Location {
-            found.extend(draft.with_untracked(|d| answer_problems(&asked_questions.get_untracked(), &d.answers)));
-            if questions_missing() {
-                found.push(("questions".into(), Rule::Required));
-            }
-        }
+        let found: Vec<(String, Rule)> = all_problems().into_iter().filter(|(f, _)| Step::of_field(f) == s).collect();
         if found.is_empty() {
             go_to(steps.with_value(|all| s.next(all)));
         } else {
@@ -281,7 +281,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                 {move || match step.get() {
                     Step::Kind => view! { <KindStep form problems/> }.into_any(),
                     Step::Details => view! { <DetailsStep form problems body_max today=today_text asked/> }.into_any(),
-                    Step::Location => view! { <LocationStep form problems portal=portal.get_value() asked questions/> }.into_any(),
+                    Step::Location => view! { <LocationStep form problems portal=portal.get_value() asked questions=has_questions.then_some(questions)/> }.into_any(),
                     Step::Attachments => view! { <AttachmentsStep form problems limits=portal.with_value(|p| p.limits.clone())/> }.into_any(),
                     Step::Privacy => view! { <PrivacyStep form problems asked/> }.into_any(),
                     Step::Review => view! { <ReviewStep form portal=portal.get_value() asked questions=asked_questions/> }.into_any(),

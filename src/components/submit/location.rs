@@ -5,14 +5,14 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::questions::Questions;
 use super::FormContext;
-use crate::api::{ApiError, Backend, Client};
+use crate::api::ApiError;
 use crate::components::form::{described_by, problem_for, Field, FieldProblem, TextInput};
 use crate::i18n::names::category_name;
 use crate::i18n::{format_decimal, use_i18n};
 
 /// A `<select>` bound to a draft field, with a first "choose" option.
 #[component]
-pub fn Select(id: &'static str, options: Signal<Vec<(String, String)>>, placeholder: Signal<&'static str>, value: Signal<String>, on_change: Callback<String>, error: Signal<Option<String>>, has_hint: bool) -> impl IntoView {
+fn Select(id: &'static str, options: Signal<Vec<(String, String)>>, placeholder: Signal<&'static str>, value: Signal<String>, on_change: Callback<String>, error: Signal<Option<String>>, has_hint: bool) -> impl IntoView {
     view! {
         <select id=id name=id aria-describedby=described_by(id, has_hint, error) aria-invalid=move || error.read().is_some().to_string()
             on:change=move |ev| on_change.run(event_target_value(&ev)) prop:value=value>
@@ -46,7 +46,8 @@ pub fn LocationStep(
     problems: Signal<Vec<FieldProblem>>,
     portal: Portal,
     asked: &'static [&'static str],
-    questions: LocalResource<Result<Vec<Attribute>, ApiError>>,
+    /// The chosen category's questions, from a backend whose categories have them.
+    questions: Option<LocalResource<Result<Vec<Attribute>, ApiError>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (address, set_address) = form.text(|d| &d.address, |d, v| d.address = v);
@@ -68,7 +69,6 @@ pub fn LocationStep(
             .collect()
     });
     let geo_failed = RwSignal::new(false);
-    let features_ask_questions = expect_context::<Client>().features().category_questions;
     let location_text = move || {
         form.draft.with(|d| d.location.clone()).map(|l| {
             format!("{}: {}, {}", i18n.t("submit.location_saved"), format_decimal(l.lat, 5, i18n.lang()), format_decimal(l.lon, 5, i18n.lang()))
@@ -105,7 +105,7 @@ pub fn LocationStep(
             <Select id="category-id" options=category_options placeholder=Signal::derive(move || i18n.t("submit.choose_category"))
                 value=category on_change=set_category error=problem_for(problems, "category-id") has_hint=false/>
         </Field>
-        {features_ask_questions.then(|| view! { <Questions form problems questions/> })}
+        {questions.map(|questions| view! { <Questions form problems questions/> })}
         {asked.contains(&"agency_id").then(|| view! {
         <Field id="agency-id" label=Signal::derive(move || i18n.t("agency")) hint=Some(Signal::derive(move || i18n.t("submit.agency_hint").to_string()))
             error=problem_for(problems, "agency-id")>

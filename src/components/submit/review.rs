@@ -16,14 +16,9 @@ pub fn ReviewStep(form: FormContext, portal: Portal, asked: &'static [&'static s
     let regions: Vec<(String, String)> = portal.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
     let agencies: Vec<(String, String)> = portal.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect();
     let categories = portal.categories.clone();
-    let row = move |label: &'static str, value: Box<dyn Fn(&Draft) -> String + Send + Sync>, step: Step| {
-        // "anonymous" and "confidential" are asked on the privacy step; the other labels are field names.
-        let field = match label {
-            "region" | "category" | "agency" => format!("{label}_id"),
-            "attachments" => "attachment_ids".into(),
-            other => other.to_string(),
-        };
-        asked.contains(&field.as_str()).then(|| view! {
+    // A row for each field the backend stores: `field` is its contract name, `label` its catalogue key.
+    let row = move |field: &'static str, label: &'static str, value: Box<dyn Fn(&Draft) -> String + Send + Sync>, step: Step| {
+        asked.contains(&field).then(|| view! {
             <div class="summary-row">
                 <dt>{move || i18n.t(label)}</dt>
                 <dd class="answer">{move || form.draft.with(|d| value(d))}</dd>
@@ -67,21 +62,21 @@ pub fn ReviewStep(form: FormContext, portal: Portal, asked: &'static [&'static s
     view! {
         <h2>{move || i18n.t("review")}</h2>
         <dl class="summary-list">
-            {row("kind", Box::new(move |d| d.kind.map(|k| i18n.t(crate::i18n::names::kind_key(k)).to_string()).unwrap_or_default()), Step::Kind)}
-            {row("title", Box::new(|d| d.title.trim().to_string()), Step::Details)}
-            {row("body", Box::new(|d| d.body.trim().to_string()), Step::Details)}
-            {row("incident_date", Box::new(|d| d.incident_date.clone()), Step::Details)}
-            {row("region", Box::new(move |d| name_of(&regions, &d.region_id)), Step::Location)}
-            {row("address", Box::new(|d| d.address.trim().to_string()), Step::Location)}
-            {row("category", Box::new(move |d| categories.iter().find(|c| c.id == d.category_id).map(|c| category_name(c, i18n.lang())).unwrap_or_default()), Step::Location)}
+            {row("kind", "kind", Box::new(move |d| d.kind.map(|k| i18n.t(crate::i18n::names::kind_key(k)).to_string()).unwrap_or_default()), Step::Kind)}
+            {row("title", "title", Box::new(|d| d.title.trim().to_string()), Step::Details)}
+            {row("body", "body", Box::new(|d| d.body.trim().to_string()), Step::Details)}
+            {row("incident_date", "incident_date", Box::new(|d| d.incident_date.clone()), Step::Details)}
+            {row("region_id", "region", Box::new(move |d| name_of(&regions, &d.region_id)), Step::Location)}
+            {row("address", "address", Box::new(|d| d.address.trim().to_string()), Step::Location)}
+            {row("category_id", "category", Box::new(move |d| categories.iter().find(|c| c.id == d.category_id).map(|c| category_name(c, i18n.lang())).unwrap_or_default()), Step::Location)}
             {answers}
-            {row("agency", Box::new(move |d| if d.agency_id.is_empty() { i18n.t("agency.unknown").to_string() } else { name_of(&agencies, &d.agency_id) }), Step::Location)}
-            {row("attachments", Box::new(|d| d.attachments.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")), Step::Attachments)}
-            {row("anonymous", Box::new(move |d| yes_no(d.anonymous)), Step::Privacy)}
-            {row("confidential", Box::new(move |d| yes_no(d.confidential)), Step::Privacy)}
-            {row("reporter.name", Box::new(|d| if d.anonymous { String::new() } else { d.name.trim().to_string() }), Step::Privacy)}
-            {row("reporter.email", Box::new(|d| if d.anonymous { String::new() } else { d.email.trim().to_string() }), Step::Privacy)}
-            {row("reporter.phone", Box::new(|d| if d.anonymous { String::new() } else { d.phone.trim().to_string() }), Step::Privacy)}
+            {row("agency_id", "agency", Box::new(move |d| if d.agency_id.is_empty() { i18n.t("agency.unknown").to_string() } else { name_of(&agencies, &d.agency_id) }), Step::Location)}
+            {row("attachment_ids", "attachments", Box::new(|d| d.attachments.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")), Step::Attachments)}
+            {row("anonymous", "anonymous", Box::new(move |d| yes_no(d.anonymous)), Step::Privacy)}
+            {row("confidential", "confidential", Box::new(move |d| yes_no(d.confidential)), Step::Privacy)}
+            {row("reporter.name", "reporter.name", Box::new(|d| if d.anonymous { String::new() } else { d.name.trim().to_string() }), Step::Privacy)}
+            {row("reporter.email", "reporter.email", Box::new(|d| if d.anonymous { String::new() } else { d.email.trim().to_string() }), Step::Privacy)}
+            {row("reporter.phone", "reporter.phone", Box::new(|d| if d.anonymous { String::new() } else { d.phone.trim().to_string() }), Step::Privacy)}
         </dl>
     }
 }
