@@ -3,10 +3,11 @@
  * and a draft can be written; the portal description (/api/v1/portal, or an Open311 server's service list
  * and service definitions on the same origin; no personal data) is kept so the form works offline. No other
  * API answer is ever cached: reports, tickets and access codes stay on the network.
- * BUILD is stamped with the wasm's content hash at build time (scripts/stamp-sw.sh), so a new release installs
- * a new cache and removes the old one.
+ * BUILD and FILES are stamped at build time (scripts/build-wasm.mjs): the build's hash, so a new release installs
+ * a new cache and removes the old one, and its JS and wasm files, including the chunks each page loads lazily.
  */
 const BUILD = '__ADUAN_BUILD__';
+const FILES = '__ADUAN_FILES__';
 const SHELL = `aduan-shell-${BUILD}`;
 const PORTAL = 'aduan-portal';
 
@@ -17,7 +18,7 @@ self.addEventListener('install', (event) => {
     const html = await page.clone().text();
     const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
     await cache.put('/', page);
-    await cache.addAll([...new Set([...assets, '/config.json', '/favicon.svg', '/logo.svg', '/manifest.webmanifest'])]);
+    await cache.addAll([...new Set([...assets, ...FILES, '/config.json', '/favicon.svg', '/logo.svg', '/manifest.webmanifest'])]);
     await self.skipWaiting();
   })());
 });

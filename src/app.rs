@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
 use crate::api::{AduanClient, Backend, Client, Open311Client, PortalResource};
 use crate::components::layout::{Footer, Header};
@@ -66,15 +66,75 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/lapor") view=SubmitPage/>
-                    <Route path=path!("/lacak") view=TrackPage/>
-                    <Route path=path!("/lacak/:ticket") view=TrackTicketPage/>
-                    <Route path=path!("/statistik") view=StatsPage/>
-                    <Route path=path!("/laporan") view=ReportsPage/>
+                    <Route path=path!("/lapor") view={Lazy::<SubmitRoute>::new()}/>
+                    <Route path=path!("/lacak") view={Lazy::<TrackRoute>::new()}/>
+                    <Route path=path!("/lacak/:ticket") view={Lazy::<TrackTicketRoute>::new()}/>
+                    <Route path=path!("/statistik") view={Lazy::<StatsRoute>::new()}/>
+                    <Route path=path!("/laporan") view={Lazy::<ReportsRoute>::new()}/>
                 </Routes>
             </main>
             <Footer/>
         </Router>
+    }
+}
+
+struct SubmitRoute;
+
+#[lazy_route]
+impl LazyRoute for SubmitRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        view! { <SubmitPage/> }.into_any()
+    }
+}
+
+struct TrackRoute;
+
+#[lazy_route]
+impl LazyRoute for TrackRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        view! { <TrackPage/> }.into_any()
+    }
+}
+
+struct TrackTicketRoute;
+
+#[lazy_route]
+impl LazyRoute for TrackTicketRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        view! { <TrackTicketPage/> }.into_any()
+    }
+}
+
+struct StatsRoute;
+
+#[lazy_route]
+impl LazyRoute for StatsRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        view! { <StatsPage/> }.into_any()
+    }
+}
+
+struct ReportsRoute;
+
+#[lazy_route]
+impl LazyRoute for ReportsRoute {
+    fn data() -> Self {
+        Self
+    }
+    fn view(_this: Self) -> AnyView {
+        view! { <ReportsPage/> }.into_any()
     }
 }
 

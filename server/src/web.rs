@@ -111,7 +111,7 @@ fn branded_manifest(manifest: &str, config: &str) -> Option<String> {
     serde_json::to_string_pretty(&m).ok()
 }
 
-/// Trunk names built assets `name-<hash>.ext`.
+/// Trunk and scripts/build-wasm.mjs name built assets `name-<hash>.ext`.
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("");
@@ -181,6 +181,11 @@ mod tests {
     fn hashed_assets_are_recognised() {
         assert!(is_hashed_asset("/aduan-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_hashed_asset("/aduan-1a2b3c4d5e6f7a8b.js"));
+        // The lazily loaded chunks and their loader (scripts/build-wasm.mjs).
+        assert!(is_hashed_asset("/chunk_7-1a2b3c4d5e6f7a8b.wasm"));
+        assert!(is_hashed_asset("/split___stats_route_view_4266700204094709929-1a2b3c4d5e6f7a8b.wasm"));
+        assert!(is_hashed_asset("/__wasm_split-1a2b3c4d5e6f7a8b.js"));
+        assert!(!is_hashed_asset("/sw.js"));
         assert!(!is_hashed_asset("/config.json"));
         assert!(!is_hashed_asset("/index.html"));
     }

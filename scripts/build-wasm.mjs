@@ -1,0 +1,103 @@
+// Trunk post-build hook: splits the SPA's wasm into a main module and lazily loaded chunks, one set per route
+// (see the `LazyRoute`s in src/app.rs). Trunk cannot split wasm (trunk-rs/trunk#1022): it runs cargo (with
+// relocations kept, .cargo/config.toml) and its own wasm-bindgen, whose output this replaces, going on from
+// cargo's wasm: wasm-split-cli → wasm-bindgen → wasm-opt -Oz on every module.
+// Every file gets the build's hash in its name, so the server may cache it forever (server/src/web.rs),
+// and index.html gets the loader plus preloads of the chunks the opened route needs, fetched alongside the
+// main module instead of after it. The service worker is stamped with the build and its files, so a new
+// release replaces the old cache and the whole app opens offline (public/sw.js).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run by trunk (TRUNK_STAGING_DIR is not set)');
+const target = process.env.CARGO_TARGET_DIR || 'target';
+const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+
+// The URL paths of each lazily loaded route, by the name `#[lazy_route]` gives its view.
+const ROUTES = {
+  submit_route: ['/lapor'],
+  track_route: ['/lacak'],
+  track_ticket_route: ['/lacak/'],
+  stats_route: ['/statistik'],
+  reports_route: ['/laporan'],
+};
+
+for (const name of readdirSync(dir).filter((n) => /^aduan-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n))) rmSync(join(dir, name));
+const work = mkdtempSync(join(tmpdir(), 'aduan-wasm-'));
+try {
+  run('wasm-split-cli', [join(target, 'wasm32-unknown-unknown/release/aduan.wasm'), join(work, 'split'), '--out-name', 'aduan']);
+  run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-dir', join(work, 'bindgen'),
+    '--out-name', 'aduan', join(work, 'split/aduan.wasm')]);
+
+  // Output name → where the build left it.
+  const files = new Map([
+    ['aduan.js', join(work, 'bindgen/aduan.js')],
+    ['aduan_bg.wasm', join(work, 'bindgen/aduan_bg.wasm')],
+    ['__wasm_split.js', join(work, 'split/__wasm_split.js')],
+  ]);
+  for (const name of readdirSync(join(work, 'split')).filter((n) => n.endsWith('.wasm') && n !== 'aduan.wasm')) {
+    files.set(name, join(work, 'split', name));
+  }
+  for (const [name, path] of files) {
+    if (name.endsWith('.wasm')) run('wasm-opt', ['-Oz', path, '-o', path]);
+  }
+
+  const hash = createHash('sha256');
+  for (const name of [...files.keys()].sort()) hash.update(name).update(readFileSync(files.get(name)));
+  const build = hash.digest('hex').slice(0, 16);
+  const hashed = (name) => name.replace(/^(.*?)(_bg)?\.(js|wasm)$/, `$1-${build}$2.$3`);
+
+  // The modules import and fetch each other relatively (from "./aduan.js", new URL("./chunk_7.wasm"));
+  // give them the hashed names. Keys of the wasm's import object ("./__wasm_split.js": …) stay as they are.
+  const rename = (text) => text.replace(/(from |new URL\()"\.\/([\w.-]+\.(?:js|wasm))"/g,
+    (whole, before, name) => (files.has(name) ? `${before}"./${hashed(name)}"` : whole));
+  for (const [name, path] of files) {
+    const out = join(dir, hashed(name));
+    if (name.endsWith('.js')) writeFileSync(out, rename(readFileSync(path, 'utf8')));
+    else writeFileSync(out, readFileSync(path));
+  }
+
+  // Which chunk files each route loads: its own module and the shared chunks it depends on.
+  const loader = readFileSync(files.get('__wasm_split.js'), 'utf8');
+  const chunkFile = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+)"/g)]
+    .map((m) => [m[1], m[2]]));
+  const preloads = {};
+  for (const m of loader.matchAll(/export const __wasm_split_load___(\w+?)_view_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+    const paths = ROUTES[m[1]];
+    if (!paths) throw new Error(`no URL path known for the lazy route ${m[1]}: add it to ROUTES`);
+    const chunks = m[3].split(',').map((c) => c.trim()).filter(Boolean).map((c) => chunkFile.get(c));
+    for (const path of paths) preloads[path] = [m[2], ...chunks].map((f) => `/${hashed(f)}`);
+  }
+  for (const [name, paths] of Object.entries(ROUTES)) {
+    if (!paths.every((path) => preloads[path])) throw new Error(`the lazy route ${name} is missing from the split build`);
+  }
+
+  // A path ending in "/" stands for every path under it (/lacak/{ticket}).
+  const boot = `
+const preloads = ${JSON.stringify(preloads)};
+const here = location.pathname.replace(/\\/+$/, '') || '/';
+const route = Object.keys(preloads).find((p) => p === here || (p.endsWith('/') && here.startsWith(p)));
+for (const href of preloads[route] || []) {
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href, crossOrigin: 'anonymous' });
+  document.head.append(link);
+}
+const init = (await import('/${hashed('aduan.js')}')).default;
+await init({ module_or_path: '/${hashed('aduan_bg.wasm')}' });
+`;
+  const tags = `<link rel="modulepreload" href="/${hashed('aduan.js')}" crossorigin="anonymous">`
+    + `<link rel="modulepreload" href="/${hashed('__wasm_split.js')}" crossorigin="anonymous">`
+    + `<link rel="preload" href="/${hashed('aduan_bg.wasm')}" crossorigin="anonymous" as="fetch" type="application/wasm">`
+    + `<script type="module">${boot}</script>`;
+  const index = join(dir, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', `${tags}\n</head>`));
+
+  const sw = join(dir, 'sw.js');
+  const shell = [...files.keys()].map((name) => `/${hashed(name)}`);
+  writeFileSync(sw, readFileSync(sw, 'utf8').replace('__ADUAN_BUILD__', build).replace("'__ADUAN_FILES__'", JSON.stringify(shell)));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
