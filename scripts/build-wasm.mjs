@@ -1,5 +1,5 @@
 // Trunk post-build hook: splits the SPA's wasm into a main module and lazily loaded chunks, one set per route
-// (see the `LazyRoute`s in src/app.rs). Trunk cannot split wasm (trunk-rs/trunk#1022): it runs cargo (with
+// (see the `#[wasm_split]` functions in src/app.rs and src/pages/home.rs). Trunk cannot split wasm (trunk-rs/trunk#1022): it runs cargo (with
 // relocations kept, .cargo/config.toml) and its own wasm-bindgen, whose output this replaces, going on from
 // cargo's wasm: wasm-split-cli → wasm-bindgen → wasm-opt -Oz on every module.
 // Every file gets the build's hash in its name, so the server may cache it forever (server/src/web.rs),
@@ -17,13 +17,14 @@ if (!dir) throw new Error('run by trunk (TRUNK_STAGING_DIR is not set)');
 const target = process.env.CARGO_TARGET_DIR || 'target';
 const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
-// The URL paths of each lazily loaded route, by the name `#[lazy_route]` gives its view.
+// The URL paths that show each lazily loaded view, by the module name of its `#[wasm_split]`.
 const ROUTES = {
-  submit_route: ['/lapor'],
-  track_route: ['/lacak'],
-  track_ticket_route: ['/lacak/'],
-  stats_route: ['/statistik'],
-  reports_route: ['/laporan'],
+  headline_figures: ['/'],
+  submit_page: ['/lapor'],
+  track_page: ['/lacak'],
+  track_ticket_page: ['/lacak/'],
+  stats_page: ['/statistik'],
+  reports_page: ['/laporan'],
 };
 
 for (const name of readdirSync(dir).filter((n) => /^aduan-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n))) rmSync(join(dir, name));
@@ -66,7 +67,7 @@ try {
   const chunkFile = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+)"/g)]
     .map((m) => [m[1], m[2]]));
   const preloads = {};
-  for (const m of loader.matchAll(/export const __wasm_split_load___(\w+?)_view_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
     const paths = ROUTES[m[1]];
     if (!paths) throw new Error(`no URL path known for the lazy route ${m[1]}: add it to ROUTES`);
     const chunks = m[3].split(',').map((c) => c.trim()).filter(Boolean).map((c) => chunkFile.get(c));

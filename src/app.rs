@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use leptos::wasm_split::wasm_split;
+use leptos_router::path;
 
-use crate::api::{AduanClient, Backend, Client, Open311Client, PortalResource};
+use crate::api::{AduanClient, ApiError, Backend, Client, Open311Client, PortalResource};
 use crate::components::layout::{Footer, Header};
+use crate::components::lazy::{Lazy, PagePlaceholder};
 use crate::config::{self, BackendKind, RuntimeConfig};
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::pages::{
@@ -66,11 +68,11 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/lapor") view={Lazy::<SubmitRoute>::new()}/>
-                    <Route path=path!("/lacak") view={Lazy::<TrackRoute>::new()}/>
-                    <Route path=path!("/lacak/:ticket") view={Lazy::<TrackTicketRoute>::new()}/>
-                    <Route path=path!("/statistik") view={Lazy::<StatsRoute>::new()}/>
-                    <Route path=path!("/laporan") view={Lazy::<ReportsRoute>::new()}/>
+                    <Route path=path!("/lapor") view=|| view! { <Lazy load=submit_page fallback=PagePlaceholder/> }/>
+                    <Route path=path!("/lacak") view=|| view! { <Lazy load=track_page fallback=PagePlaceholder/> }/>
+                    <Route path=path!("/lacak/:ticket") view=|| view! { <Lazy load=track_ticket_page fallback=PagePlaceholder/> }/>
+                    <Route path=path!("/statistik") view=|| view! { <Lazy load=stats_page fallback=PagePlaceholder/> }/>
+                    <Route path=path!("/laporan") view=|| view! { <Lazy load=reports_page fallback=PagePlaceholder/> }/>
                 </Routes>
             </main>
             <Footer/>
@@ -78,64 +80,31 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
     }
 }
 
-struct SubmitRoute;
-
-#[lazy_route]
-impl LazyRoute for SubmitRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <SubmitPage/> }.into_any()
-    }
+// Each page's code is its own wasm chunk (components/lazy.rs). The module names are the chunks' names, which
+// scripts/build-wasm.mjs maps to URL paths.
+#[wasm_split(submit_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn submit_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <SubmitPage/> }.into_any())
 }
 
-struct TrackRoute;
-
-#[lazy_route]
-impl LazyRoute for TrackRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <TrackPage/> }.into_any()
-    }
+#[wasm_split(track_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn track_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <TrackPage/> }.into_any())
 }
 
-struct TrackTicketRoute;
-
-#[lazy_route]
-impl LazyRoute for TrackTicketRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <TrackTicketPage/> }.into_any()
-    }
+#[wasm_split(track_ticket_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn track_ticket_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <TrackTicketPage/> }.into_any())
 }
 
-struct StatsRoute;
-
-#[lazy_route]
-impl LazyRoute for StatsRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <StatsPage/> }.into_any()
-    }
+#[wasm_split(stats_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn stats_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <StatsPage/> }.into_any())
 }
 
-struct ReportsRoute;
-
-#[lazy_route]
-impl LazyRoute for ReportsRoute {
-    fn data() -> Self {
-        Self
-    }
-    fn view(_this: Self) -> AnyView {
-        view! { <ReportsPage/> }.into_any()
-    }
+#[wasm_split(reports_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn reports_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <ReportsPage/> }.into_any())
 }
 
 /// `navigator.serviceWorker.register("/sw.js")`, where the browser has service workers (see public/sw.js).

@@ -11,5 +11,6 @@ pub mod tracking;
 pub mod submit;
 pub mod support_button;
 pub mod layout;
+pub mod lazy;
 pub mod pagination;
 pub mod title;

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 
-use crate::components::figures::HeadlineFigures;
+use crate::api::ApiError;
+use crate::components::figures::{FiguresSkeleton, HeadlineFigures};
+use crate::components::lazy::Lazy;
 use crate::components::title::use_page_title;
 use crate::config::RuntimeConfig;
 use crate::i18n::use_i18n;
@@ -23,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
         <section aria-labelledby="figures-title">
             <h2 id="figures-title">{move || i18n.t("home.figures_title")}</h2>
             <p class="hint">{move || i18n.t("home.figures_scope")}</p>
-            <HeadlineFigures/>
+            <Lazy load=headline_figures fallback=FiguresSkeleton/>
             <p><A href="/statistik">{move || i18n.t("home.more_stats")}</A></p>
         </section>
         <section aria-labelledby="how-title">
@@ -33,4 +36,10 @@ pub fn HomePage() -> impl IntoView {
             </ol>
         </section>
     }
+}
+
+// Statistics are the heaviest code the home page shows, and below the fold on a phone: their own chunk.
+#[wasm_split(headline_figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn headline_figures() -> Result<AnyView, ApiError> {
+    Ok(view! { <HeadlineFigures/> }.into_any())
 }

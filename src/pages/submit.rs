@@ -88,7 +88,8 @@ pub fn SubmitPage() -> impl IntoView {
     use_page_title("nav.submit");
     let portal = expect_context::<PortalResource>();
     view! {
-        <Suspense fallback=move || view! { <h1>{move || i18n.t("nav.submit")}</h1><p aria-busy="true">{move || i18n.t("loading")}</p> }>
+        // As tall as the screen (class boot) until the form can be drawn, so the footer does not jump.
+        <Suspense fallback=move || view! { <h1>{move || i18n.t("nav.submit")}</h1><p class="boot" aria-busy="true">{move || i18n.t("loading")}</p> }>
             {move || portal.get().map(|loaded| match loaded {
                 Ok(p) => view! { <SubmitFlow portal=p/> }.into_any(),
                 Err(error) => view! { <h1>{move || i18n.t("nav.submit")}</h1><ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
