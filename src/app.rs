@@ -82,27 +82,27 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
 
 // Each page's code is its own wasm chunk (components/lazy.rs). The module names are the chunks' names, which
 // scripts/build-wasm.mjs maps to URL paths.
-#[wasm_split(submit_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(submit, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn submit_page() -> Result<AnyView, ApiError> {
     Ok(view! { <SubmitPage/> }.into_any())
 }
 
-#[wasm_split(track_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(tracking, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn track_page() -> Result<AnyView, ApiError> {
     Ok(view! { <TrackPage/> }.into_any())
 }
 
-#[wasm_split(track_ticket_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(tracking, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn track_ticket_page() -> Result<AnyView, ApiError> {
     Ok(view! { <TrackTicketPage/> }.into_any())
 }
 
-#[wasm_split(stats_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(statistics, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn stats_page() -> Result<AnyView, ApiError> {
     Ok(view! { <StatsPage/> }.into_any())
 }
 
-#[wasm_split(reports_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(reports, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn reports_page() -> Result<AnyView, ApiError> {
     Ok(view! { <ReportsPage/> }.into_any())
 }

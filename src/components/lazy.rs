@@ -3,10 +3,12 @@
 //! being opened so they arrive with the main module.
 
 use std::future::Future;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
+use wasm_bindgen::JsValue;
 
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
@@ -19,9 +21,10 @@ impl From<SplitLoaderError> for ApiError {
 }
 
 /// Shows `fallback` while `load` fetches the chunk, then the view it returns. A failed fetch shows the network
-/// error with a retry, instead of a page that never comes.
+/// error with a retry, instead of a page that never comes. With `after_first_paint`, the fetch waits until
+/// what is above it has been painted, so that it never competes with the first screen.
 #[component]
-pub fn Lazy<F, Fut>(load: F, #[prop(into)] fallback: ViewFn) -> impl IntoView
+pub fn Lazy<F, Fut>(load: F, #[prop(into)] fallback: ViewFn, #[prop(optional)] after_first_paint: bool) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ApiError>> + 'static,
@@ -33,6 +36,9 @@ where
                 attempt.track();
                 // The view holds browser handles, which are not Send; it never leaves this thread.
                 Suspend::new(SendWrapper::new(async move {
+                    if after_first_paint {
+                        next_paint().await;
+                    }
                     match load().await {
                         Ok(view) => view,
                         Err(error) => view! { <ErrorPanel error on_retry=move |_| attempt.update(|n| *n += 1)/> }.into_any(),
@@ -41,6 +47,14 @@ where
             }}
         </Suspense>
     }
+}
+
+/// Resolves after the next frame has been painted: a timeout queued from an animation frame runs after it.
+async fn next_paint() {
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || set_timeout(move || drop(resolve.call0(&JsValue::NULL)), Duration::ZERO));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }
 
 /// Where a page will be while its chunk arrives: as tall as the screen, so the footer does not jump.

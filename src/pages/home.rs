@@ -26,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
         <section aria-labelledby="figures-title">
             <h2 id="figures-title">{move || i18n.t("home.figures_title")}</h2>
             <p class="hint">{move || i18n.t("home.figures_scope")}</p>
-            <Lazy load=headline_figures fallback=FiguresSkeleton/>
+            <Lazy load=headline_figures fallback=FiguresSkeleton after_first_paint=true/>
             <p><A href="/statistik">{move || i18n.t("home.more_stats")}</A></p>
         </section>
         <section aria-labelledby="how-title">
@@ -38,8 +38,9 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-// Statistics are the heaviest code the home page shows, and below the fold on a phone: their own chunk.
-#[wasm_split(headline_figures, wasm_split_path = ::leptos::wasm_split, fallible)]
+// Statistics are the heaviest code the home page shows, and below the fold on a phone: they come with the
+// statistics page's chunk, fetched once the top of the page is on screen.
+#[wasm_split(statistics, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn headline_figures() -> Result<AnyView, ApiError> {
     Ok(view! { <HeadlineFigures/> }.into_any())
 }
