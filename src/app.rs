@@ -107,10 +107,21 @@ fn reports_page() -> Result<AnyView, ApiError> {
     Ok(view! { <ReportsPage/> }.into_any())
 }
 
-/// `navigator.serviceWorker.register("/sw.js")`, where the browser has service workers (see public/sw.js).
-/// Reached by name (see `crate::js`). A refusal (private
-/// mode, blocked storage) only means no offline shell.
+/// `navigator.serviceWorker.register("/sw.js")` once the page has loaded, where the browser has service workers
+/// (see public/sw.js). Installing it downloads every page's code for offline use, which must not compete with
+/// what a first visit is still fetching. Reached by name (see `crate::js`). A refusal (private mode, blocked
+/// storage) only means no offline shell.
 fn register_service_worker() {
+    let loaded = crate::js::property(&document(), "readyState").and_then(|state| state.as_string()).is_some_and(|state| state == "complete");
+    if loaded {
+        register_now();
+    } else {
+        let later = wasm_bindgen::closure::Closure::once_into_js(register_now);
+        let _ = window().add_event_listener_with_callback("load", wasm_bindgen::JsCast::unchecked_ref(&later));
+    }
+}
+
+fn register_now() {
     let Some(container) = crate::js::property(&window().navigator(), "serviceWorker") else { return };
     if let Some(promise) = crate::js::call(&container, "register", &"/sw.js".into()) {
         // Swallow a rejection instead of logging an uncaught error.
