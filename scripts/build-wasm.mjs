@@ -20,7 +20,8 @@ const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', '
 // The URL paths that show each lazily loaded view, by the module name of its `#[wasm_split]`.
 const ROUTES = {
   submit: ['/lapor'],
-  tracking: ['/lacak', '/lacak/'],
+  // Also the status of the reports listed under the tracking form, fetched once that form is drawn.
+  tracking: ['/lacak/'],
   // Also the home page's figures, fetched once the top of that page is painted (src/pages/home.rs).
   statistics: ['/statistik'],
   reports: ['/laporan'],

@@ -69,7 +69,7 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/lapor") view=|| view! { <Lazy load=submit_page fallback=PagePlaceholder/> }/>
-                    <Route path=path!("/lacak") view=|| view! { <Lazy load=track_page fallback=PagePlaceholder/> }/>
+                    <Route path=path!("/lacak") view=TrackPage/>
                     <Route path=path!("/lacak/:ticket") view=|| view! { <Lazy load=track_ticket_page fallback=PagePlaceholder/> }/>
                     <Route path=path!("/statistik") view=|| view! { <Lazy load=stats_page fallback=PagePlaceholder/> }/>
                     <Route path=path!("/laporan") view=|| view! { <Lazy load=reports_page fallback=PagePlaceholder/> }/>
@@ -80,16 +80,11 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
     }
 }
 
-// Each page's code is its own wasm chunk (components/lazy.rs). The module names are the chunks' names, which
-// scripts/build-wasm.mjs maps to URL paths.
+// Each page's code, but the home page's and the tracking form's, is its own wasm chunk (components/lazy.rs).
+// The module names are the chunks' names, which scripts/build-wasm.mjs maps to URL paths.
 #[wasm_split(submit, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn submit_page() -> Result<AnyView, ApiError> {
     Ok(view! { <SubmitPage/> }.into_any())
-}
-
-#[wasm_split(tracking, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn track_page() -> Result<AnyView, ApiError> {
-    Ok(view! { <TrackPage/> }.into_any())
 }
 
 #[wasm_split(tracking, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -26,7 +26,7 @@ impl From<SplitLoaderError> for ApiError {
 #[component]
 pub fn Lazy<F, Fut>(load: F, #[prop(into)] fallback: ViewFn, #[prop(optional)] after_first_paint: bool) -> impl IntoView
 where
-    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ApiError>> + 'static,
 {
     let attempt = RwSignal::new(0u32);
@@ -34,6 +34,7 @@ where
         <Suspense fallback=move || fallback.run()>
             {move || {
                 attempt.track();
+                let load = load.clone();
                 // The view holds browser handles, which are not Send; it never leaves this thread.
                 Suspend::new(SendWrapper::new(async move {
                     if after_first_paint {

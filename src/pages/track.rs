@@ -1,11 +1,13 @@
 use aduan_core::ticket::{Ticket, TicketError};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use aduan_core::open311_client::parse_request_id;
 
-use crate::api::{Backend, Client, Features};
+use crate::api::{ApiError, Backend, Client, Features};
+use crate::components::lazy::Lazy;
 use crate::components::title::use_page_title;
 use crate::i18n::names::status_key;
 use crate::i18n::use_i18n;
@@ -113,21 +115,36 @@ pub fn TrackPage() -> impl IntoView {
 #[component]
 fn MyReport(reference: Reference) -> impl IntoView {
     let i18n = use_i18n();
-    let client = expect_context::<Client>();
     let id = reference.id.clone();
+    let loading = move || view! { <span class="hint">{move || i18n.t("track.mine_loading")}</span> };
+    view! {
+        <li>
+            <A href=format!("/lacak/{}", reference.id)>{reference.shown}</A>
+            " · "
+            <Lazy load=move || remembered_status(id.clone()) fallback=loading/>
+        </li>
+    }
+}
+
+// Reading a report is the tracking page's code: its chunk comes after the form is on screen.
+#[wasm_split(tracking, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn remembered_status(id: String) -> Result<AnyView, ApiError> {
+    Ok(view! { <RememberedStatus id/> }.into_any())
+}
+
+#[component]
+fn RememberedStatus(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = expect_context::<Client>();
     let status = LocalResource::new(move || {
         let (client, id) = (client.clone(), id.clone());
         async move { client.report(&id, None).await.ok().map(|r| r.status) }
     });
     view! {
-        <li>
-            <A href=format!("/lacak/{}", reference.id)>{reference.shown}</A>
-            " · "
-            <span class="hint">{move || match status.get() {
-                None => i18n.t("track.mine_loading"),
-                Some(Some(s)) => i18n.t(status_key(s)),
-                Some(None) => i18n.t("track.mine_unknown"),
-            }}</span>
-        </li>
+        <span class="hint">{move || match status.get() {
+            None => i18n.t("track.mine_loading"),
+            Some(Some(s)) => i18n.t(status_key(s)),
+            Some(None) => i18n.t("track.mine_unknown"),
+        }}</span>
     }
 }

@@ -34,8 +34,8 @@ test('offline after a first visit: the portal opens, a draft is written, and it 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sampaikan Laporan');
   expect(await page.evaluate(() => fetch('/healthz').then(() => 'online', () => 'offline'))).toBe('offline');
   // A page never opened online opens too: the service worker keeps every page's wasm chunk.
-  await page.getByRole('link', { name: 'Lacak Laporan', exact: true }).first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lacak Laporan');
+  await page.getByRole('link', { name: 'Laporan Publik', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Laporan Publik');
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sampaikan Laporan');
   const title = `Jembatan retak (luring ${Date.now()})`;
