@@ -11,19 +11,22 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { filesByModule } from './split-loader.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk (TRUNK_STAGING_DIR is not set)');
 const target = process.env.CARGO_TARGET_DIR || 'target';
 const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
-// The URL paths that show each lazily loaded view, by the module name of its `#[wasm_split]`.
+// The URL paths whose chunks index.html preloads, by the module name of their `#[wasm_split]`s. Every split
+// module must be here, so that a new one is placed knowingly.
 const ROUTES = {
   submit: ['/lapor'],
   // Also the status of the reports listed under the tracking form, fetched once that form is drawn.
   tracking: ['/lacak/'],
-  // Also the home page's figures, fetched once the top of that page is painted (src/pages/home.rs).
-  statistics: ['/statistik'],
+  // The statistics page's body and the home page's figures, fetched once the top of the page is painted
+  // (src/pages/stats.rs, src/pages/home.rs): not preloaded.
+  statistics: [],
   reports: ['/laporan'],
 };
 
@@ -63,19 +66,14 @@ try {
   }
 
   // Which chunk files each route loads: its own module and the shared chunks it depends on.
-  const loader = readFileSync(files.get('__wasm_split.js'), 'utf8');
-  const chunkFile = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+)"/g)]
-    .map((m) => [m[1], m[2]]));
+  const modules = filesByModule(readFileSync(files.get('__wasm_split.js'), 'utf8'));
   const preloads = {};
-  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
-    const paths = ROUTES[m[1]];
-    if (!paths) throw new Error(`no URL path known for the lazy route ${m[1]}: add it to ROUTES`);
-    const chunks = m[3].split(',').map((c) => c.trim()).filter(Boolean).map((c) => chunkFile.get(c));
-    for (const path of paths) preloads[path] = [m[2], ...chunks].map((f) => `/${hashed(f)}`);
-  }
   for (const [name, paths] of Object.entries(ROUTES)) {
-    if (!loader.includes(`__wasm_split_load_${name} =`) || !paths.every((path) => preloads[path])) throw new Error(`the lazy route ${name} is missing from the split build`);
+    if (!modules[name]) throw new Error(`the split module ${name} is missing from the build`);
+    for (const path of paths) preloads[path] = modules[name].map((f) => `/${hashed(f)}`);
   }
+  const unknown = Object.keys(modules).filter((name) => !ROUTES[name]);
+  if (unknown.length) throw new Error(`no URL path known for the split modules ${unknown}: add them to ROUTES`);
 
   // A path ending in "/" stands for every path under it (/lacak/{ticket}).
   const boot = `

@@ -71,7 +71,7 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
                     <Route path=path!("/lapor") view=|| view! { <Lazy load=submit_page fallback=PagePlaceholder/> }/>
                     <Route path=path!("/lacak") view=TrackPage/>
                     <Route path=path!("/lacak/:ticket") view=|| view! { <Lazy load=track_ticket_page fallback=PagePlaceholder/> }/>
-                    <Route path=path!("/statistik") view=|| view! { <Lazy load=stats_page fallback=PagePlaceholder/> }/>
+                    <Route path=path!("/statistik") view=StatsPage/>
                     <Route path=path!("/laporan") view=|| view! { <Lazy load=reports_page fallback=PagePlaceholder/> }/>
                 </Routes>
             </main>
@@ -80,7 +80,8 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
     }
 }
 
-// Each page's code, but the home page's and the tracking form's, is its own wasm chunk (components/lazy.rs).
+// Each page's code, but the home page's, the tracking form's and the statistics page's heading, is its own
+// wasm chunk (components/lazy.rs).
 // The module names are the chunks' names, which scripts/build-wasm.mjs maps to URL paths.
 #[wasm_split(submit, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn submit_page() -> Result<AnyView, ApiError> {
@@ -90,11 +91,6 @@ fn submit_page() -> Result<AnyView, ApiError> {
 #[wasm_split(tracking, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn track_ticket_page() -> Result<AnyView, ApiError> {
     Ok(view! { <TrackTicketPage/> }.into_any())
-}
-
-#[wasm_split(statistics, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn stats_page() -> Result<AnyView, ApiError> {
-    Ok(view! { <StatsPage/> }.into_any())
 }
 
 #[wasm_split(reports, wasm_split_path = ::leptos::wasm_split, fallible)]

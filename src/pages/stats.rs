@@ -4,13 +4,15 @@ use aduan_core::agency_table::{self, Column};
 use aduan_core::listing::ListQuery;
 use aduan_core::{Portal, ReportFilter, Stats, Status};
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
 
 use super::reports::use_view_query;
-use crate::api::{Backend, Client, PortalResource};
+use crate::api::{ApiError, Backend, Client, PortalResource};
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::figures::{FigureList, FiguresSkeleton};
 use crate::components::filters::FilterForm;
+use crate::components::lazy::{Lazy, PagePlaceholder};
 use crate::components::stats::agency_table::{heading_key, AgencyTable};
 use crate::components::stats::bars::BarTable;
 use crate::components::download::save_file;
@@ -19,15 +21,29 @@ use crate::components::title::use_page_title;
 use crate::i18n::names::{category_name, format_date, status_key};
 use crate::i18n::use_i18n;
 
+/// The heading and introduction come with the shell; the figures, filters and charts are the statistics
+/// chunk, fetched once the heading is painted.
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title("nav.stats");
-    let portal = expect_context::<PortalResource>();
-    let (query, embed) = use_view_query();
     view! {
         <h1>{move || i18n.t("nav.stats")}</h1>
         <p class="lead">{move || i18n.t("statistics.lead")}</p>
+        <Lazy load=statistics fallback=PagePlaceholder after_first_paint=true/>
+    }
+}
+
+#[wasm_split(statistics, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn statistics() -> Result<AnyView, ApiError> {
+    Ok(view! { <Statistics/> }.into_any())
+}
+
+#[component]
+fn Statistics() -> impl IntoView {
+    let portal = expect_context::<PortalResource>();
+    let (query, embed) = use_view_query();
+    view! {
         <Suspense fallback=move || view! { <FiguresSkeleton/> }>
             {move || portal.get().map(|loaded| match loaded {
                 Ok(p) => {
