@@ -14,20 +14,21 @@ use crate::clock::{now, today};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::share_actions::{absolute_url, ShareActions};
 use crate::components::support_button::SupportButton;
-use crate::components::title::use_page_title;
+use crate::components::title::use_page_title_of;
 use crate::components::tracking::attachments::AttachmentList;
 use crate::components::tracking::deadlines::DeadlineList;
 use crate::components::tracking::reporter::ReporterSection;
 use crate::components::tracking::timeline::Timeline;
 use crate::components::tracking::Tracked;
-use crate::config::RuntimeConfig;
 use crate::i18n::names::{format_date, format_local_time, kind_key, status_key};
 use crate::i18n::{format_count, use_i18n};
 
 #[component]
 pub fn TrackTicketPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_page_title("nav.track");
+    // The ticket and its status name the page once the report is shown (TrackedReport fills this in).
+    let ticket_title = RwSignal::new(None::<String>);
+    use_page_title_of(move || ticket_title.get().unwrap_or_else(|| i18n.t("nav.track").to_string()));
     let params = use_params_map();
     let features = expect_context::<Client>().features();
     let reference = Memo::new(move |_| parse_reference(&params.read().get("ticket").unwrap_or_default(), features));
@@ -38,7 +39,7 @@ pub fn TrackTicketPage() -> impl IntoView {
             Ok(r) => view! {
                 <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
                     {move || portal.get().map(|loaded| match loaded {
-                        Ok(p) => view! { <TrackedReport reference=r.clone() portal=p/> }.into_any(),
+                        Ok(p) => view! { <TrackedReport reference=r.clone() portal=p ticket_title/> }.into_any(),
                         Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
                     })}
                 </Suspense>
@@ -53,7 +54,7 @@ pub fn TrackTicketPage() -> impl IntoView {
 /// (visibilitychange is fired at the document and bubbles to the window.)
 /// A background refresh that fails keeps what is shown; only the first load shows an error.
 #[component]
-fn TrackedReport(reference: Reference, portal: Portal) -> impl IntoView {
+fn TrackedReport(reference: Reference, portal: Portal, ticket_title: RwSignal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
     let features = client.features();
@@ -96,17 +97,13 @@ fn TrackedReport(reference: Reference, portal: Portal) -> impl IntoView {
         }
     });
 
-    let portal_name = use_context::<RuntimeConfig>().map(|c| c.portal_name).unwrap_or_default();
     let grouped = reference.shown.clone();
     Effect::new({
         let grouped = grouped.clone();
         move |_| {
             let status = tracked.with_report(None, |r| Some(r.status));
-            let title = match status {
-                Some(s) => format!("{grouped} — {} — {portal_name}", i18n.t(status_key(s))),
-                None => format!("{grouped} — {} — {portal_name}", i18n.t("nav.track")),
-            };
-            document().set_title(&title);
+            let what = status.map_or_else(|| i18n.t("nav.track"), |s| i18n.t(status_key(s)));
+            ticket_title.set(Some(format!("{grouped} — {what}")));
         }
     });
     let calendar = StoredValue::new(WorkingCalendar::new(portal.holidays.clone(), WIB_OFFSET_SECONDS));
