@@ -204,6 +204,10 @@ pub struct ReportCreated {
     pub access_code: String,
     pub status: Status,
     pub created_at: DateTime<Utc>,
+    /// What the receiving service says about the report on arrival (Open311's `service_notice`), shown on
+    /// the receipt. The reference server sends none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]

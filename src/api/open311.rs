@@ -152,12 +152,13 @@ impl Open311Client {
             .map_err(|_| ApiError::Network)?;
         let created: Vec<RequestCreated> = Self::decode(&Self::body_of(request).await?)?;
         let first = created.into_iter().next().ok_or(ApiError::Decode)?;
+        let notice = first.service_notice.filter(|n| !n.trim().is_empty());
         let ticket = match (first.service_request_id, first.token) {
             (Some(id), _) => id,
             (None, Some(token)) => self.resolve_token(&token, TOKEN_TRIES).await.unwrap_or(token),
             (None, None) => return Err(ApiError::Decode),
         };
-        Ok(ReportCreated { ticket, access_code: String::new(), status: Status::Submitted, created_at: now() })
+        Ok(ReportCreated { ticket, access_code: String::new(), status: Status::Submitted, created_at: now(), notice })
     }
 
     /// The id a token stands for, asked a few times a second apart while the server queues the request.

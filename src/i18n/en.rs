@@ -145,6 +145,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("submit.start_again_yes", "Yes, delete and start again"),
     ("receipt.copied", "Ticket number copied."),
     ("receipt.keep_code", "Keep this access code. It is shown only once and you need it to read a confidential report, reply and rate the service."),
+    ("receipt.notice", "Message from the service that received your report"),
     ("receipt.next", "An administrator will verify your report within 3 working days. Follow it with your ticket number."),
     ("receipt.next_plain", "Follow your report with this ticket number."),
     ("receipt.track", "Track this report"),

@@ -145,6 +145,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("submit.start_again_yes", "Ya, hapus dan mulai lagi"),
     ("receipt.copied", "Nomor tiket disalin."),
     ("receipt.keep_code", "Simpan kode akses ini. Kode ini hanya ditampilkan sekali dan diperlukan untuk membaca laporan rahasia, membalas, dan memberi penilaian."),
+    ("receipt.notice", "Pesan dari layanan penerima laporan"),
     ("receipt.next", "Admin akan memverifikasi laporan Anda paling lambat 3 hari kerja. Pantau perkembangannya dengan nomor tiket."),
     ("receipt.next_plain", "Pantau perkembangan laporan Anda dengan nomor tiket ini."),
     ("receipt.track", "Lacak laporan ini"),

@@ -81,6 +81,9 @@ for (const backend of Object.keys(BACKENDS)) {
       await expect(page.getByRole('heading', { name: w.receipt })).toBeVisible();
       const ticket = await page.locator('.ticket-number').getAttribute('data-ticket');
       await expect(page.locator('.access-code')).toHaveCount(backend === 'aduan' ? 1 : 0);
+      // Open311's service_notice, in the page's language; our contract sends none.
+      if (backend === 'aduan') await expect(page.locator('.service-notice')).toHaveCount(0);
+      else await expect(page.getByRole('note').filter({ hasText: 'Pesan dari layanan penerima laporan' })).toContainText('Laporan diterima dan akan diverifikasi dalam 3 hari kerja.');
       await screenshot(page, `backend-${backend}-receipt-360`);
 
       // Tracking, by typing the number as a citizen would

@@ -71,6 +71,7 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
                         access_code,
                         status: Status::parse(&status).unwrap_or(Status::Submitted),
                         created_at: created_at.parse::<DateTime<Utc>>().unwrap_or(now),
+                        notice: None,
                     };
                     return Ok((created, true));
                 }
@@ -90,7 +91,7 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
                     .execute(params![key, body_hash, inserted.id, inserted.access_code, timestamp(now)])?;
             }
             tx.commit()?;
-            Ok((ReportCreated { ticket: inserted.ticket, access_code: inserted.access_code, status: Status::Submitted, created_at: now }, false))
+            Ok((ReportCreated { ticket: inserted.ticket, access_code: inserted.access_code, status: Status::Submitted, created_at: now, notice: None }, false))
         })
         .await?;
     let mut res = (StatusCode::CREATED, Json(created)).into_response();

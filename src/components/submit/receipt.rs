@@ -22,6 +22,13 @@ pub fn Receipt(created: ReportCreated) -> impl IntoView {
             <p class="ticket-label">{move || i18n.t("ticket")}</p>
             <p class="ticket-number" data-ticket=created.ticket.clone()>{ticket}</p>
         </div>
+        // In the service's own words (Open311 service_notice): text, never markup.
+        {created.notice.clone().map(|notice| view! {
+            <div class="notice" role="note">
+                <p class="ticket-label">{move || i18n.t("receipt.notice")}</p>
+                <p class="service-notice">{notice}</p>
+            </div>
+        })}
         <ShareActions copy_text=created.ticket.clone() url=track_url.clone() share_title="receipt"/>
         // A backend without access codes (Open311) gives none to keep.
         {(!created.access_code.is_empty()).then(|| view! {
