@@ -1,6 +1,7 @@
 //! Views whose code is a separate wasm chunk, fetched the first time they are shown. `#[wasm_split(…,
-//! fallible)]` marks the cut; scripts/build-wasm.mjs cuts the chunks, and index.html preloads those of the page
-//! being opened so they arrive with the main module.
+//! fallible)]` marks the cut and scripts/build-wasm.mjs cuts the chunks. index.html preloads the chunks of the
+//! page being opened, so that they arrive with the main module, unless the page fetches them after its first
+//! paint (`after_first_paint`).
 
 use std::future::Future;
 use std::time::Duration;
