@@ -11,24 +11,13 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { filesByModule } from './split-loader.mjs';
+import { PAGES, filesByModule } from './split-loader.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk (TRUNK_STAGING_DIR is not set)');
 const target = process.env.CARGO_TARGET_DIR || 'target';
 const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
-// The URL paths whose chunks index.html preloads, by the module name of their `#[wasm_split]`s. Every split
-// module must be here, so that a new one is placed knowingly.
-const ROUTES = {
-  submit: ['/lapor'],
-  // Also the status of the reports listed under the tracking form, fetched once that form is drawn.
-  tracking: ['/lacak/'],
-  // The statistics page's body and the home page's figures, fetched once the top of the page is painted
-  // (src/pages/stats.rs, src/pages/home.rs): not preloaded.
-  statistics: [],
-  reports: ['/laporan'],
-};
 
 for (const name of readdirSync(dir).filter((n) => /^aduan-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n))) rmSync(join(dir, name));
 const work = mkdtempSync(join(tmpdir(), 'aduan-wasm-'));
@@ -68,14 +57,13 @@ try {
   // Which chunk files each route loads: its own module and the shared chunks it depends on.
   const modules = filesByModule(readFileSync(files.get('__wasm_split.js'), 'utf8'));
   const preloads = {};
-  for (const [name, paths] of Object.entries(ROUTES)) {
-    if (!modules[name]) throw new Error(`the split module ${name} is missing from the build`);
-    for (const path of paths) preloads[path] = modules[name].map((f) => `/${hashed(f)}`);
+  for (const [path, { module, preload }] of Object.entries(PAGES)) {
+    if (!modules[module]) throw new Error(`the split module ${module} is missing from the build`);
+    if (preload) preloads[path] = modules[module].map((f) => `/${hashed(f)}`);
   }
-  const unknown = Object.keys(modules).filter((name) => !ROUTES[name]);
-  if (unknown.length) throw new Error(`no URL path known for the split modules ${unknown}: add them to ROUTES`);
+  const unknown = Object.keys(modules).filter((name) => !Object.values(PAGES).some((page) => page.module === name));
+  if (unknown.length) throw new Error(`no URL path known for the split modules ${unknown}: add them to PAGES in split-loader.mjs`);
 
-  // A path ending in "/" stands for every path under it (/lacak/{ticket}).
   const boot = `
 const preloads = ${JSON.stringify(preloads)};
 const here = location.pathname.replace(/\\/+$/, '') || '/';

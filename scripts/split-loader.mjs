@@ -1,6 +1,21 @@
+// What the split build knows about pages, shared by build-wasm.mjs (preloads) and bench-size.mjs (sizes).
+
+// The split module each page needs, by the module name of its `#[wasm_split]`s (src/app.rs and the pages), and
+// whether index.html preloads it. Not preloaded: the statistics page's body and the home page's figures, fetched
+// once the top of the page is painted (src/pages/stats.rs, src/pages/home.rs), and the statuses of the reports
+// listed under the tracking form. A path ending in "/" stands for every path under it. Every split module
+// must appear here, so that a new one is placed knowingly.
+export const PAGES = {
+  '/': { module: 'statistics', preload: false },
+  '/lapor': { module: 'submit', preload: true },
+  '/lacak': { module: 'tracking', preload: false },
+  '/lacak/': { module: 'tracking', preload: true },
+  '/statistik': { module: 'statistics', preload: false },
+  '/laporan': { module: 'reports', preload: true },
+};
+
 // Reads the loader that wasm-split-cli writes (__wasm_split.js): for each split module, the wasm files it
-// needs, its own first and then the chunks it shares with other modules. Used by build-wasm.mjs (preloads)
-// and bench-size.mjs (what each page downloads).
+// needs, its own first and then the chunks it shares with other modules.
 export function filesByModule(loader) {
   const chunkFile = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+)"/g)]
     .map((m) => [m[1], m[2]]));
