@@ -7,7 +7,7 @@ use leptos_router::path;
 
 use crate::api::{AduanClient, ApiError, Backend, Client, Open311Client, PortalResource};
 use crate::components::layout::{Footer, Header};
-use crate::components::lazy::{Lazy, PagePlaceholder};
+use crate::components::lazy::Lazy;
 use crate::config::{self, BackendKind, RuntimeConfig};
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::pages::{
@@ -68,11 +68,11 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/lapor") view=|| view! { <Lazy load=submit_page fallback=PagePlaceholder/> }/>
+                    <Route path=path!("/lapor") view=|| view! { <Lazy load=submit_page/> }/>
                     <Route path=path!("/lacak") view=TrackPage/>
-                    <Route path=path!("/lacak/:ticket") view=|| view! { <Lazy load=track_ticket_page fallback=PagePlaceholder/> }/>
+                    <Route path=path!("/lacak/:ticket") view=|| view! { <Lazy load=track_ticket_page/> }/>
                     <Route path=path!("/statistik") view=StatsPage/>
-                    <Route path=path!("/laporan") view=|| view! { <Lazy load=reports_page fallback=PagePlaceholder/> }/>
+                    <Route path=path!("/laporan") view=|| view! { <Lazy load=reports_page/> }/>
                 </Routes>
             </main>
             <Footer/>

@@ -21,21 +21,29 @@ impl From<SplitLoaderError> for ApiError {
     }
 }
 
-/// Shows `fallback` while `load` fetches the chunk, then the view it returns. A failed fetch shows the network
-/// error with a retry, instead of a page that never comes. With `after_first_paint`, the fetch waits until
-/// what is above it has been painted, so that it never competes with the first screen.
+/// Shows `fallback` (a page placeholder unless given) while `load` fetches the chunk, then the view it returns.
+/// A failed fetch shows the network error with a retry, instead of a page that never comes; a small part of a
+/// page gives `failed` instead, so that a list does not repeat the error panel on every line. With
+/// `after_first_paint`, the fetch waits until what is above it has been painted, so that it never competes
+/// with the first screen.
 #[component]
-pub fn Lazy<F, Fut>(load: F, #[prop(into)] fallback: ViewFn, #[prop(optional)] after_first_paint: bool) -> impl IntoView
+pub fn Lazy<F, Fut>(
+    load: F,
+    #[prop(optional, into)] fallback: Option<ViewFn>,
+    #[prop(optional, into)] failed: Option<ViewFn>,
+    #[prop(optional)] after_first_paint: bool,
+) -> impl IntoView
 where
     F: Fn() -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ApiError>> + 'static,
 {
     let attempt = RwSignal::new(0u32);
+    let fallback = fallback.unwrap_or_else(|| ViewFn::from(PagePlaceholder));
     view! {
         <Suspense fallback=move || fallback.run()>
             {move || {
                 attempt.track();
-                let load = load.clone();
+                let (load, failed) = (load.clone(), failed.clone());
                 // The view holds browser handles, which are not Send; it never leaves this thread.
                 Suspend::new(SendWrapper::new(async move {
                     if after_first_paint {
@@ -43,6 +51,7 @@ where
                     }
                     match load().await {
                         Ok(view) => view,
+                        Err(_) if failed.is_some() => failed.map(|f| f.run()).into_any(),
                         Err(error) => view! { <ErrorPanel error on_retry=move |_| attempt.update(|n| *n += 1)/> }.into_any(),
                     }
                 }))

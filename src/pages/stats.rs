@@ -12,7 +12,7 @@ use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::figures::{FigureList, FiguresSkeleton};
 use crate::components::filters::FilterForm;
-use crate::components::lazy::{Lazy, PagePlaceholder};
+use crate::components::lazy::Lazy;
 use crate::components::stats::agency_table::{heading_key, AgencyTable};
 use crate::components::stats::bars::BarTable;
 use crate::components::download::save_file;
@@ -30,7 +30,7 @@ pub fn StatsPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t("nav.stats")}</h1>
         <p class="lead">{move || i18n.t("statistics.lead")}</p>
-        <Lazy load=statistics fallback=PagePlaceholder after_first_paint=true/>
+        <Lazy load=statistics after_first_paint=true/>
     }
 }
 

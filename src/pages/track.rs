@@ -116,12 +116,14 @@ pub fn TrackPage() -> impl IntoView {
 fn MyReport(reference: Reference) -> impl IntoView {
     let i18n = use_i18n();
     let id = reference.id.clone();
-    let loading = move || view! { <span class="hint">{move || i18n.t("track.mine_loading")}</span> };
+    let hint = move |key: &'static str| move || view! { <span class="hint">{move || i18n.t(key)}</span> };
+    // Without the tracking chunk the status is unknown, as when the report cannot be read: no error panel
+    // on every line.
     view! {
         <li>
             <A href=format!("/lacak/{}", reference.id)>{reference.shown}</A>
             " · "
-            <Lazy load=move || remembered_status(id.clone()) fallback=loading/>
+            <Lazy load=move || remembered_status(id.clone()) fallback=hint("track.mine_loading") failed=hint("track.mine_unknown")/>
         </li>
     }
 }
