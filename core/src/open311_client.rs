@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use std::collections::BTreeMap;
 
-use crate::open311::{field_of, instant, status_from_open311, Attribute, Open311Error, Service, ServiceRequest};
+use crate::open311::{field_of, instant, status_from_open311, Attribute, Open311Error, RequestCreated, Service, ServiceRequest};
 use crate::validation::Rule;
 use crate::ticket::TicketError;
 use crate::{Actor, Category, Event, FieldError, Holiday, Kind, Limits, NamedRef, NewReport, Page, Portal, Problem, ReportFilter, ReportSummary, ReportView, SlaRules, Status, WorkingCalendar};
@@ -53,6 +53,11 @@ pub fn portal_from_services(services: &[Service], holidays: Vec<Holiday>) -> Por
 
 fn non_empty(text: &Option<String>) -> Option<String> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(String::from)
+}
+
+/// What a POST answer says about the new request, for the receipt (`ReportCreated::notice`).
+pub fn notice_of(created: &RequestCreated) -> Option<String> {
+    non_empty(&created.service_notice)
 }
 
 fn category_of(r: &ServiceRequest) -> Option<NamedRef> {
@@ -432,6 +437,14 @@ mod tests {
         let last = view.events.last().unwrap();
         assert_eq!((last.status, last.actor, last.message.as_deref()), (Status::Completed, Actor::Agency, Some("Duplicate request.")));
         assert_eq!(last.at, "2010-04-14T06:37:38-08:00".parse::<DateTime<Utc>>().unwrap());
+    }
+
+    #[test]
+    fn a_blank_service_notice_is_no_notice() {
+        let created = |notice: Option<&str>| RequestCreated { service_request_id: Some("1".into()), token: None, service_notice: notice.map(String::from), account_id: None };
+        assert_eq!(notice_of(&created(Some("  Akan diperiksa.  "))).as_deref(), Some("Akan diperiksa."));
+        assert_eq!(notice_of(&created(Some("   "))), None);
+        assert_eq!(notice_of(&created(None)), None);
     }
 
     #[test]

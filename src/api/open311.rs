@@ -4,7 +4,7 @@
 use aduan_core::calendar::WIB_OFFSET_SECONDS;
 use aduan_core::listing::ListQuery;
 use aduan_core::open311::{Attribute, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
-use aduan_core::open311_client::{list_page, looks_like_xml, portal_from_services, problem_from_errors, questions_in_order, report_from_request, request_windows, request_form, requests_query};
+use aduan_core::open311_client::{list_page, looks_like_xml, notice_of, portal_from_services, problem_from_errors, questions_in_order, report_from_request, request_windows, request_form, requests_query};
 use aduan_core::open311_stats::stats_from_requests;
 use aduan_core::{NewReport, Page, Portal, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, WorkingCalendar};
 use std::sync::{Arc, Mutex};
@@ -152,7 +152,7 @@ impl Open311Client {
             .map_err(|_| ApiError::Network)?;
         let created: Vec<RequestCreated> = Self::decode(&Self::body_of(request).await?)?;
         let first = created.into_iter().next().ok_or(ApiError::Decode)?;
-        let notice = first.service_notice.filter(|n| !n.trim().is_empty());
+        let notice = notice_of(&first);
         let ticket = match (first.service_request_id, first.token) {
             (Some(id), _) => id,
             (None, Some(token)) => self.resolve_token(&token, TOKEN_TRIES).await.unwrap_or(token),
