@@ -1,13 +1,13 @@
 // What the split build knows about pages, shared by build-wasm.mjs (preloads) and bench-size.mjs (sizes).
 
 // The split module each page needs, by the module name of its `#[wasm_split]`s (src/app.rs and the pages), and
-// whether index.html preloads it. Not preloaded: the statistics page's body and the home page's figures, fetched
-// once the top of the page is painted (src/pages/stats.rs, src/pages/home.rs), and the statuses of the reports
-// listed under the tracking form. A path ending in "/" stands for every path under it. Every split module
-// must appear here, so that a new one is placed knowingly.
+// whether index.html preloads it. Not preloaded: the submit form, the statistics page's body and the home
+// page's figures, fetched once the top of the page is painted (src/pages/submit.rs, stats.rs, home.rs), and the
+// statuses of the reports listed under the tracking form. A path ending in "/" stands for every path under it.
+// Every split module must appear here, so that a new one is placed knowingly.
 export const PAGES = {
   '/': { module: 'statistics', preload: false },
-  '/lapor': { module: 'submit', preload: true },
+  '/lapor': { module: 'submit', preload: false },
   '/lacak': { module: 'tracking', preload: false },
   '/lacak/': { module: 'tracking', preload: true },
   '/statistik': { module: 'statistics', preload: false },

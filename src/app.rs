@@ -5,7 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos::wasm_split::wasm_split;
 use leptos_router::path;
 
-use crate::api::{AduanClient, ApiError, Backend, Client, Open311Client, PortalResource};
+use crate::api::{AduanClient, ApiError, Client, Open311Client, PortalSlot};
 use crate::components::layout::{Footer, Header};
 use crate::components::lazy::Lazy;
 use crate::config::{self, BackendKind, RuntimeConfig};
@@ -49,15 +49,7 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
         BackendKind::Aduan => Client::Aduan(AduanClient::new(cfg.base_url())),
         BackendKind::Open311 => Client::Open311(Open311Client::new(cfg.base_url(), cfg.backend.jurisdiction_id.clone(), cfg.backend.api_key.clone())),
     };
-    // Loaded once for the whole visit: lists, limits and rules change rarely.
-    let portal: PortalResource = LocalResource::new({
-        let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { client.portal().await }
-        }
-    });
-    provide_context(portal);
+    provide_context(PortalSlot::new());
     provide_context(client);
     provide_context(cfg);
     view! {
@@ -68,7 +60,7 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/lapor") view=|| view! { <Lazy load=submit_page/> }/>
+                    <Route path=path!("/lapor") view=SubmitPage/>
                     <Route path=path!("/lacak") view=TrackPage/>
                     <Route path=path!("/lacak/:ticket") view=|| view! { <Lazy load=track_ticket_page/> }/>
                     <Route path=path!("/statistik") view=StatsPage/>
@@ -80,14 +72,9 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
     }
 }
 
-// Each page's code, but the home page's, the tracking form's and the statistics page's heading, is its own
-// wasm chunk (components/lazy.rs).
+// Each page's code, but the home page's, the tracking form's and the headings of the submit and statistics
+// pages, is its own wasm chunk (components/lazy.rs).
 // The module names are the chunks' names, which scripts/build-wasm.mjs maps to URL paths.
-#[wasm_split(submit, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn submit_page() -> Result<AnyView, ApiError> {
-    Ok(view! { <SubmitPage/> }.into_any())
-}
-
 #[wasm_split(tracking, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn track_ticket_page() -> Result<AnyView, ApiError> {
     Ok(view! { <TrackTicketPage/> }.into_any())

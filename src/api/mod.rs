@@ -123,8 +123,42 @@ pub trait Backend {
     fn upload_attachment(&self, file: &web_sys::File, on_progress: Box<dyn Fn(f64)>) -> impl Future<Output = Result<Attachment, ApiError>>;
 }
 
-/// `GET /portal`, shared by every page through context.
+/// `GET /portal`: the lists, limits and rules, loaded once for the whole visit.
 pub type PortalResource = leptos::prelude::LocalResource<Result<Portal, ApiError>>;
+
+/// Where the visit's [`PortalResource`] is kept once a page has asked for it (see [`use_portal`]).
+#[derive(Clone)]
+pub struct PortalSlot {
+    owner: leptos::prelude::Owner,
+    resource: leptos::prelude::StoredValue<Option<PortalResource>>,
+}
+
+impl PortalSlot {
+    /// Nothing is fetched yet; the resource will live as long as the current owner (the whole portal).
+    pub fn new() -> PortalSlot {
+        PortalSlot { owner: leptos::prelude::Owner::current().unwrap_or_default(), resource: leptos::prelude::StoredValue::new(None) }
+    }
+}
+
+/// The portal's lists and rules, fetched the first time a page needs them and shared after that. Only
+/// the pages in wasm chunks need them, so fetching them is chunk code as well, and the home page and the
+/// tracking form neither download that code nor wait behind the request.
+pub fn use_portal() -> PortalResource {
+    use leptos::prelude::*;
+    let slot = expect_context::<PortalSlot>();
+    if let Some(resource) = slot.resource.get_value() {
+        return resource;
+    }
+    let client = expect_context::<Client>();
+    let resource = slot.owner.with(|| {
+        LocalResource::new(move || {
+            let client = client.clone();
+            async move { client.portal().await }
+        })
+    });
+    slot.resource.set_value(Some(resource));
+    resource
+}
 
 /// The backend chosen by configuration.
 #[derive(Clone, Debug)]

@@ -1,7 +1,7 @@
 use aduan_core::{ReportFilter, Stats};
 use leptos::prelude::*;
 
-use crate::api::{Backend, Client, PortalResource};
+use crate::api::{Backend, Client, use_portal};
 use crate::components::error_panel::ErrorPanel;
 use crate::i18n::{format_count, format_decimal, format_percent, use_i18n};
 
@@ -39,7 +39,7 @@ pub fn FiguresSkeleton() -> impl IntoView {
 pub fn FigureList(stats: Stats, full: bool) -> impl IntoView {
     let i18n = use_i18n();
     let s = stats;
-    let portal = expect_context::<PortalResource>();
+    let portal = use_portal();
     // SP4N-LAPOR!'s national target until the portal says otherwise.
     let target = move || portal.get().and_then(|p| p.ok()).map_or(0.9, |p| p.completion_target);
     let no_data = move || i18n.t("stats.no_data").to_string();

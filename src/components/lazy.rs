@@ -60,10 +60,14 @@ where
     }
 }
 
-/// Resolves after the next frame has been painted: a timeout queued from an animation frame runs after it.
+/// Resolves once the next frame is on screen. The frame is drawn after the first animation frame's callbacks
+/// but shown a little later; the second animation frame comes after it was shown, and its timeout runs
+/// after that frame's own work. (A timeout from the first frame ran before the paint reached the screen.)
 async fn next_paint() {
     let painted = js_sys::Promise::new(&mut |resolve, _| {
-        request_animation_frame(move || set_timeout(move || drop(resolve.call0(&JsValue::NULL)), Duration::ZERO));
+        request_animation_frame(move || {
+            request_animation_frame(move || set_timeout(move || drop(resolve.call0(&JsValue::NULL)), Duration::ZERO))
+        });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }

@@ -104,6 +104,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.cancel", "Cancel"),
     ("answer.yes", "Yes"),
     ("answer.no", "No"),
+    ("submit.lead", "Send a complaint, an aspiration or a request for information about a public service. Your report goes to the agency responsible, and you can track it with its ticket number."),
     ("submit.step", "Step {n} of {total}"),
     ("submit.details_title", "What happened?"),
     ("submit.title_hint", "Sum up the problem, for example “Street light out on Jl. Merdeka”."),

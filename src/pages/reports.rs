@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{Backend, Client, PortalResource};
+use crate::api::{Backend, Client, use_portal};
 use crate::pages::track::parse_reference;
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
@@ -31,7 +31,7 @@ pub fn use_view_query() -> (Memo<ListQuery>, Memo<bool>) {
 pub fn ReportsPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title("nav.reports");
-    let portal = expect_context::<PortalResource>();
+    let portal = use_portal();
     let (query, embed) = use_view_query();
     view! {
         <h1>{move || i18n.t("nav.reports")}</h1>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
 use super::reports::use_view_query;
-use crate::api::{ApiError, Backend, Client, PortalResource};
+use crate::api::{ApiError, Backend, Client, use_portal};
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::figures::{FigureList, FiguresSkeleton};
@@ -41,7 +41,7 @@ fn statistics() -> Result<AnyView, ApiError> {
 
 #[component]
 fn Statistics() -> impl IntoView {
-    let portal = expect_context::<PortalResource>();
+    let portal = use_portal();
     let (query, embed) = use_view_query();
     view! {
         <Suspense fallback=move || view! { <FiguresSkeleton/> }>

@@ -7,11 +7,13 @@ use aduan_core::validation::Rule;
 use aduan_core::{Portal, ReportCreated};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::wasm_split;
 
-use crate::api::{ApiError, Backend, Client, PortalResource};
+use crate::api::{ApiError, Backend, Client, use_portal};
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{focus_element, ErrorSummary, FieldProblem};
+use crate::components::lazy::{Lazy, PagePlaceholder};
 use crate::components::submit::attachments::AttachmentsStep;
 use crate::components::submit::details::DetailsStep;
 use crate::components::submit::kind::KindStep;
@@ -82,14 +84,37 @@ fn backoff(attempt: u32) -> u64 {
     2u64.saturating_pow(attempt.min(6)).min(60)
 }
 
+/// The title and what the page is for come with the shell; the form is the submit chunk, fetched once they
+/// are painted.
 #[component]
 pub fn SubmitPage() -> impl IntoView {
-    let i18n = use_i18n();
     use_page_title("nav.submit");
-    let portal = expect_context::<PortalResource>();
+    view! {
+        <Lazy load=submit_form fallback=|| view! { <SubmitIntro/><PagePlaceholder/> } after_first_paint=true/>
+    }
+}
+
+#[wasm_split(submit, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn submit_form() -> Result<AnyView, ApiError> {
+    Ok(view! { <SubmitForm/> }.into_any())
+}
+
+#[component]
+fn SubmitIntro() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{move || i18n.t("nav.submit")}</h1>
+        <p class="lead">{move || i18n.t("submit.lead")}</p>
+    }
+}
+
+#[component]
+fn SubmitForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let portal = use_portal();
     view! {
         // As tall as the screen (class boot) until the form can be drawn, so the footer does not jump.
-        <Suspense fallback=move || view! { <h1>{move || i18n.t("nav.submit")}</h1><p class="boot" aria-busy="true">{move || i18n.t("loading")}</p> }>
+        <Suspense fallback=move || view! { <SubmitIntro/><p class="boot" aria-busy="true">{move || i18n.t("loading")}</p> }>
             {move || portal.get().map(|loaded| match loaded {
                 Ok(p) => view! { <SubmitFlow portal=p/> }.into_any(),
                 Err(error) => view! { <h1>{move || i18n.t("nav.submit")}</h1><ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
@@ -272,7 +297,10 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     view! {
         <Show when=move || created.get().is_none()
             fallback=move || created.get().map(|c| view! { <Receipt created=c/> })>
-            <h1>{move || i18n.t("nav.submit")}</h1>
+            // The introduction only above the first step, where the citizen starts.
+            <Show when=move || steps.with_value(|all| step.get() == all[0]) fallback=move || view! { <h1>{move || i18n.t("nav.submit")}</h1> }>
+                <SubmitIntro/>
+            </Show>
             <p class="step-count" id="step-heading" tabindex="-1">
                 {move || i18n.t("submit.step").replace("{n}", &position().to_string()).replace("{total}", &steps.with_value(Vec::len).to_string())}
             </p>

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::track::{parse_reference, Reference};
-use crate::api::{ApiError, Backend, Client, Features, PortalResource};
+use crate::api::{ApiError, Backend, Client, Features, use_portal};
 use crate::clock::{now, today};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::share_actions::{absolute_url, ShareActions};
@@ -32,7 +32,7 @@ pub fn TrackTicketPage() -> impl IntoView {
     let params = use_params_map();
     let features = expect_context::<Client>().features();
     let reference = Memo::new(move |_| parse_reference(&params.read().get("ticket").unwrap_or_default(), features));
-    let portal = expect_context::<PortalResource>();
+    let portal = use_portal();
     view! {
         <h1>{move || i18n.t("nav.track")}</h1>
         {move || match reference.get() {

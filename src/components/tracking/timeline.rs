@@ -1,7 +1,7 @@
 use aduan_core::{Actor, Event, Status};
 use leptos::prelude::*;
 
-use crate::api::PortalResource;
+use crate::api::use_portal;
 use crate::i18n::names::{actor_key, format_local_time, status_key};
 use crate::i18n::use_i18n;
 
@@ -11,7 +11,7 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
     let i18n = use_i18n();
     // The portal's own steps (escalation, automatic closing) are worded here in the citizen's language; the
     // server stores them in Indonesian. Their day counts come from the portal's rules.
-    let sla = use_context::<PortalResource>().and_then(|p| p.get_untracked()).and_then(Result::ok).map(|p| p.sla).unwrap_or_default();
+    let sla = use_portal().get_untracked().and_then(Result::ok).map(|p| p.sla).unwrap_or_default();
     view! {
         <h2>{move || i18n.t("track.timeline")}</h2>
         <ol class="timeline">
