@@ -23,14 +23,16 @@ impl From<SplitLoaderError> for ApiError {
 
 /// Shows `fallback` (a page placeholder unless given) while `load` fetches the chunk, then the view it returns.
 /// A failed fetch shows the network error with a retry, instead of a page that never comes; a small part of a
-/// page gives `failed` instead, so that a list does not repeat the error panel on every line. With
-/// `after_first_paint`, the fetch waits until what is above it has been painted, so that it never competes
-/// with the first screen.
+/// page gives `failed` instead, so that a list does not repeat the error panel on every line. A page whose
+/// loaded view draws its own title gives that title as `heading`: it stands above the placeholder and above
+/// the error. With `after_first_paint`, the fetch waits until what is above it has been painted, so that it
+/// never competes with the first screen.
 #[component]
 pub fn Lazy<F, Fut>(
     load: F,
     #[prop(optional, into)] fallback: Option<ViewFn>,
     #[prop(optional, into)] failed: Option<ViewFn>,
+    #[prop(optional, into)] heading: Option<ViewFn>,
     #[prop(optional)] after_first_paint: bool,
 ) -> impl IntoView
 where
@@ -39,8 +41,10 @@ where
 {
     let attempt = RwSignal::new(0u32);
     let fallback = fallback.unwrap_or_else(|| ViewFn::from(PagePlaceholder));
+    let heading = StoredValue::new(heading);
+    let title = move || heading.with_value(|h| h.as_ref().map(ViewFn::run));
     view! {
-        <Suspense fallback=move || fallback.run()>
+        <Suspense fallback=move || view! { {title()} {fallback.run()} }>
             {move || {
                 attempt.track();
                 let (load, failed) = (load.clone(), failed.clone());
@@ -52,7 +56,7 @@ where
                     match load().await {
                         Ok(view) => view,
                         Err(_) if failed.is_some() => failed.map(|f| f.run()).into_any(),
-                        Err(error) => view! { <ErrorPanel error on_retry=move |_| attempt.update(|n| *n += 1)/> }.into_any(),
+                        Err(error) => view! { {title()} <ErrorPanel error on_retry=move |_| attempt.update(|n| *n += 1)/> }.into_any(),
                     }
                 }))
             }}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{Backend, Client, use_portal};
+use crate::api::{ApiError, Backend, Client, use_portal};
 use crate::pages::track::parse_reference;
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
@@ -32,7 +32,13 @@ pub fn ReportsPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title("nav.reports");
     let portal = use_portal();
+    let client = expect_context::<Client>();
     let (query, embed) = use_view_query();
+    // Asked for alongside the portal's lists, not after them.
+    let results = LocalResource::new(move || {
+        let (client, query) = (client.clone(), query.get());
+        async move { client.reports(&query, today(), PER_PAGE).await }
+    });
     view! {
         <h1>{move || i18n.t("nav.reports")}</h1>
         <p class="lead">{move || i18n.t("reports.lead")}</p>
@@ -41,7 +47,7 @@ pub fn ReportsPage() -> impl IntoView {
             {move || portal.get().map(|loaded| match loaded {
                 Ok(p) => view! {
                     <FilterForm base="/laporan" query portal=p.clone() embed with_search=true/>
-                    <ReportList query embed portal=p/>
+                    <ReportList results query embed portal=p/>
                 }.into_any(),
                 Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
             })}
@@ -50,12 +56,7 @@ pub fn ReportsPage() -> impl IntoView {
 }
 
 #[component]
-fn ReportList(query: Memo<ListQuery>, embed: Memo<bool>, portal: Portal) -> impl IntoView {
-    let client = expect_context::<Client>();
-    let results = LocalResource::new(move || {
-        let (client, query) = (client.clone(), query.get());
-        async move { client.reports(&query, today(), PER_PAGE).await }
-    });
+fn ReportList(results: LocalResource<Result<Page<ReportSummary>, ApiError>>, query: Memo<ListQuery>, embed: Memo<bool>, portal: Portal) -> impl IntoView {
     let calendar = StoredValue::new(WorkingCalendar::new(portal.holidays, WIB_OFFSET_SECONDS));
     view! {
         <Suspense fallback=move || view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }>

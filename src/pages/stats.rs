@@ -42,14 +42,22 @@ fn statistics() -> Result<AnyView, ApiError> {
 #[component]
 fn Statistics() -> impl IntoView {
     let portal = use_portal();
+    let client = expect_context::<Client>();
     let (query, embed) = use_view_query();
+    // The dates a named period stands for today: asked for, shown above the figures, and put in file names.
+    let filter = Memo::new(move |_| query.get().effective_filter(today()));
+    // Asked for alongside the portal's lists, not after them.
+    let stats = LocalResource::new(move || {
+        let (client, filter) = (client.clone(), filter.get());
+        async move { client.stats(&filter).await }
+    });
     view! {
         <Suspense fallback=move || view! { <FiguresSkeleton/> }>
             {move || portal.get().map(|loaded| match loaded {
                 Ok(p) => {
                     view! {
                         <FilterForm base="/statistik" query portal=p.clone() embed/>
-                        <StatsForView query portal=p/>
+                        <StatsForView query filter stats portal=p/>
                     }.into_any()
                 }
                 Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
@@ -59,16 +67,9 @@ fn Statistics() -> impl IntoView {
 }
 
 #[component]
-fn StatsForView(query: Memo<ListQuery>, portal: Portal) -> impl IntoView {
+fn StatsForView(query: Memo<ListQuery>, filter: Memo<ReportFilter>, stats: LocalResource<Result<Stats, ApiError>>, portal: Portal) -> impl IntoView {
     let i18n = use_i18n();
-    let client = expect_context::<Client>();
-    let computed_here = !client.features().lapor_workflow;
-    // The dates a named period stands for today: asked for, shown above the figures, and put in file names.
-    let filter = Memo::new(move |_| query.get().effective_filter(today()));
-    let stats = LocalResource::new(move || {
-        let (client, filter) = (client.clone(), filter.get());
-        async move { client.stats(&filter).await }
-    });
+    let computed_here = !expect_context::<Client>().features().lapor_workflow;
     let scope = move || {
         let f = filter.get();
         let lang = i18n.lang();

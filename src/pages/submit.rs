@@ -13,7 +13,7 @@ use crate::api::{ApiError, Backend, Client, use_portal};
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{focus_element, ErrorSummary, FieldProblem};
-use crate::components::lazy::{Lazy, PagePlaceholder};
+use crate::components::lazy::Lazy;
 use crate::components::submit::attachments::AttachmentsStep;
 use crate::components::submit::details::DetailsStep;
 use crate::components::submit::kind::KindStep;
@@ -90,7 +90,7 @@ fn backoff(attempt: u32) -> u64 {
 pub fn SubmitPage() -> impl IntoView {
     use_page_title("nav.submit");
     view! {
-        <Lazy load=submit_form fallback=|| view! { <SubmitIntro/><PagePlaceholder/> } after_first_paint=true/>
+        <Lazy load=submit_form heading=SubmitIntro after_first_paint=true/>
     }
 }
 

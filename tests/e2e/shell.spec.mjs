@@ -132,6 +132,14 @@ test('a page whose code cannot be fetched says so in the user language and loads
   await expect(page.getByRole('heading', { level: 1, name: 'Statistik' })).toBeVisible();
   await expect(page.locator('[data-figure="total"]')).toHaveCount(0);
   await expect(page.locator('footer')).toBeVisible();
+  // The submit page's title and introduction come with the shell as well; its form is the chunk.
+  await page.goto(`${baseUrl()}/lapor`);
+  await expect(page.getByRole('alert')).toContainText('Tidak dapat terhubung ke server');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sampaikan Laporan' })).toBeVisible();
+  await expect(page.locator('p.lead')).toContainText('permintaan informasi');
+  await expect(page.getByRole('radio')).toHaveCount(0);
+  await page.goto(`${baseUrl()}/statistik`);
+  await expect(alert).toContainText('Tidak dapat terhubung ke server');
   fail = false;
   await alert.getByRole('button', { name: 'Coba lagi' }).click();
   await expect(page.locator('[data-figure="total"] .figure-value')).not.toBeEmpty();
@@ -139,6 +147,28 @@ test('a page whose code cannot be fetched says so in the user language and loads
   // The failure did not stop the app: another page, with a chunk of its own, still opens.
   await page.getByRole('link', { name: 'Sampaikan Laporan', exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sampaikan Laporan');
+  await expect(page.getByRole('radio', { name: 'Pengaduan' })).toBeVisible();
+});
+
+test('the portal lists are fetched once a page needs them, and once for the whole visit', async ({ page }) => {
+  const asked = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/v1/portal') asked.push(r.url()); });
+  // The tracking form needs no lists: it neither waits for them nor downloads them.
+  await page.goto(`${baseUrl()}/lacak`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Lacak Laporan' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(asked).toEqual([]);
+  // The public list's filters name agencies and categories, so it asks for them ...
+  await page.getByRole('link', { name: 'Laporan Publik', exact: true }).first().click();
+  await expect(page.locator('.report-list li').first()).toBeVisible();
+  await expect(page.locator('#filter-q')).toBeVisible();
+  expect(asked).toHaveLength(1);
+  // ... and the other pages use the same answer.
+  await page.getByRole('link', { name: 'Statistik', exact: true }).first().click();
+  await expect(page.locator('[data-figure="total"] .figure-value')).not.toBeEmpty();
+  await page.getByRole('link', { name: 'Sampaikan Laporan', exact: true }).first().click();
+  await expect(page.getByRole('radio', { name: 'Pengaduan' })).toBeVisible();
+  expect(asked).toHaveLength(1);
 });
 
 test('no accessibility violations on any page, in both languages, at 360 and 1280 px', async ({ page }) => {
