@@ -7,7 +7,7 @@ use leptos_router::path;
 
 use crate::api::{AduanClient, ApiError, Client, Open311Client, PortalSlot};
 use crate::components::layout::{Footer, Header};
-use crate::components::lazy::{Lazy, PagePlaceholder};
+use crate::components::lazy::{Lazy, NextTask, PagePlaceholder};
 use crate::config::{self, BackendKind, RuntimeConfig};
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::pages::{
@@ -50,11 +50,6 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
         BackendKind::Open311 => Client::Open311(Open311Client::new(cfg.base_url(), cfg.backend.jurisdiction_id.clone(), cfg.backend.api_key.clone())),
     };
     provide_context(PortalSlot::new());
-    // The page is drawn one task after the header and footer. Drawing runs much of its wasm for the first
-    // time, which the browser compiles then, so one task for all of it kept the page from answering input
-    // for longer than two shorter ones do. Until then the placeholder keeps the footer out of the layout.
-    let page_ready = RwSignal::new(false);
-    set_timeout(move || page_ready.set(true), std::time::Duration::ZERO);
     provide_context(client);
     provide_context(cfg);
     view! {
@@ -63,7 +58,9 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
             <a class="skip-link" href="#main" rel="external">{move || i18n.t("skip_link")}</a>
             <Header/>
             <main id="main" tabindex="-1">
-                <Show when=move || page_ready.get() fallback=PagePlaceholder>
+                // The page one task after the header and footer; the placeholder keeps the footer out of the
+                // layout until then.
+                <NextTask fallback=PagePlaceholder>
                     <Routes fallback=|| view! { <NotFoundPage/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/lapor") view=SubmitPage/>
@@ -72,7 +69,7 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
                         <Route path=path!("/statistik") view=StatsPage/>
                         <Route path=path!("/laporan") view=|| view! { <Lazy load=reports_page/> }/>
                     </Routes>
-                </Show>
+                </NextTask>
             </main>
             <Footer/>
         </Router>

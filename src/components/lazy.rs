@@ -76,6 +76,16 @@ async fn next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }
 
+/// Draws its children one task later, showing `fallback` until then. A long first render (much of its wasm
+/// runs for the first time then, and the browser compiles it on the spot) is split into tasks this way, so
+/// that the page answers input in between.
+#[component]
+pub fn NextTask(children: ChildrenFn, #[prop(optional, into)] fallback: ViewFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    set_timeout(move || { let _ = ready.try_set(true); }, Duration::ZERO);
+    view! { <Show when=move || ready.get() fallback=move || fallback.run()>{children()}</Show> }
+}
+
 /// Where a page will be while its chunk arrives: as tall as the screen, so the footer does not jump.
 #[component]
 pub fn PagePlaceholder() -> impl IntoView {
