@@ -4,7 +4,7 @@
 use aduan_core::calendar::WIB_OFFSET_SECONDS;
 use aduan_core::listing::ListQuery;
 use aduan_core::open311::{Attribute, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
-use aduan_core::open311_client::{list_page, looks_like_xml, notice_of, portal_from_services, problem_from_errors, questions_in_order, report_from_request, request_windows, request_form, requests_query};
+use aduan_core::open311_client::{list_page, looks_like_xml, notice_of, portal_from_services, problem_from_errors, questions_in_order, report_from_request, request_form, requests_query, RequestGathering};
 use aduan_core::open311_stats::stats_from_requests;
 use aduan_core::{NewReport, Page, Portal, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, WorkingCalendar};
 use std::sync::{Arc, Mutex};
@@ -115,14 +115,15 @@ impl Open311Client {
         }
     }
 
-    /// Every request the server lists for the filter, asked in windows of at most 90 days (newest first).
+    /// Every request the server lists for the filter, asked in windows of at most 90 days (newest first), and
+    /// windows the server cut at its cap again in halves.
     async fn requests(&self, filter: &ReportFilter, status: Option<Status>) -> Result<Vec<ServiceRequest>, ApiError> {
-        let mut all = Vec::new();
-        for window in request_windows(filter, today()) {
-            let part: Vec<ServiceRequest> = self.get("/requests.json", requests_query(&window, status, WIB_OFFSET_SECONDS)).await?;
-            all.extend(part);
+        let mut gathering = RequestGathering::new(filter, today());
+        while let Some(window) = gathering.next_window() {
+            let listed: Vec<ServiceRequest> = self.get("/requests.json", requests_query(&window, status, WIB_OFFSET_SECONDS)).await?;
+            gathering.add(&window, listed);
         }
-        Ok(all)
+        Ok(gathering.finish())
     }
 
     /// Open311 has no statistics: they are computed here from the requests the server lists for the filter.

@@ -253,3 +253,26 @@ test('with Open311, a service without metadata asks no questions and its definit
   await expect(page.getByLabel('Judul laporan', { exact: true })).toBeVisible();
   expect(definitions.map((u) => new URL(u).pathname)).toEqual(['/open311/v2/services/air-bersih.json']);
 });
+
+test('with Open311, a period the server lists only in part (its first 1 000) is asked again in halves, and the figures count every request', async ({ page, request }) => {
+  await useBackend(page, request, 'open311');
+  // 1 500 requests over October; like a GeoReport v2 server, an answer holds the first 1 000 of its range.
+  const day = (n) => new Date(Date.UTC(2026, 9, 1 + n, 3)).toISOString();
+  const all = Array.from({ length: 1500 }, (_, i) => ({
+    service_request_id: `r${i}`, status: i % 3 ? 'open' : 'closed', service_code: 'jalan', requested_datetime: day(i % 30), updated_datetime: day(i % 30),
+  }));
+  const asked = [];
+  await page.route(/\/open311\/v2\/requests\.json\?/, (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const url = new URL(route.request().url());
+    const [from, to] = ['start_date', 'end_date'].map((k) => Date.parse(url.searchParams.get(k)));
+    asked.push([url.searchParams.get('start_date'), url.searchParams.get('end_date')]);
+    const listed = all.filter((r) => Date.parse(r.requested_datetime) >= from && Date.parse(r.requested_datetime) <= to);
+    return route.fulfill({ json: listed.slice(0, 1000) });
+  });
+  await page.goto(`${baseUrl()}/statistik?period=custom&from=2026-10-01&to=2026-10-30`);
+  await expect(figure(page, 'total')).toHaveText(formatCount(1500, 'id'));
+  await expect(figure(page, 'completion_rate')).toHaveText(formatPercent(500 / 1500, 'id'));
+  expect(asked[0]).toEqual(['2026-10-01T00:00:00+07:00', '2026-10-30T23:59:59+07:00']);
+  expect(asked.length).toBe(3);
+});
