@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use aduan_core::calendar::WIB_OFFSET_SECONDS;
-use aduan_core::{Portal, ReportView, WorkingCalendar};
+use aduan_core::{ReportView, WorkingCalendar};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -32,18 +32,10 @@ pub fn TrackTicketPage() -> impl IntoView {
     let params = use_params_map();
     let features = expect_context::<Client>().features();
     let reference = Memo::new(move |_| parse_reference(&params.read().get("ticket").unwrap_or_default(), features));
-    let portal = use_portal();
     view! {
         <h1>{move || i18n.t("nav.track")}</h1>
         {move || match reference.get() {
-            Ok(r) => view! {
-                <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
-                    {move || portal.get().map(|loaded| match loaded {
-                        Ok(p) => view! { <TrackedReport reference=r.clone() portal=p ticket_title/> }.into_any(),
-                        Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
-                    })}
-                </Suspense>
-            }.into_any(),
+            Ok(r) => view! { <TrackedReport reference=r ticket_title/> }.into_any(),
             Err(key) => view! { <div class="error-panel" role="alert"><p>{move || i18n.t(key)}</p></div> }.into_any(),
         }}
         <p class="no-print"><A href="/lacak">{move || i18n.t("track.another")}</A></p>
@@ -54,7 +46,7 @@ pub fn TrackTicketPage() -> impl IntoView {
 /// (visibilitychange is fired at the document and bubbles to the window.)
 /// A background refresh that fails keeps what is shown; only the first load shows an error.
 #[component]
-fn TrackedReport(reference: Reference, portal: Portal, ticket_title: RwSignal<Option<String>>) -> impl IntoView {
+fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
     let features = client.features();
@@ -106,26 +98,38 @@ fn TrackedReport(reference: Reference, portal: Portal, ticket_title: RwSignal<Op
             ticket_title.set(Some(format!("{grouped} — {what}")));
         }
     });
-    let calendar = StoredValue::new(WorkingCalendar::new(portal.holidays.clone(), WIB_OFFSET_SECONDS));
-    let message_max = portal.limits.message_max;
     // A refresh that brings the same report does not rebuild the details and deadlines.
     let shown = Memo::new(move |_| tracked.report.get());
     let url = absolute_url(&format!("/lacak/{}", reference.id));
+    // The report is asked for at once; the portal's holidays and limits, asked for alongside, are needed to
+    // show its deadlines and the reply form.
+    let portal = use_portal();
     view! {
         <p class="ticket-label">{move || i18n.t("ticket")}</p>
         <p class="ticket-number" data-ticket=reference.id.clone()>{grouped}</p>
         <ShareActions copy_text=url.clone() url share_title="nav.track"/>
-        {move || match shown.get() {
-            None => view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }.into_any(),
-            Some(Ok(report)) => view! { <ReportDetails report calendar features access_code=tracked.access_code.into()/> }.into_any(),
-            Some(Err(ApiError::Status { status: 404, .. })) => view! {
-                <div class="error-panel" role="alert"><p>{move || i18n.t("track.not_found")}</p></div>
-            }.into_any(),
-            Some(Err(error)) => view! { <ErrorPanel error on_retry=move |_| { tracked.report.set(None); refresh.run(()) }/> }.into_any(),
-        }}
-        <Show when=move || features.reporter_access && matches!(tracked.report.read().as_ref(), Some(Ok(_)))>
-            <ReporterSection tracked message_max/>
-        </Show>
+        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
+            {move || portal.get().map(|loaded| match loaded {
+                Ok(p) => {
+                    let calendar = StoredValue::new(WorkingCalendar::new(p.holidays, WIB_OFFSET_SECONDS));
+                    let message_max = p.limits.message_max;
+                    view! {
+                        {move || match shown.get() {
+                            None => view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }.into_any(),
+                            Some(Ok(report)) => view! { <ReportDetails report calendar features access_code=tracked.access_code.into()/> }.into_any(),
+                            Some(Err(ApiError::Status { status: 404, .. })) => view! {
+                                <div class="error-panel" role="alert"><p>{move || i18n.t("track.not_found")}</p></div>
+                            }.into_any(),
+                            Some(Err(error)) => view! { <ErrorPanel error on_retry=move |_| { tracked.report.set(None); refresh.run(()) }/> }.into_any(),
+                        }}
+                        <Show when=move || features.reporter_access && matches!(tracked.report.read().as_ref(), Some(Ok(_)))>
+                            <ReporterSection tracked message_max/>
+                        </Show>
+                    }.into_any()
+                }
+                Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
+            })}
+        </Suspense>
         <p class="hint">{move || refreshed_at.get().map(|at| i18n.t("track.refreshed").replace("{time}", &format_local_time(at, i18n.lang())))}</p>
     }
 }

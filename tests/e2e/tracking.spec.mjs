@@ -239,3 +239,17 @@ test('the tracking page has no accessibility violations at 360 and 1280 px in bo
     }
   }
 });
+
+test('a ticket page asks for the report without waiting for the portal lists, and shows it once both arrive', async ({ page, request }) => {
+  const { items } = await (await request.get(`${baseUrl()}/api/v1/reports?per_page=1`)).json();
+  const ticket = items[0].ticket;
+  let reportAsked;
+  const asked = new Promise((resolve) => { reportAsked = resolve; });
+  page.on('request', (r) => { if (new URL(r.url()).pathname === `/api/v1/reports/${ticket}`) reportAsked(); });
+  // The lists are held back until the report has been asked for: a page that waited for them would never ask.
+  await page.route('**/api/v1/portal', async (route) => { await asked; await route.continue(); });
+  await page.goto(`${baseUrl()}/lacak/${ticket}`);
+  await expect(page.locator('.ticket-number')).toHaveAttribute('data-ticket', ticket);
+  await expect(page.locator('.status-badge')).toBeVisible();
+  await expect(page.locator('.timeline li').first()).toBeVisible();
+});
