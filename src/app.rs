@@ -43,6 +43,7 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
     if let Some(lang) = Lang::parse(&cfg.default_language) {
         i18n.apply_default(lang);
     }
+    crate::clock::set_zone(cfg.zone());
     apply_theme(&cfg);
     register_service_worker();
     let client = match cfg.backend.kind {

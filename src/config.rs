@@ -1,5 +1,6 @@
 //! Runtime configuration (`config.json`), fetched at start so that one build serves any municipality.
 
+use aduan_core::calendar::TimeZone;
 use serde::Deserialize;
 
 #[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +34,9 @@ pub struct RuntimeConfig {
     pub default_language: String,
     #[serde(default)]
     pub contact: Option<String>,
+    /// `WIB` (the default), `WITA` or `WIT`: the zone the portal counts deadlines and shows times in.
+    #[serde(default)]
+    pub time_zone: Option<String>,
     pub backend: BackendConfig,
 }
 
@@ -66,10 +70,17 @@ impl RuntimeConfig {
                 return Err(ConfigError::Invalid(format!("{key} must be a #rgb or #rrggbb colour")));
             }
         }
+        if self.time_zone.as_deref().is_some_and(|z| TimeZone::parse(z).is_none()) {
+            return Err(ConfigError::Invalid("time_zone must be \"WIB\", \"WITA\" or \"WIT\"".into()));
+        }
         if !matches!(self.default_language.as_str(), "id" | "en") {
             return Err(ConfigError::Invalid("default_language must be \"id\" or \"en\"".into()));
         }
         Ok(())
+    }
+
+    pub fn zone(&self) -> TimeZone {
+        self.time_zone.as_deref().and_then(TimeZone::parse).unwrap_or_default()
     }
 
     /// The backend's base URL without a trailing slash.
@@ -118,6 +129,15 @@ mod tests {
         let bad_lang = SAMPLE.replace("\"id\"", "\"fr\"");
         assert!(RuntimeConfig::parse(&bad_lang).is_err());
         assert!(RuntimeConfig::parse("not json").is_err());
+    }
+
+    #[test]
+    fn the_time_zone_is_wib_unless_named() {
+        assert_eq!(RuntimeConfig::parse(SAMPLE).unwrap().zone(), TimeZone::Wib);
+        let wita = SAMPLE.replace("\"default_language\"", "\"time_zone\":\"WITA\",\"default_language\"");
+        assert_eq!(RuntimeConfig::parse(&wita).unwrap().zone(), TimeZone::Wita);
+        let unknown = SAMPLE.replace("\"default_language\"", "\"time_zone\":\"UTC+8\",\"default_language\"");
+        assert!(matches!(RuntimeConfig::parse(&unknown), Err(ConfigError::Invalid(m)) if m.contains("time_zone")));
     }
 
     #[test]

@@ -115,6 +115,44 @@ const INDONESIA: &[(&str, &str, bool)] = &[
 /// WIB, the default portal time zone.
 pub const WIB_OFFSET_SECONDS: i32 = 7 * 3600;
 
+/// Indonesia's three time zones. A portal counts deadlines in its own, and shows times in it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TimeZone {
+    /// Western Indonesia, UTC+7 (Sumatra, Java, West and Central Kalimantan).
+    #[default]
+    Wib,
+    /// Central Indonesia, UTC+8 (Bali, Nusa Tenggara, Sulawesi, East, North and South Kalimantan).
+    Wita,
+    /// Eastern Indonesia, UTC+9 (Maluku, Papua).
+    Wit,
+}
+
+impl TimeZone {
+    pub const ALL: [TimeZone; 3] = [TimeZone::Wib, TimeZone::Wita, TimeZone::Wit];
+
+    pub fn utc_offset_seconds(self) -> i32 {
+        match self {
+            TimeZone::Wib => WIB_OFFSET_SECONDS,
+            TimeZone::Wita => 8 * 3600,
+            TimeZone::Wit => 9 * 3600,
+        }
+    }
+
+    /// The abbreviation written after a time, the same in Indonesian and English.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeZone::Wib => "WIB",
+            TimeZone::Wita => "WITA",
+            TimeZone::Wit => "WIT",
+        }
+    }
+
+    /// `WIB`, `WITA` or `WIT`, in any case.
+    pub fn parse(text: &str) -> Option<TimeZone> {
+        Self::ALL.into_iter().find(|z| z.label().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct WorkingCalendar {
     holidays: BTreeMap<NaiveDate, Holiday>,
@@ -130,12 +168,22 @@ impl Default for WorkingCalendar {
 impl WorkingCalendar {
     /// The built-in Indonesian table, in WIB.
     pub fn indonesia() -> Self {
+        Self::indonesia_in(TimeZone::Wib)
+    }
+
+    /// The built-in Indonesian table, in a portal's time zone.
+    pub fn indonesia_in(zone: TimeZone) -> Self {
         let holidays = INDONESIA.iter().map(|(d, name, leave)| Holiday {
             date: d.parse().expect("built-in holiday dates are valid"),
             name: (*name).to_string(),
             collective_leave: *leave,
         });
-        Self::new(holidays, WIB_OFFSET_SECONDS)
+        Self::new(holidays, zone.utc_offset_seconds())
+    }
+
+    /// The portal's offset from UTC, in seconds.
+    pub fn utc_offset_seconds(&self) -> i32 {
+        self.offset.local_minus_utc()
     }
 
     pub fn new(holidays: impl IntoIterator<Item = Holiday>, utc_offset_seconds: i32) -> Self {
@@ -210,6 +258,18 @@ impl WorkingCalendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_portal_in_wita_or_wit_turns_the_day_earlier_than_one_in_wib() {
+        assert_eq!(TimeZone::ALL.map(|z| TimeZone::parse(&z.label().to_lowercase())), TimeZone::ALL.map(Some));
+        assert_eq!(TimeZone::parse(" WITA "), Some(TimeZone::Wita));
+        assert_eq!(TimeZone::parse("UTC+8"), None);
+        // 16:30 UTC on 1 December is 23:30 WIB, but already 2 December at 00:30 WITA and 01:30 WIT.
+        let at: DateTime<Utc> = "2026-12-01T16:30:00Z".parse().unwrap();
+        let dates = TimeZone::ALL.map(|z| WorkingCalendar::indonesia_in(z).local_date(at));
+        assert_eq!(dates, [d("2026-12-01"), d("2026-12-02"), d("2026-12-02")]);
+        assert_eq!(WorkingCalendar::indonesia_in(TimeZone::Wit).utc_offset_seconds(), 9 * 3600);
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -142,8 +142,8 @@ fn coordinate<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> 
     d.deserialize_any(CoordinateVisitor)
 }
 
-/// An Open311 date and time. The specification asks for an offset; one written without it is read in the
-/// portal's zone (WIB), and a bare date as its start.
+/// An Open311 date and time. The specification asks for an offset; one written without it is read in WIB
+/// (not in a WITA or WIT portal's own zone, which this reader does not know), and a bare date as its start.
 pub fn instant(text: &Option<String>) -> Option<DateTime<Utc>> {
     let text = text.as_deref()?.trim();
     let read = |t: &str| DateTime::parse_from_rfc3339(t).ok().map(|d| d.with_timezone(&Utc));

@@ -181,7 +181,7 @@ pub fn list_page(requests: &[ServiceRequest], q: &str, page: u32, per_page: u32,
 }
 
 /// `+07:00` for an offset in seconds.
-fn offset_text(seconds: i32) -> String {
+pub fn offset_text(seconds: i32) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let minutes = seconds.unsigned_abs() / 60;
     format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)

@@ -37,12 +37,20 @@ pub struct Config {
     /// replaces the built-in Indonesian table, e.g. when the government publishes next year's decree.
     #[arg(long, env = "ADUAN_HOLIDAYS")]
     pub holidays: Option<PathBuf>,
+    /// The portal's time zone, WIB, WITA or WIT: deadlines are counted in its dates. The SPA's config.json
+    /// names the same zone (`time_zone`).
+    #[arg(long, env = "ADUAN_TIME_ZONE", default_value = "WIB", value_parser = time_zone)]
+    pub time_zone: aduan_core::calendar::TimeZone,
     /// How often the escalation and auto-close rules run, in seconds.
     #[arg(long, env = "ADUAN_SWEEP_SECONDS", default_value_t = 600)]
     pub sweep_seconds: u64,
     /// Origins allowed to call the API from a browser (comma-separated), e.g. a municipality's own site.
     #[arg(long, env = "ADUAN_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
+}
+
+fn time_zone(text: &str) -> Result<aduan_core::calendar::TimeZone, String> {
+    aduan_core::calendar::TimeZone::parse(text).ok_or_else(|| format!("{text} is not WIB, WITA or WIT"))
 }
 
 /// The configured token, or the one kept in `<data>/operator-token`, created on first start.

@@ -37,9 +37,9 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read holidays {}: {e}", path.display()))?;
             let holidays: Vec<aduan_core::Holiday> = serde_json::from_str(&text).map_err(|e| format!("holidays {} is not a holiday list: {e}", path.display()))?;
-            WorkingCalendar::new(holidays, aduan_core::calendar::WIB_OFFSET_SECONDS)
+            WorkingCalendar::new(holidays, config.time_zone.utc_offset_seconds())
         }
-        None => WorkingCalendar::indonesia(),
+        None => WorkingCalendar::indonesia_in(config.time_zone),
     });
     seed::ensure_reference_data(&db).map_err(|e| format!("cannot write reference data: {e}"))?;
     if config.demo {

@@ -6,7 +6,8 @@
 
 use aduan_core::open311::{Attribute, AttributeValue, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
 use aduan_core::validation::{field_errors, validate_new_report};
-use aduan_core::{NewReport, Kind, Location, ReportFilter, ReportView, Reporter, Status};
+use aduan_core::open311_client::offset_text;
+use aduan_core::{NewReport, Kind, Location, ReportFilter, ReportView, Reporter, Status, WorkingCalendar};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
@@ -194,7 +195,7 @@ fn rfc3339(at: DateTime<Utc>) -> String {
 }
 
 /// One of our reports as a public Open311 service request: never the reporter, never a confidential text.
-pub fn as_service_request(r: &ReportView) -> ServiceRequest {
+pub fn as_service_request(r: &ReportView, calendar: &WorkingCalendar) -> ServiceRequest {
     let last_note = r.events.iter().rev().find(|e| e.kind.as_deref() != Some("reply") && e.message.is_some());
     ServiceRequest {
         service_request_id: r.ticket.clone(),
@@ -207,7 +208,7 @@ pub fn as_service_request(r: &ReportView) -> ServiceRequest {
         service_notice: None,
         requested_datetime: Some(rfc3339(r.created_at)),
         updated_datetime: r.events.last().map(|e| rfc3339(e.at)),
-        expected_datetime: r.deadlines.as_ref().filter(|_| r.status.is_unfinished()).map(|d| format!("{}T23:59:59+07:00", d.respond.due)),
+        expected_datetime: r.deadlines.as_ref().filter(|_| r.status.is_unfinished()).map(|d| format!("{}T23:59:59{}", d.respond.due, offset_text(calendar.utc_offset_seconds()))),
         address: r.address.clone().filter(|a| !a.is_empty()),
         address_id: None,
         zipcode: None,
@@ -226,7 +227,7 @@ async fn one(State(state): State<AppState>, Path(name): Path<String>) -> Result<
             view::load(conn, found.id, Audience::Public)
         })
         .await?;
-    Ok(Json(vec![as_service_request(&view)]))
+    Ok(Json(vec![as_service_request(&view, &state.calendar)]))
 }
 
 async fn token(State(state): State<AppState>, Path(name): Path<String>) -> Result<Json<Vec<TokenAnswer>>, Open311Failure> {
@@ -285,5 +286,5 @@ async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec
             ids.into_iter().map(|id| view::load(conn, id, Audience::Public)).collect::<Result<Vec<_>, _>>()
         })
         .await?;
-    Ok(Json(views.iter().map(as_service_request).collect()))
+    Ok(Json(views.iter().map(|v| as_service_request(v, &state.calendar)).collect()))
 }

@@ -147,3 +147,15 @@ async fn confidential_reports_never_show_their_text() {
     let list = s.get_json(&format!("/open311/v2/requests.json?service_request_id={ticket}")).await;
     assert!(list[0]["description"].is_null());
 }
+
+#[tokio::test]
+async fn a_portal_in_another_time_zone_writes_its_deadlines_in_that_zone() {
+    let s = TestServer::start(&["--time-zone", "WIT"]).await;
+    let (ticket, _) = s.submit(|_| {}).await;
+    let report = s.get_json(&format!("/api/v1/reports/{ticket}")).await;
+    let due = report["deadlines"]["respond"]["due"].as_str().unwrap();
+    let listed = s.get_json(&format!("/open311/v2/requests/{ticket}.json")).await;
+    assert_eq!(listed[0]["expected_datetime"], format!("{due}T23:59:59+09:00"));
+    assert!(<aduan_server::Config as clap::Parser>::try_parse_from(["aduan-server", "--time-zone", "UTC+9"]).is_err());
+    assert_eq!(<aduan_server::Config as clap::Parser>::parse_from(["aduan-server", "--time-zone", "wita"]).time_zone.label(), "WITA");
+}

@@ -1,7 +1,6 @@
 //! An Open311 GeoReport v2 server (JSON format) behind the same [`super::Backend`]. The mapping to our
 //! types is in `aduan_core::open311_client`, where it is tested natively; this file only moves documents.
 
-use aduan_core::calendar::WIB_OFFSET_SECONDS;
 use aduan_core::listing::ListQuery;
 use aduan_core::open311::{Attribute, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
 use aduan_core::open311_client::{list_page, looks_like_xml, notice_of, portal_from_services, problem_from_errors, questions_in_order, report_from_request, request_form, requests_query, RequestGathering};
@@ -13,7 +12,7 @@ use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
 use super::{percent_encode, with_query, Answers, ApiError, Features};
-use crate::clock::{now, today};
+use crate::clock::{now, today, zone};
 
 /// Times a token is looked up after a POST before the token itself is shown as the reference.
 const TOKEN_TRIES: u32 = 3;
@@ -43,9 +42,10 @@ impl Open311Client {
         Open311Client { base_url: base_url.trim_end_matches('/').to_string(), jurisdiction_id, api_key, without_questions: Arc::default() }
     }
 
-    /// The calendar used to count working days; Open311 servers publish none, so the national one.
+    /// The calendar used to count working days; Open311 servers publish none, so the national one, in the
+    /// portal's time zone.
     fn calendar() -> WorkingCalendar {
-        WorkingCalendar::indonesia()
+        WorkingCalendar::indonesia_in(zone())
     }
 
     fn url(&self, path: &str, query: Vec<(&str, String)>) -> String {
@@ -120,7 +120,7 @@ impl Open311Client {
     async fn requests(&self, filter: &ReportFilter, status: Option<Status>) -> Result<Vec<ServiceRequest>, ApiError> {
         let mut gathering = RequestGathering::new(filter, today());
         while let Some(window) = gathering.next_window() {
-            let listed: Vec<ServiceRequest> = self.get("/requests.json", requests_query(&window, status, WIB_OFFSET_SECONDS)).await?;
+            let listed: Vec<ServiceRequest> = self.get("/requests.json", requests_query(&window, status, zone().utc_offset_seconds())).await?;
             gathering.add(&window, listed);
         }
         Ok(gathering.finish())

@@ -1,5 +1,6 @@
 //! Words for the contract's values and dates, in the current language.
 
+use aduan_core::calendar::TimeZone;
 use aduan_core::{Actor, Category, Kind, Status};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
@@ -61,11 +62,15 @@ pub fn format_month(month: &str, lang: Lang) -> String {
     }
 }
 
-/// The portal's local time (WIB): 3 Des 2026, 09.05 WIB / 3 Dec 2026, 09:05 WIB.
+/// The portal's local time: 3 Des 2026, 09.05 WIB / 3 Dec 2026, 09:05 WIB.
 pub fn format_local_time(at: DateTime<Utc>, lang: Lang) -> String {
-    let local = at + chrono::Duration::seconds(aduan_core::calendar::WIB_OFFSET_SECONDS.into());
+    format_time_in(at, lang, crate::clock::zone())
+}
+
+fn format_time_in(at: DateTime<Utc>, lang: Lang, zone: TimeZone) -> String {
+    let local = at + chrono::Duration::seconds(zone.utc_offset_seconds().into());
     let sep = if lang == Lang::Id { '.' } else { ':' };
-    format!("{}, {:02}{sep}{:02} WIB", format_date(local.date_naive(), lang), local.hour(), local.minute())
+    format!("{}, {:02}{sep}{:02} {}", format_date(local.date_naive(), lang), local.hour(), local.minute(), zone.label())
 }
 
 /// "1 working day", "3 working days", "3 hari kerja".
@@ -86,6 +91,8 @@ mod tests {
         let at: DateTime<Utc> = "2026-12-02T17:05:00Z".parse().unwrap();
         assert_eq!(format_local_time(at, Lang::Id), "3 Des 2026, 00.05 WIB");
         assert_eq!(format_local_time(at, Lang::En), "3 Dec 2026, 00:05 WIB");
+        assert_eq!(format_time_in(at, Lang::Id, TimeZone::Wita), "3 Des 2026, 01.05 WITA");
+        assert_eq!(format_time_in(at, Lang::En, TimeZone::Wit), "3 Dec 2026, 02:05 WIT");
     }
 
     #[test]

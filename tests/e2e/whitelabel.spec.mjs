@@ -42,3 +42,16 @@ test('a theme colour that fails contrast is reported in the console', async ({ p
   await expect(page.locator('.brand')).toContainText('Lapor Kabupaten Lestari');
   await expect.poll(() => warnings.find((w) => w.includes('primary_color #ffeb3b'))).toContain('WCAG 2.1 AA needs 4.5:1');
 });
+
+test('a portal in another time zone (WITA) shows times in it, from config.json alone', async ({ page, request }) => {
+  const { items } = await (await request.get(`${baseUrl()}/api/v1/reports?per_page=1`)).json();
+  const { ticket, created_at: createdAt } = items[0];
+  const clock = (hours) => {
+    const t = new Date(Date.parse(createdAt) + hours * 3600e3);
+    return `${String(t.getUTCHours()).padStart(2, '0')}.${String(t.getUTCMinutes()).padStart(2, '0')}`;
+  };
+  await useConfig(page, { ...lestari, default_language: 'id', time_zone: 'WITA' });
+  await page.goto(`${baseUrl()}/lacak/${ticket}`);
+  await expect(page.locator('.summary-row', { hasText: 'Dikirim' }).locator('dd')).toHaveText(new RegExp(`, ${clock(8)} WITA$`));
+  await expect(page.locator('.timeline-when time').first()).toContainText('WITA');
+});
