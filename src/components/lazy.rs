@@ -64,9 +64,9 @@ where
     }
 }
 
-/// Resolves once the next frame is on screen. The frame is drawn after the first animation frame's callbacks
-/// but shown a little later; the second animation frame comes after it was shown, and its timeout runs
-/// after that frame's own work. (A timeout from the first frame ran before the paint reached the screen.)
+/// Resolves once the next frame is, as a rule, on screen. The frame is drawn after the first animation frame's
+/// callbacks but shown a little later: a timeout from the first frame often ran before the paint reached the
+/// screen. The second animation frame usually comes after it, and its timeout after that frame's own work.
 async fn next_paint() {
     let painted = js_sys::Promise::new(&mut |resolve, _| {
         request_animation_frame(move || {
