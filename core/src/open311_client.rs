@@ -77,9 +77,9 @@ fn agency_of(r: &ServiceRequest) -> Option<NamedRef> {
 
 /// The timeline Open311 allows: received (with the service notice), then either closed with the status
 /// notes, or, while open, the latest note from the agency when there is one.
-fn events_of(r: &ServiceRequest, created_at: DateTime<Utc>) -> Vec<Event> {
+fn events_of(r: &ServiceRequest, created_at: DateTime<Utc>, zone: i32) -> Vec<Event> {
     let mut events = vec![Event { at: created_at, status: Status::Submitted, actor: Actor::Citizen, kind: Some("status".into()), message: non_empty(&r.service_notice) }];
-    let updated = instant(&r.updated_datetime).unwrap_or(created_at);
+    let updated = instant(&r.updated_datetime, zone).unwrap_or(created_at);
     let notes = non_empty(&r.status_notes);
     match status_from_open311(&r.status) {
         Status::Completed => events.push(Event { at: updated, status: Status::Completed, actor: Actor::Agency, kind: Some("status".into()), message: notes }),
@@ -90,13 +90,14 @@ fn events_of(r: &ServiceRequest, created_at: DateTime<Utc>) -> Vec<Event> {
 }
 
 /// When a request arrived: its request time, else its last update, else `now`.
-fn created_at(r: &ServiceRequest, now: DateTime<Utc>) -> DateTime<Utc> {
-    instant(&r.requested_datetime).or_else(|| instant(&r.updated_datetime)).unwrap_or(now)
+fn created_at(r: &ServiceRequest, now: DateTime<Utc>, zone: i32) -> DateTime<Utc> {
+    instant(&r.requested_datetime, zone).or_else(|| instant(&r.updated_datetime, zone)).unwrap_or(now)
 }
 
 /// One request as the tracking page shows a report. `now` stands in for a missing request time.
 pub fn report_from_request(r: &ServiceRequest, cal: &WorkingCalendar, now: DateTime<Utc>) -> ReportView {
-    let created_at = created_at(r, now);
+    let zone = cal.utc_offset_seconds();
+    let created_at = created_at(r, now, zone);
     ReportView {
         ticket: r.service_request_id.clone(),
         kind: Kind::Complaint,
@@ -114,9 +115,9 @@ pub fn report_from_request(r: &ServiceRequest, cal: &WorkingCalendar, now: DateT
         reporter: None,
         supports: 0,
         rating: None,
-        events: events_of(r, created_at),
+        events: events_of(r, created_at, zone),
         deadlines: None,
-        expected_on: instant(&r.expected_datetime).map(|at| cal.local_date(at)),
+        expected_on: instant(&r.expected_datetime, zone).map(|at| cal.local_date(at)),
         attachments: vec![],
     }
 }
@@ -131,7 +132,7 @@ fn summary_title(description: &str) -> Option<String> {
     Some(format!("{}…", cut.trim_end()))
 }
 
-pub fn summary_from_request(r: &ServiceRequest, now: DateTime<Utc>) -> ReportSummary {
+pub fn summary_from_request(r: &ServiceRequest, now: DateTime<Utc>, utc_offset_seconds: i32) -> ReportSummary {
     ReportSummary {
         ticket: r.service_request_id.clone(),
         kind: Kind::Complaint,
@@ -140,7 +141,7 @@ pub fn summary_from_request(r: &ServiceRequest, now: DateTime<Utc>) -> ReportSum
         agency: agency_of(r),
         category: category_of(r),
         region: None,
-        created_at: created_at(r, now),
+        created_at: created_at(r, now, utc_offset_seconds),
         confidential: false,
         supports: 0,
     }
@@ -165,13 +166,13 @@ pub fn questions_in_order(attributes: Vec<Attribute>) -> Vec<Attribute> {
 
 /// One page of the public list from a whole `requests.json` answer: Open311 has neither search nor paging,
 /// so the words of `q` (all of them, any case) are looked for in the description, service and id here.
-pub fn list_page(requests: &[ServiceRequest], q: &str, page: u32, per_page: u32, now: DateTime<Utc>) -> Page<ReportSummary> {
+pub fn list_page(requests: &[ServiceRequest], q: &str, page: u32, per_page: u32, now: DateTime<Utc>, utc_offset_seconds: i32) -> Page<ReportSummary> {
     let words: Vec<String> = q.split_whitespace().map(str::to_lowercase).collect();
     let matching = requests.iter().filter(|r| {
         let text = format!("{} {} {}", r.description.as_deref().unwrap_or(""), r.service_name.as_deref().unwrap_or(""), r.service_request_id).to_lowercase();
         words.iter().all(|w| text.contains(w.as_str()))
     });
-    let found = in_order(matching.map(|r| summary_from_request(r, now)), |a, b| a.created_at >= b.created_at);
+    let found = in_order(matching.map(|r| summary_from_request(r, now, utc_offset_seconds)), |a, b| a.created_at >= b.created_at);
     let per_page = per_page.max(1);
     let page = page.max(1);
     let start = ((page - 1) as usize).saturating_mul(per_page as usize);
@@ -533,14 +534,14 @@ mod tests {
         third.description = Some("Lampu jalan mati\nsudah seminggu".into());
         third.requested_datetime = Some("2026-11-26T08:00:00+07:00".into());
         requests.push(third);
-        let all = list_page(&requests, "", 1, 2, now());
+        let all = list_page(&requests, "", 1, 2, now(), WIB_OFFSET_SECONDS);
         assert_eq!((all.total, all.items.len()), (3, 2));
         assert_eq!(all.items[0].ticket, "700001");
         assert_eq!(all.items[0].title.as_deref(), Some("Lampu jalan mati"));
-        assert_eq!(list_page(&requests, "", 2, 2, now()).items.len(), 1);
-        let found = list_page(&requests, "JALAN seminggu", 1, 20, now());
+        assert_eq!(list_page(&requests, "", 2, 2, now(), WIB_OFFSET_SECONDS).items.len(), 1);
+        let found = list_page(&requests, "JALAN seminggu", 1, 20, now(), WIB_OFFSET_SECONDS);
         assert_eq!(found.items.iter().map(|i| i.ticket.as_str()).collect::<Vec<_>>(), vec!["700001"]);
-        assert_eq!(list_page(&requests, "jalan banjir", 1, 20, now()).total, 0);
+        assert_eq!(list_page(&requests, "jalan banjir", 1, 20, now(), WIB_OFFSET_SECONDS).total, 0);
     }
 
     #[test]
@@ -556,11 +557,11 @@ mod tests {
     fn long_descriptions_are_cut_for_the_list_and_missing_ones_use_the_service() {
         let mut r = spec_requests()[1].clone();
         r.description = Some("é".repeat(300));
-        let title = summary_from_request(&r, now()).title.unwrap();
+        let title = summary_from_request(&r, now(), WIB_OFFSET_SECONDS).title.unwrap();
         assert_eq!(title.chars().count(), SUMMARY_TITLE_MAX);
         assert!(title.ends_with('…'));
         r.description = None;
-        assert_eq!(summary_from_request(&r, now()).title, r.service_name);
+        assert_eq!(summary_from_request(&r, now(), WIB_OFFSET_SECONDS).title, r.service_name);
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
     let mut months: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     let mut agencies: BTreeMap<Option<String>, (u64, u64, DayCounts)> = BTreeMap::new();
     let mut completion_days = DayCounts::default();
+    let zone = cal.utc_offset_seconds();
     let (mut with_expected, mut on_time) = (0u64, 0u64);
     for r in requests {
         let status = status_from_open311(&r.status);
@@ -52,7 +53,7 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
         if let Some(code) = &r.service_code {
             *by_category.entry(code.clone()).or_default() += 1;
         }
-        let requested = instant(&r.requested_datetime);
+        let requested = instant(&r.requested_datetime, zone);
         if let Some(at) = requested {
             months.entry(month(cal.local_date(at))).or_default().0 += 1;
         }
@@ -60,7 +61,7 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
         agency.0 += 1;
         if status == Status::Completed {
             agency.1 += 1;
-            let updated = instant(&r.updated_datetime);
+            let updated = instant(&r.updated_datetime, zone);
             if let Some(done) = updated {
                 months.entry(month(cal.local_date(done))).or_default().1 += 1;
             }
@@ -69,7 +70,7 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
                 completion_days.add(days);
                 agency.2.add(days);
             }
-            if let (Some(expected), Some(done)) = (instant(&r.expected_datetime), updated) {
+            if let (Some(expected), Some(done)) = (instant(&r.expected_datetime, zone), updated) {
                 with_expected += 1;
                 on_time += u64::from(done <= expected);
             }

@@ -133,7 +133,7 @@ impl Open311Client {
 
     pub async fn reports(&self, query: &ListQuery, per_page: u32) -> Result<Page<ReportSummary>, ApiError> {
         let requests = self.requests(&query.filter, query.status).await?;
-        Ok(list_page(&requests, &query.q, query.page, per_page, now()))
+        Ok(list_page(&requests, &query.q, query.page, per_page, now(), zone().utc_offset_seconds()))
     }
 
     /// Open311 has no idempotency key; the form retries by itself only when no answer arrived.
