@@ -24,7 +24,22 @@ pub struct Open311Client {
     api_key: Option<String>,
     /// Services whose `metadata` is false have no definition to fetch (learnt from `services.json`).
     without_questions: Arc<Mutex<Vec<String>>>,
+    /// The last lists the server gave, newest last (see [`Listed`]).
+    recent: Arc<Mutex<Vec<Listed>>>,
 }
+
+/// A list the server gave for a filter, kept for a minute. Open311 has neither paging nor search, so turning a
+/// page, searching or opening the statistics for the same filter would otherwise download every window again.
+#[derive(Debug)]
+struct Listed {
+    filter: ReportFilter,
+    status: Option<Status>,
+    at: chrono::DateTime<chrono::Utc>,
+    requests: Arc<Vec<ServiceRequest>>,
+}
+
+const LIST_KEPT_SECONDS: i64 = 60;
+const LISTS_KEPT: usize = 4;
 
 impl Open311Client {
     pub const FEATURES: Features = Features {
@@ -39,7 +54,7 @@ impl Open311Client {
     };
 
     pub fn new(base_url: &str, jurisdiction_id: Option<String>, api_key: Option<String>) -> Self {
-        Open311Client { base_url: base_url.trim_end_matches('/').to_string(), jurisdiction_id, api_key, without_questions: Arc::default() }
+        Open311Client { base_url: base_url.trim_end_matches('/').to_string(), jurisdiction_id, api_key, without_questions: Arc::default(), recent: Arc::default() }
     }
 
     /// The calendar used to count working days; Open311 servers publish none, so the national one, in the
@@ -117,13 +132,24 @@ impl Open311Client {
 
     /// Every request the server lists for the filter, asked in windows of at most 90 days (newest first), and
     /// windows the server cut at its cap again in halves.
-    async fn requests(&self, filter: &ReportFilter, status: Option<Status>) -> Result<Vec<ServiceRequest>, ApiError> {
+    async fn requests(&self, filter: &ReportFilter, status: Option<Status>) -> Result<Arc<Vec<ServiceRequest>>, ApiError> {
+        let fresh = |l: &Listed| &l.filter == filter && l.status == status && (now() - l.at).num_seconds() < LIST_KEPT_SECONDS;
+        if let Some(kept) = self.recent.lock().ok().and_then(|recent| recent.iter().find(|l| fresh(l)).map(|l| l.requests.clone())) {
+            return Ok(kept);
+        }
         let mut gathering = RequestGathering::new(filter, today());
         while let Some(window) = gathering.next_window() {
             let listed: Vec<ServiceRequest> = self.get("/requests.json", requests_query(&window, status, zone().utc_offset_seconds())).await?;
             gathering.add(&window, listed);
         }
-        Ok(gathering.finish())
+        let requests = Arc::new(gathering.finish());
+        if let Ok(mut recent) = self.recent.lock() {
+            recent.retain(|l| !(&l.filter == filter && l.status == status));
+            recent.push(Listed { filter: filter.clone(), status, at: now(), requests: requests.clone() });
+            let extra = recent.len().saturating_sub(LISTS_KEPT);
+            recent.drain(..extra);
+        }
+        Ok(requests)
     }
 
     /// Open311 has no statistics: they are computed here from the requests the server lists for the filter.
@@ -138,6 +164,10 @@ impl Open311Client {
 
     /// Open311 has no idempotency key; the form retries by itself only when no answer arrived.
     pub async fn create_report(&self, report: &NewReport, answers: &Answers) -> Result<ReportCreated, ApiError> {
+        // The lists kept no longer hold everything: the new report must show in them.
+        if let Ok(mut recent) = self.recent.lock() {
+            recent.clear();
+        }
         let mut form = request_form(report, answers);
         if let Some(j) = &self.jurisdiction_id {
             form.push(("jurisdiction_id".into(), j.clone()));

@@ -276,3 +276,18 @@ test('with Open311, a period the server lists only in part (its first 1 000) is 
   expect(asked[0]).toEqual(['2026-10-01T00:00:00+07:00', '2026-10-30T23:59:59+07:00']);
   expect(asked.length).toBe(3);
 });
+
+test('with Open311, turning a page of the public list asks the server nothing new within a minute', async ({ page, request }) => {
+  await useBackend(page, request, 'open311');
+  let lists = 0;
+  page.on('request', (r) => { if (r.method() === 'GET' && new URL(r.url()).pathname === '/open311/v2/requests.json') lists += 1; });
+  await page.goto(`${baseUrl()}/laporan`);
+  await expect(page.locator('.report-list li').first()).toBeVisible();
+  const asked = lists;
+  expect(asked).toBeGreaterThan(0);
+  const first = await page.locator('.report-list li').first().textContent();
+  await page.getByRole('link', { name: 'Berikutnya' }).first().click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.locator('.report-list li').first()).not.toHaveText(first);
+  expect(lists).toBe(asked);
+});
