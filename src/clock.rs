@@ -1,22 +1,29 @@
 //! The current time and the portal's calendar date, from the browser's clock.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 
 use aduan_core::calendar::TimeZone;
-use aduan_core::WorkingCalendar;
+use aduan_core::{Holiday, WorkingCalendar};
 use chrono::{DateTime, NaiveDate, Utc};
 
-/// The portal's time zone (an index into `TimeZone::ALL`). It is set once, from config.json, before any page
-/// is drawn, and read by free functions all over the app, which is why it is not a context value.
-static ZONE: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    /// The portal's time zone. It is set once, from config.json, before any page is drawn, and read by free
+    /// functions all over the app, which is why it is not a context value.
+    static ZONE: Cell<TimeZone> = Cell::new(TimeZone::Wib);
+}
 
 pub fn set_zone(zone: TimeZone) {
-    ZONE.store(TimeZone::ALL.iter().position(|z| *z == zone).unwrap_or(0), Ordering::Relaxed);
+    ZONE.with(|z| z.set(zone));
 }
 
 /// The portal's time zone: WIB unless config.json names another.
 pub fn zone() -> TimeZone {
-    TimeZone::ALL.get(ZONE.load(Ordering::Relaxed)).copied().unwrap_or_default()
+    ZONE.with(Cell::get)
+}
+
+/// The working-day calendar of the portal's holidays, in its time zone.
+pub fn calendar(holidays: Vec<Holiday>) -> WorkingCalendar {
+    WorkingCalendar::new(holidays, zone().utc_offset_seconds())
 }
 
 pub fn now() -> DateTime<Utc> {
@@ -25,5 +32,5 @@ pub fn now() -> DateTime<Utc> {
 
 /// Today in the portal's time zone, which is what deadlines are counted in.
 pub fn today() -> NaiveDate {
-    WorkingCalendar::new([], zone().utc_offset_seconds()).local_date(now())
+    calendar(vec![]).local_date(now())
 }

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{ApiError, Backend, Client, use_portal};
 use crate::pages::track::parse_reference;
-use crate::clock::{today, zone};
+use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{view_href, FilterForm};
 use crate::components::pagination::Pagination;
@@ -56,7 +56,7 @@ pub fn ReportsPage() -> impl IntoView {
 
 #[component]
 fn ReportList(results: LocalResource<Result<Page<ReportSummary>, ApiError>>, query: Memo<ListQuery>, embed: Memo<bool>, portal: Portal) -> impl IntoView {
-    let calendar = StoredValue::new(WorkingCalendar::new(portal.holidays, zone().utc_offset_seconds()));
+    let calendar = StoredValue::new(crate::clock::calendar(portal.holidays));
     view! {
         <Suspense fallback=move || view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }>
             {move || results.get().map(|loaded| match loaded {

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::track::{parse_reference, Reference};
 use crate::api::{ApiError, Backend, Client, Features, use_portal};
-use crate::clock::{now, today, zone};
+use crate::clock::{now, today};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::share_actions::{absolute_url, ShareActions};
 use crate::components::support_button::SupportButton;
@@ -110,7 +110,7 @@ fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
             {move || portal.get().map(|loaded| match loaded {
                 Ok(p) => {
-                    let calendar = StoredValue::new(WorkingCalendar::new(p.holidays, zone().utc_offset_seconds()));
+                    let calendar = StoredValue::new(crate::clock::calendar(p.holidays));
                     let message_max = p.limits.message_max;
                     view! {
                         {move || match shown.get() {
