@@ -5,7 +5,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { PAGES, filesByModule } from './split-loader.mjs';
 
-
 const dist = 'dist';
 const names = readdirSync(dist);
 const shell = ['index.html', 'config.json', ...names.filter((n) => /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.test(n) && !/^(chunk|split)_/.test(n))];

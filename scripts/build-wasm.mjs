@@ -1,7 +1,8 @@
-// Trunk post-build hook: splits the SPA's wasm into a main module and lazily loaded chunks, one set per route
-// (see the `#[wasm_split]` functions in src/app.rs and src/pages/home.rs). Trunk cannot split wasm (trunk-rs/trunk#1022): it runs cargo (with
-// relocations kept, .cargo/config.toml) and its own wasm-bindgen, whose output this replaces, going on from
-// cargo's wasm: wasm-split-cli → wasm-bindgen → wasm-opt -Oz on every module.
+// Trunk post-build hook: splits the SPA's wasm into a main module and lazily loaded chunks, one set per split
+// module (the `#[wasm_split]` functions in src/app.rs and src/pages/). Trunk cannot split wasm
+// (trunk-rs/trunk#1022): it runs cargo (with relocations kept, .cargo/config.toml) and its own wasm-bindgen,
+// whose output this replaces, going on from cargo's wasm: wasm-split-cli → wasm-bindgen → wasm-opt -Oz on
+// every module.
 // Every file gets the build's hash in its name, so the server may cache it forever (server/src/web.rs),
 // and index.html gets the loader plus preloads of the chunks the opened route needs, fetched alongside the
 // main module instead of after it. The service worker is stamped with the build and its files, so a new
@@ -17,7 +18,6 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk (TRUNK_STAGING_DIR is not set)');
 const target = process.env.CARGO_TARGET_DIR || 'target';
 const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-
 
 for (const name of readdirSync(dir).filter((n) => /^aduan-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n))) rmSync(join(dir, name));
 const work = mkdtempSync(join(tmpdir(), 'aduan-wasm-'));

@@ -142,12 +142,19 @@ fn coordinate<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> 
     d.deserialize_any(CoordinateVisitor)
 }
 
+/// `+07:00` for an offset in seconds, as Open311 dates and times write it.
+pub fn offset_text(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
 /// An Open311 date and time. The specification asks for an offset; one written without it is read in the
 /// portal's zone (`utc_offset_seconds` east of UTC), and a bare date as its start.
 pub fn instant(text: &Option<String>, utc_offset_seconds: i32) -> Option<DateTime<Utc>> {
     let text = text.as_deref()?.trim();
     let read = |t: &str| DateTime::parse_from_rfc3339(t).ok().map(|d| d.with_timezone(&Utc));
-    let zone = crate::open311_client::offset_text(utc_offset_seconds);
+    let zone = offset_text(utc_offset_seconds);
     read(text).or_else(|| match text.len() {
         10 => read(&format!("{text}T00:00:00{zone}")),
         _ => read(&format!("{text}{zone}")),

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use std::collections::BTreeMap;
 
-use crate::open311::{field_of, instant, status_from_open311, Attribute, Open311Error, RequestCreated, Service, ServiceRequest};
+use crate::open311::{field_of, instant, offset_text, status_from_open311, Attribute, Open311Error, RequestCreated, Service, ServiceRequest};
 use crate::validation::Rule;
 use crate::ticket::TicketError;
 use crate::{Actor, Category, Event, FieldError, Holiday, Kind, Limits, NamedRef, NewReport, Page, Portal, Problem, ReportFilter, ReportSummary, ReportView, SlaRules, Status, WorkingCalendar};
@@ -181,12 +181,6 @@ pub fn list_page(requests: &[ServiceRequest], q: &str, page: u32, per_page: u32,
     Page { items, total, page, per_page }
 }
 
-/// `+07:00` for an offset in seconds.
-pub fn offset_text(seconds: i32) -> String {
-    let sign = if seconds < 0 { '-' } else { '+' };
-    let minutes = seconds.unsigned_abs() / 60;
-    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
-}
 
 /// The query of `GET requests.json` for a filter and an optional status: inclusive local dates become the
 /// first and last second of those days in the portal's time zone. Agency, region and kind have no Open311

@@ -4,9 +4,8 @@
 //! Not here: XML (JSON is the supported format), `media_url` (attachments go through `/api/v1`), and an
 //! `api_key` for posting (the portal takes reports from the public).
 
-use aduan_core::open311::{Attribute, AttributeValue, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
+use aduan_core::open311::{offset_text, Attribute, AttributeValue, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
 use aduan_core::validation::{field_errors, validate_new_report};
-use aduan_core::open311_client::offset_text;
 use aduan_core::{NewReport, Kind, Location, ReportFilter, ReportView, Reporter, Status, WorkingCalendar};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, RawQuery, State};

@@ -41,6 +41,12 @@ struct Listed {
 const LIST_KEPT_SECONDS: i64 = 60;
 const LISTS_KEPT: usize = 4;
 
+impl Listed {
+    fn is_for(&self, filter: &ReportFilter, status: Option<Status>) -> bool {
+        &self.filter == filter && self.status == status
+    }
+}
+
 impl Open311Client {
     pub const FEATURES: Features = Features {
         fields: &["body", "address", "location", "category_id", "anonymous", "reporter.name", "reporter.email", "reporter.phone"],
@@ -133,7 +139,7 @@ impl Open311Client {
     /// Every request the server lists for the filter, asked in windows of at most 90 days (newest first), and
     /// windows the server cut at its cap again in halves.
     async fn requests(&self, filter: &ReportFilter, status: Option<Status>) -> Result<Arc<Vec<ServiceRequest>>, ApiError> {
-        let fresh = |l: &Listed| &l.filter == filter && l.status == status && (now() - l.at).num_seconds() < LIST_KEPT_SECONDS;
+        let fresh = |l: &Listed| l.is_for(filter, status) && (now() - l.at).num_seconds() < LIST_KEPT_SECONDS;
         if let Some(kept) = self.recent.lock().ok().and_then(|recent| recent.iter().find(|l| fresh(l)).map(|l| l.requests.clone())) {
             return Ok(kept);
         }
@@ -144,7 +150,7 @@ impl Open311Client {
         }
         let requests = Arc::new(gathering.finish());
         if let Ok(mut recent) = self.recent.lock() {
-            recent.retain(|l| !(&l.filter == filter && l.status == status));
+            recent.retain(|l| !l.is_for(filter, status));
             recent.push(Listed { filter: filter.clone(), status, at: now(), requests: requests.clone() });
             let extra = recent.len().saturating_sub(LISTS_KEPT);
             recent.drain(..extra);
