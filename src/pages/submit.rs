@@ -117,7 +117,8 @@ fn SubmitForm() -> impl IntoView {
         <Suspense fallback=move || view! { <SubmitIntro/><p class="boot" aria-busy="true">{move || i18n.t("loading")}</p> }>
             {move || portal.get().map(|loaded| match loaded {
                 Ok(p) => view! { <SubmitFlow portal=p/> }.into_any(),
-                Err(error) => view! { <h1>{move || i18n.t("nav.submit")}</h1><ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
+                // The same page as when the form's chunk does not arrive: the title and introduction, then the error.
+                Err(error) => view! { <SubmitIntro/><ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
             })}
         </Suspense>
     }
