@@ -104,7 +104,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.cancel", "Cancel"),
     ("answer.yes", "Yes"),
     ("answer.no", "No"),
-    ("submit.lead", "Send a complaint, an aspiration or a request for information about a public service. Your report goes to the agency responsible, and you can track it with its ticket number."),
+    ("submit.lead", "A complaint, an aspiration or a request for information: answer a few short questions, check your answers, then send. You get a ticket number at once to track your report."),
     ("submit.step", "Step {n} of {total}"),
     ("submit.details_title", "What happened?"),
     ("submit.title_hint", "Sum up the problem, for example “Street light out on Jl. Merdeka”."),

@@ -104,7 +104,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.cancel", "Batal"),
     ("answer.yes", "Ya"),
     ("answer.no", "Tidak"),
-    ("submit.lead", "Sampaikan pengaduan, aspirasi, atau permintaan informasi tentang pelayanan publik. Laporan Anda diteruskan ke instansi yang berwenang dan dapat dilacak dengan nomor tiket."),
+    ("submit.lead", "Pengaduan, aspirasi, atau permintaan informasi: jawab beberapa pertanyaan singkat, periksa kembali, lalu kirim. Anda langsung menerima nomor tiket untuk melacak laporan."),
     ("submit.step", "Langkah {n} dari {total}"),
     ("submit.details_title", "Apa yang terjadi?"),
     ("submit.title_hint", "Tulis singkat inti masalahnya, misalnya “Lampu jalan mati di Jl. Merdeka”."),
