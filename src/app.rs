@@ -1,5 +1,7 @@
 //! The router and the shell. Configuration is loaded first; everything else hangs off it.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos::wasm_split::wasm_split;
@@ -90,18 +92,35 @@ fn reports_page() -> Result<AnyView, ApiError> {
     Ok(view! { <ReportsPage/> }.into_any())
 }
 
-/// `navigator.serviceWorker.register("/sw.js")` once the page has loaded, where the browser has service workers
-/// (see public/sw.js). Installing it downloads every page's code for offline use, which must not compete with
-/// what a first visit is still fetching. Reached by name (see `crate::js`). A refusal (private mode, blocked
+/// `navigator.serviceWorker.register("/sw.js")` once the page has loaded and settled, where the browser has
+/// service workers (see public/sw.js). Installing it downloads and stores every page's code for offline use,
+/// which must not compete with what a first visit is still fetching and drawing: on a two-core phone it made
+/// the statistics page's first render up to twice as long. So it waits for the `load` event, then
+/// `SETTLE_AFTER_LOAD` (the page's own data and drawing come in that time), then an idle moment of the main
+/// thread where the browser can say so. Reached by name (see `crate::js`). A refusal (private mode, blocked
 /// storage) only means no offline shell.
 fn register_service_worker() {
     let loaded = crate::js::property(&document(), "readyState").and_then(|state| state.as_string()).is_some_and(|state| state == "complete");
     if loaded {
-        register_now();
+        register_when_settled();
     } else {
-        let later = wasm_bindgen::closure::Closure::once_into_js(register_now);
+        let later = wasm_bindgen::closure::Closure::once_into_js(register_when_settled);
         let _ = window().add_event_listener_with_callback("load", wasm_bindgen::JsCast::unchecked_ref(&later));
     }
+}
+
+const SETTLE_AFTER_LOAD: Duration = Duration::from_secs(2);
+
+fn register_when_settled() {
+    set_timeout(
+        || {
+            let register = wasm_bindgen::closure::Closure::once_into_js(register_now);
+            if crate::js::call(&window(), "requestIdleCallback", &register).is_none() {
+                register_now();
+            }
+        },
+        SETTLE_AFTER_LOAD,
+    );
 }
 
 fn register_now() {

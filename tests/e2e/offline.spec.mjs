@@ -54,6 +54,26 @@ test('offline after a first visit: the portal opens, a draft is written, and it 
   expect(cached.filter((u) => u.startsWith('/api/'))).toEqual(['/api/v1/portal']);
 });
 
+test('the service worker is installed only after the first visit has loaded and settled', async ({ page }) => {
+  // Installing downloads every page's code; during the first visit it would compete with the page's own data.
+  await page.addInitScript(() => {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args) => {
+      window.__registeredAt = performance.now();
+      return register(...args);
+    };
+  });
+  await page.goto(`${baseUrl()}/statistik`);
+  await expect(page.getByRole('table').first()).toBeVisible();
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  const { registeredAt, loadedAt } = await page.evaluate(() => ({
+    registeredAt: window.__registeredAt,
+    loadedAt: performance.getEntriesByType('navigation')[0].loadEventEnd,
+  }));
+  expect(loadedAt).toBeGreaterThan(0);
+  expect(registeredAt - loadedAt).toBeGreaterThanOrEqual(2000);
+});
+
 // The same with an Open311 backend: a second portal whose config.json points at the reference server's
 // /open311/v2. The service list and the definitions seen online are kept, so the form and its questions work
 // offline; the request goes out once when the network is back.
