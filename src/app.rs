@@ -94,7 +94,7 @@ fn reports_page() -> Result<AnyView, ApiError> {
 
 /// `navigator.serviceWorker.register("/sw.js")` once the page has loaded and settled, where the browser has
 /// service workers (see public/sw.js). Installing it downloads and stores every page's code for offline use,
-/// which must not compete with what a first visit is still fetching and drawing: on a two-core phone it made
+/// which must not compete with what a first visit is still fetching and drawing: on a two-core machine it made
 /// the statistics page's first render up to twice as long. So it waits for the `load` event, then
 /// `SETTLE_AFTER_LOAD` (the page's own data and drawing come in that time), then an idle moment of the main
 /// thread where the browser can say so. Reached by name (see `crate::js`). A refusal (private mode, blocked
