@@ -68,10 +68,11 @@ test('the service worker is installed only after the first visit has loaded and 
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   const { registeredAt, loadedAt } = await page.evaluate(() => ({
     registeredAt: window.__registeredAt,
-    loadedAt: performance.getEntriesByType('navigation')[0].loadEventEnd,
+    loadedAt: performance.getEntriesByType('navigation')[0].loadEventStart,
   }));
   expect(loadedAt).toBeGreaterThan(0);
-  expect(registeredAt - loadedAt).toBeGreaterThanOrEqual(2000);
+  // 2 s after load by the app's timer; the margin only absorbs the coarse clock of performance.now().
+  expect(registeredAt - loadedAt).toBeGreaterThanOrEqual(1990);
 });
 
 // The same with an Open311 backend: a second portal whose config.json points at the reference server's
