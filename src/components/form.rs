@@ -37,7 +37,8 @@ pub fn ErrorSummary(problems: Signal<Vec<FieldProblem>>, #[prop(into)] title: Si
 }
 
 /// The message for `input_id` among `problems`, if any.
-pub fn problem_for(problems: Signal<Vec<FieldProblem>>, input_id: &'static str) -> Signal<Option<String>> {
+pub fn problem_for(problems: Signal<Vec<FieldProblem>>, input_id: impl Into<String>) -> Signal<Option<String>> {
+    let input_id: String = input_id.into();
     Signal::derive(move || problems.read().iter().find(|p| p.input_id == input_id).map(|p| p.message.clone()))
 }
 
@@ -53,17 +54,28 @@ pub fn Field(
     view! {
         <div class="field" class:field-error=move || error.read().is_some()>
             <label for=id>{move || label.get()}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
-            <Show when=move || error.read().is_some()>
-                <p class="error-message" id=format!("{id}-error")>{move || error.get()}</p>
-            </Show>
+            <FieldMessages id hint error/>
             {children()}
         </div>
     }
 }
 
+/// A field's hint and inline error, between its label (or legend) and its control: ids `{id}-hint` and
+/// `{id}-error`, which `described_by` names.
+#[component]
+pub fn FieldMessages(#[prop(into)] id: String, hint: Option<Signal<String>>, error: Signal<Option<String>>) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+        <Show when=move || error.read().is_some()>
+            <p class="error-message" id=error_id.clone()>{move || error.get()}</p>
+        </Show>
+    }
+}
+
 /// The ids an input should name in aria-describedby.
-pub fn described_by(id: &'static str, has_hint: bool, error: Signal<Option<String>>) -> Signal<String> {
+pub fn described_by(id: impl Into<String>, has_hint: bool, error: Signal<Option<String>>) -> Signal<String> {
+    let id: String = id.into();
     Signal::derive(move || {
         let mut ids = Vec::new();
         if has_hint {

@@ -38,6 +38,10 @@ async function fillOpen311UntilReview(page, { title, body }) {
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link')).toHaveText(['Jawab pertanyaan: Judul laporan', 'Jawab pertanyaan: Kecamatan tempat kejadian', 'Jawab pertanyaan: Tanggal kejadian']);
   await expect(summary.getByRole('link').first()).toHaveAttribute('href', '#attribute-judul');
+  // Each question's inline error describes its control, as for every other field.
+  await expect(question).toHaveAccessibleDescription('Jawab pertanyaan: Judul laporan');
+  await expect(question).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Kecamatan tempat kejadian', { exact: true })).toHaveAccessibleDescription('Jawab pertanyaan: Kecamatan tempat kejadian');
   await question.fill(title);
   await page.getByLabel('Kecamatan tempat kejadian', { exact: true }).selectOption({ label: 'Cempaka' });
   await page.getByLabel('Tanggal kejadian', { exact: true }).fill('2026-01-15');

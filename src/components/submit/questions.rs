@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::{input_id, FormContext};
 use crate::api::ApiError;
-use crate::components::form::FieldProblem;
+use crate::components::form::{described_by, problem_for, FieldMessages, FieldProblem};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -42,10 +42,7 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
         return view! { <p class="hint">{label}</p> }.into_any();
     }
     let id = input_id(&answer_field(&question.code));
-    let error = {
-        let id = id.clone();
-        Signal::derive(move || problems.read().iter().find(|p| p.input_id == id).map(|p| p.message.clone()))
-    };
+    let error = problem_for(problems, id.clone());
     // Plain closures over the draft, not derived signals: the draft also holds the step, so these run once
     // more while the step that owns them is being replaced, when a derived signal is already disposed.
     let answer = {
@@ -65,21 +62,12 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
         move || answer().into_iter().next().unwrap_or_default()
     };
     let hint = question.datatype_description.clone().filter(|h| !h.trim().is_empty());
-    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let described = {
-        let (has_hint, hint_id, error_id) = (hint.is_some(), hint_id.clone(), error_id.clone());
-        move || [has_hint.then(|| hint_id.clone()), error.read().is_some().then(|| error_id.clone())].into_iter().flatten().collect::<Vec<_>>().join(" ")
-    };
+    let described = described_by(id.clone(), hint.is_some(), error);
     let invalid = move || error.read().is_some().to_string();
     let optional = !question.required;
     let label_text = move || if optional { format!("{label} {}", i18n.t("submit.optional")) } else { label.clone() };
     let on_text = move |ev: leptos::ev::Event| set.run(vec![event_target_value(&ev)]);
-    let heading = view! {
-        {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-        <Show when=move || error.read().is_some()>
-            <p class="error-message" id=error_id.clone()>{move || error.get()}</p>
-        </Show>
-    };
+    let messages = view! { <FieldMessages id=id.clone() hint=hint.map(Signal::from) error/> };
     if question.datatype == "multivaluelist" {
         let boxes = question.values.iter().enumerate().map(|(i, choice)| {
             // The first box carries the question's id, so the error summary's link lands on it.
@@ -110,7 +98,7 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
             <div class="field" class:field-error=move || error.read().is_some()>
                 <fieldset aria-describedby=described>
                     <legend>{label_text}</legend>
-                    {heading}
+                    {messages}
                     {boxes.collect_view()}
                 </fieldset>
             </div>
@@ -150,7 +138,7 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
     view! {
         <div class="field" class:field-error=move || error.read().is_some()>
             <label for=id>{label_text}</label>
-            {heading}
+            {messages}
             {control}
         </div>
     }
