@@ -14,3 +14,4 @@ pub mod layout;
 pub mod lazy;
 pub mod pagination;
 pub mod title;
+pub mod with_portal;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{ApiError, Backend, Client, use_portal};
+use crate::api::{ApiError, Backend, Client};
 use crate::pages::track::parse_reference;
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
@@ -14,6 +14,7 @@ use crate::components::filters::{view_href, FilterForm};
 use crate::components::pagination::Pagination;
 use crate::components::support_button::SupportButton;
 use crate::components::title::use_page_title;
+use crate::components::with_portal::WithPortal;
 use crate::i18n::names::{format_date, format_working_days, status_key};
 use crate::i18n::{format_count, use_i18n};
 
@@ -30,7 +31,6 @@ pub fn use_view_query() -> (Memo<ListQuery>, Memo<bool>) {
 pub fn ReportsPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title("nav.reports");
-    let portal = use_portal();
     let client = expect_context::<Client>();
     let (query, embed) = use_view_query();
     // Asked for alongside the portal's lists, not after them.
@@ -42,15 +42,10 @@ pub fn ReportsPage() -> impl IntoView {
         <h1>{move || i18n.t("nav.reports")}</h1>
         <p class="lead">{move || i18n.t("reports.lead")}</p>
         <p>{move || i18n.t("reports.privacy")}</p>
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
-            {move || portal.get().map(|loaded| match loaded {
-                Ok(p) => view! {
-                    <FilterForm base="/laporan" query portal=p.clone() embed with_search=true/>
-                    <ReportList results query embed portal=p/>
-                }.into_any(),
-                Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        <WithPortal fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> } let:p>
+            <FilterForm base="/laporan" query portal=p.clone() embed with_search=true/>
+            <ReportList results query embed portal=p/>
+        </WithPortal>
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
 use super::reports::use_view_query;
-use crate::api::{ApiError, Backend, Client, use_portal};
+use crate::api::{ApiError, Backend, Client};
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::figures::{FigureList, FiguresSkeleton};
@@ -18,6 +18,7 @@ use crate::components::stats::bars::BarTable;
 use crate::components::download::save_file;
 use crate::components::stats::monthly::MonthlyChart;
 use crate::components::title::use_page_title;
+use crate::components::with_portal::WithPortal;
 use crate::i18n::names::{category_name, format_date, status_key};
 use crate::i18n::use_i18n;
 
@@ -41,7 +42,6 @@ fn statistics() -> Result<AnyView, ApiError> {
 
 #[component]
 fn Statistics() -> impl IntoView {
-    let portal = use_portal();
     let client = expect_context::<Client>();
     let (query, embed) = use_view_query();
     // The dates a named period stands for today: asked for, shown above the figures, and put in file names.
@@ -52,17 +52,10 @@ fn Statistics() -> impl IntoView {
         async move { client.stats(&filter).await }
     });
     view! {
-        <Suspense fallback=move || view! { <FiguresSkeleton/> }>
-            {move || portal.get().map(|loaded| match loaded {
-                Ok(p) => {
-                    view! {
-                        <FilterForm base="/statistik" query portal=p.clone() embed/>
-                        <StatsForView query filter stats portal=p/>
-                    }.into_any()
-                }
-                Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        <WithPortal fallback=FiguresSkeleton let:p>
+            <FilterForm base="/statistik" query portal=p.clone() embed/>
+            <StatsForView query filter stats portal=p/>
+        </WithPortal>
     }
 }
 

@@ -9,11 +9,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::wasm_split;
 
-use crate::api::{ApiError, Backend, Client, use_portal};
+use crate::api::{ApiError, Backend, Client};
 use crate::clock::today;
-use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{focus_element, ErrorSummary, FieldProblem};
 use crate::components::lazy::Lazy;
+use crate::components::with_portal::WithPortal;
 use crate::components::submit::attachments::AttachmentsStep;
 use crate::components::submit::details::DetailsStep;
 use crate::components::submit::kind::KindStep;
@@ -111,16 +111,12 @@ fn SubmitIntro() -> impl IntoView {
 #[component]
 fn SubmitForm() -> impl IntoView {
     let i18n = use_i18n();
-    let portal = use_portal();
     view! {
-        // As tall as the screen (class boot) until the form can be drawn, so the footer does not jump.
-        <Suspense fallback=move || view! { <SubmitIntro/><p class="boot" aria-busy="true">{move || i18n.t("loading")}</p> }>
-            {move || portal.get().map(|loaded| match loaded {
-                Ok(p) => view! { <SubmitFlow portal=p/> }.into_any(),
-                // The same page as when the form's chunk does not arrive: the title and introduction, then the error.
-                Err(error) => view! { <SubmitIntro/><ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+        // As tall as the screen (class boot) until the form can be drawn, so the footer does not jump. The
+        // title and introduction stand above the error too, as when the form's chunk does not arrive.
+        <WithPortal heading=SubmitIntro fallback=move || view! { <p class="boot" aria-busy="true">{move || i18n.t("loading")}</p> } let:p>
+            <SubmitFlow portal=p/>
+        </WithPortal>
     }
 }
 

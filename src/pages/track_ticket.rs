@@ -8,12 +8,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::track::{parse_reference, Reference};
-use crate::api::{ApiError, Backend, Client, Features, use_portal};
+use crate::api::{ApiError, Backend, Client, Features};
 use crate::clock::{now, today};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::share_actions::{absolute_url, ShareActions};
 use crate::components::support_button::SupportButton;
 use crate::components::title::use_page_title_of;
+use crate::components::with_portal::WithPortal;
 use crate::components::tracking::attachments::AttachmentList;
 use crate::components::tracking::deadlines::DeadlineList;
 use crate::components::tracking::reporter::ReporterSection;
@@ -100,35 +101,31 @@ fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -
     // A refresh that brings the same report does not rebuild the details and deadlines.
     let shown = Memo::new(move |_| tracked.report.get());
     let url = absolute_url(&format!("/lacak/{}", reference.id));
-    // The report is asked for at once; the portal's holidays and limits, asked for alongside, are needed to
-    // show its deadlines and the reply form.
-    let portal = use_portal();
+    // The report is asked for at once (above); the portal's holidays and limits, asked for alongside, are
+    // needed to show its deadlines and the reply form.
     view! {
         <p class="ticket-label">{move || i18n.t("ticket")}</p>
         <p class="ticket-number" data-ticket=reference.id.clone()>{grouped}</p>
         <ShareActions copy_text=url.clone() url share_title="nav.track"/>
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }>
-            {move || portal.get().map(|loaded| match loaded {
-                Ok(p) => {
-                    let calendar = StoredValue::new(crate::clock::calendar(p.holidays));
-                    let message_max = p.limits.message_max;
-                    view! {
-                        {move || match shown.get() {
-                            None => view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }.into_any(),
-                            Some(Ok(report)) => view! { <ReportDetails report calendar features access_code=tracked.access_code.into()/> }.into_any(),
-                            Some(Err(ApiError::Status { status: 404, .. })) => view! {
-                                <div class="error-panel" role="alert"><p>{move || i18n.t("track.not_found")}</p></div>
-                            }.into_any(),
-                            Some(Err(error)) => view! { <ErrorPanel error on_retry=move |_| { tracked.report.set(None); refresh.run(()) }/> }.into_any(),
-                        }}
-                        <Show when=move || features.reporter_access && matches!(tracked.report.read().as_ref(), Some(Ok(_)))>
-                            <ReporterSection tracked message_max/>
-                        </Show>
-                    }.into_any()
+        <WithPortal fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> } let:p>
+            {
+                let calendar = StoredValue::new(crate::clock::calendar(p.holidays));
+                let message_max = p.limits.message_max;
+                view! {
+                    {move || match shown.get() {
+                        None => view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }.into_any(),
+                        Some(Ok(report)) => view! { <ReportDetails report calendar features access_code=tracked.access_code.into()/> }.into_any(),
+                        Some(Err(ApiError::Status { status: 404, .. })) => view! {
+                            <div class="error-panel" role="alert"><p>{move || i18n.t("track.not_found")}</p></div>
+                        }.into_any(),
+                        Some(Err(error)) => view! { <ErrorPanel error on_retry=move |_| { tracked.report.set(None); refresh.run(()) }/> }.into_any(),
+                    }}
+                    <Show when=move || features.reporter_access && matches!(tracked.report.read().as_ref(), Some(Ok(_)))>
+                        <ReporterSection tracked message_max/>
+                    </Show>
                 }
-                Err(error) => view! { <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
-            })}
-        </Suspense>
+            }
+        </WithPortal>
         <p class="hint">{move || refreshed_at.get().map(|at| i18n.t("track.refreshed").replace("{time}", &format_local_time(at, i18n.lang())))}</p>
     }
 }

@@ -114,6 +114,30 @@ test('a failed request shows a retryable error in the user language, and retry r
   await expect(page.locator('[data-figure="total"] .figure-value')).toHaveText(formatCount(stats.total, 'id'));
 });
 
+test("when the portal's lists cannot be fetched, every page that needs them says so, keeps what it can, and retry recovers", async ({ page, request }) => {
+  const { items } = await (await request.get(`${baseUrl()}/api/v1/reports?per_page=1`)).json();
+  let fail = true;
+  await page.route('**/api/v1/portal', (route) => (fail ? route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"title":"down","status":503}' }) : route.continue()));
+  for (const path of ['/statistik', '/laporan', `/lacak/${items[0].ticket}`]) {
+    await page.goto(`${baseUrl()}${path}`);
+    await expect(page.getByRole('alert')).toContainText('Server sedang bermasalah');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  // The ticket page still names the ticket it was asked for.
+  await expect(page.locator('.ticket-number')).toHaveAttribute('data-ticket', items[0].ticket);
+  // The submit page keeps its title and introduction above the error.
+  await page.goto(`${baseUrl()}/lapor`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Server sedang bermasalah');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sampaikan Laporan' })).toBeVisible();
+  await expect(page.locator('p.lead')).toContainText('permintaan informasi');
+  await screenshot(page, 'submit-portal-error-360');
+  fail = false;
+  await alert.getByRole('button', { name: 'Coba lagi' }).click();
+  await expect(page.getByRole('radio', { name: 'Pengaduan' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('a page whose code cannot be fetched says so in the user language and loads on retry; the rest keeps working', async ({ page, request }) => {
   // Most pages' code is a wasm chunk of its own (scripts/build-wasm.mjs); here none of them arrives at first.
   let fail = true;
