@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 thread_local! {
     /// The portal's time zone. It is set once, from config.json, before any page is drawn, and read by free
     /// functions all over the app, which is why it is not a context value.
-    static ZONE: Cell<TimeZone> = Cell::new(TimeZone::Wib);
+    static ZONE: Cell<TimeZone> = const { Cell::new(TimeZone::Wib) };
 }
 
 pub fn set_zone(zone: TimeZone) {

@@ -154,10 +154,13 @@ pub fn offset_text(seconds: i32) -> String {
 pub fn instant(text: &Option<String>, utc_offset_seconds: i32) -> Option<DateTime<Utc>> {
     let text = text.as_deref()?.trim();
     let read = |t: &str| DateTime::parse_from_rfc3339(t).ok().map(|d| d.with_timezone(&Utc));
-    let zone = offset_text(utc_offset_seconds);
-    read(text).or_else(|| match text.len() {
-        10 => read(&format!("{text}T00:00:00{zone}")),
-        _ => read(&format!("{text}{zone}")),
+    // Most servers write the offset: the zone is spelled out only for those that do not.
+    read(text).or_else(|| {
+        let zone = offset_text(utc_offset_seconds);
+        match text.len() {
+            10 => read(&format!("{text}T00:00:00{zone}")),
+            _ => read(&format!("{text}{zone}")),
+        }
     })
 }
 

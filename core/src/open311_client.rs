@@ -181,7 +181,6 @@ pub fn list_page(requests: &[ServiceRequest], q: &str, page: u32, per_page: u32,
     Page { items, total, page, per_page }
 }
 
-
 /// The query of `GET requests.json` for a filter and an optional status: inclusive local dates become the
 /// first and last second of those days in the portal's time zone. Agency, region and kind have no Open311
 /// parameter and are not offered as filters with this backend.

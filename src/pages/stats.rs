@@ -132,8 +132,9 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, filter: Memo<ReportFilter>, p
         let json = shown.with_value(|s| serde_json::to_string_pretty(s).unwrap_or_default());
         save_file(&download_name("json"), "application/json", &json);
     };
-    // The figures first, then each table in a task of its own: one task for everything kept the page from
-    // answering input for too long on a phone.
+    // The figures first, then the chart and bar tables, then the agency table, each in a task of its own: in
+    // one task, the first render (much of its wasm compiled on the spot) kept the page from answering input
+    // for too long.
     view! {
         <FigureList stats=stats.clone() full=true/>
         <NextTask>
