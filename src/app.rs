@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
 use leptos::wasm_split::wasm_split;
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{AduanClient, ApiError, Client, Open311Client, PortalSlot};
@@ -50,7 +50,11 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
     register_service_worker();
     let client = match cfg.backend.kind {
         BackendKind::Aduan => Client::Aduan(AduanClient::new(cfg.base_url())),
-        BackendKind::Open311 => Client::Open311(Open311Client::new(cfg.base_url(), cfg.backend.jurisdiction_id.clone(), cfg.backend.api_key.clone())),
+        BackendKind::Open311 => Client::Open311(Open311Client::new(
+            cfg.base_url(),
+            cfg.backend.jurisdiction_id.clone(),
+            cfg.backend.api_key.clone(),
+        )),
     };
     provide_context(PortalSlot::new());
     provide_context(client);
@@ -100,7 +104,9 @@ fn reports_page() -> Result<AnyView, ApiError> {
 /// thread where the browser can say so. Reached by name (see `crate::js`). A refusal (private mode, blocked
 /// storage) only means no offline shell.
 fn register_service_worker() {
-    let loaded = crate::js::property(&document(), "readyState").and_then(|state| state.as_string()).is_some_and(|state| state == "complete");
+    let loaded = crate::js::property(&document(), "readyState")
+        .and_then(|state| state.as_string())
+        .is_some_and(|state| state == "complete");
     if loaded {
         register_when_settled();
     } else {
@@ -124,7 +130,9 @@ fn register_when_settled() {
 }
 
 fn register_now() {
-    let Some(container) = crate::js::property(&window().navigator(), "serviceWorker") else { return };
+    let Some(container) = crate::js::property(&window().navigator(), "serviceWorker") else {
+        return;
+    };
     if let Some(promise) = crate::js::call(&container, "register", &"/sw.js".into()) {
         // Swallow a rejection instead of logging an uncaught error.
         let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
@@ -135,12 +143,17 @@ fn register_now() {
 
 /// Colours from config.json become CSS custom properties, so re-theming needs no rebuild.
 fn apply_theme(cfg: &RuntimeConfig) {
-    let Some(root) = document().document_element() else { return };
+    let Some(root) = document().document_element() else {
+        return;
+    };
     let style = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(root).style();
     if let (Some(colour), Ok(Some(meta))) = (&cfg.primary_color, document().query_selector("meta[name=theme-color]")) {
         let _ = meta.set_attribute("content", colour);
     }
-    for (key, property, value) in [("primary_color", "--color-primary", &cfg.primary_color), ("accent_color", "--color-accent", &cfg.accent_color)] {
+    for (key, property, value) in [
+        ("primary_color", "--color-primary", &cfg.primary_color),
+        ("accent_color", "--color-accent", &cfg.accent_color),
+    ] {
         if let Some(v) = value {
             let _ = style.set_property(property, v);
             warn_on_low_contrast(key, v);
@@ -157,6 +170,8 @@ fn warn_on_low_contrast(key: &str, colour: &str) {
     let ratio = contrast_ratio(rgb, WHITE);
     if ratio < AA_TEXT {
         let shown = crate::i18n::format_decimal(ratio, 2, Lang::En);
-        leptos::logging::warn!("config.json {key} {colour} has a contrast of {shown}:1 with white; WCAG 2.1 AA needs 4.5:1 for text.");
+        leptos::logging::warn!(
+            "config.json {key} {colour} has a contrast of {shown}:1 with white; WCAG 2.1 AA needs 4.5:1 for text."
+        );
     }
 }

@@ -65,13 +65,21 @@ impl RuntimeConfig {
         if self.backend.base_url.trim().is_empty() {
             return Err(ConfigError::Invalid("backend.base_url is empty".into()));
         }
-        for (key, colour) in [("primary_color", &self.primary_color), ("accent_color", &self.accent_color)] {
-            if colour.as_deref().is_some_and(|c| aduan_core::contrast::parse_hex(c).is_none()) {
+        for (key, colour) in [
+            ("primary_color", &self.primary_color),
+            ("accent_color", &self.accent_color),
+        ] {
+            if colour
+                .as_deref()
+                .is_some_and(|c| aduan_core::contrast::parse_hex(c).is_none())
+            {
                 return Err(ConfigError::Invalid(format!("{key} must be a #rgb or #rrggbb colour")));
             }
         }
         if self.time_zone.as_deref().is_some_and(|z| TimeZone::parse(z).is_none()) {
-            return Err(ConfigError::Invalid("time_zone must be \"WIB\", \"WITA\" or \"WIT\"".into()));
+            return Err(ConfigError::Invalid(
+                "time_zone must be \"WIB\", \"WITA\" or \"WIT\"".into(),
+            ));
         }
         if !matches!(self.default_language.as_str(), "id" | "en") {
             return Err(ConfigError::Invalid("default_language must be \"id\" or \"en\"".into()));
@@ -123,9 +131,14 @@ mod tests {
 
     #[test]
     fn rejects_missing_backend_bad_colour_and_language() {
-        assert!(matches!(RuntimeConfig::parse(r#"{"portal_name":"x"}"#), Err(ConfigError::Invalid(_))));
+        assert!(matches!(
+            RuntimeConfig::parse(r#"{"portal_name":"x"}"#),
+            Err(ConfigError::Invalid(_))
+        ));
         let bad_colour = SAMPLE.replace("#0b5394", "blue; background:url(x)");
-        assert!(matches!(RuntimeConfig::parse(&bad_colour), Err(ConfigError::Invalid(m)) if m.contains("primary_color")));
+        assert!(
+            matches!(RuntimeConfig::parse(&bad_colour), Err(ConfigError::Invalid(m)) if m.contains("primary_color"))
+        );
         let bad_lang = SAMPLE.replace("\"id\"", "\"fr\"");
         assert!(RuntimeConfig::parse(&bad_lang).is_err());
         assert!(RuntimeConfig::parse("not json").is_err());

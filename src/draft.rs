@@ -22,11 +22,21 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 6] = [Step::Kind, Step::Details, Step::Location, Step::Attachments, Step::Privacy, Step::Review];
+    pub const ALL: [Step; 6] = [
+        Step::Kind,
+        Step::Details,
+        Step::Location,
+        Step::Attachments,
+        Step::Privacy,
+        Step::Review,
+    ];
 
     /// The steps a backend needs: those with a field it stores, then the review.
     pub fn shown(asked: &[&str]) -> Vec<Step> {
-        Step::ALL.into_iter().filter(|s| *s == Step::Review || s.fields().iter().any(|f| asked.contains(f))).collect()
+        Step::ALL
+            .into_iter()
+            .filter(|s| *s == Step::Review || s.fields().iter().any(|f| asked.contains(f)))
+            .collect()
     }
 
     pub fn next(self, steps: &[Step]) -> Step {
@@ -57,7 +67,10 @@ impl Step {
         if field.starts_with("attribute.") || field == "questions" {
             return Step::Location;
         }
-        Step::ALL.into_iter().find(|s| s.fields().contains(&field)).unwrap_or(Step::Review)
+        Step::ALL
+            .into_iter()
+            .find(|s| s.fields().contains(&field))
+            .unwrap_or(Step::Review)
     }
 }
 
@@ -95,7 +108,10 @@ fn some_if_filled(s: &str) -> Option<String> {
 
 impl Draft {
     pub fn new(idempotency_key: String) -> Draft {
-        Draft { idempotency_key, ..Draft::default() }
+        Draft {
+            idempotency_key,
+            ..Draft::default()
+        }
     }
 
     /// The contract body, plus the date problem the contract cannot express (a date that does not parse).
@@ -116,7 +132,11 @@ impl Draft {
             attachment_ids: self.attachments.iter().map(|a| a.id.clone()).collect(),
             anonymous: self.anonymous,
             confidential: self.confidential,
-            reporter: (!self.anonymous).then(|| Reporter { name: self.name.clone(), email: self.email.clone(), phone: self.phone.clone() }),
+            reporter: (!self.anonymous).then(|| Reporter {
+                name: self.name.clone(),
+                email: self.email.clone(),
+                phone: self.phone.clone(),
+            }),
         };
         (report, date_error)
     }
@@ -137,17 +157,24 @@ impl Draft {
             problems.push(("incident_date", rule));
         }
         problems.retain(|(f, _)| asked.contains(f));
-        let order = |f: &str| Step::ALL.iter().flat_map(|s| s.fields()).position(|x| *x == f).unwrap_or(usize::MAX);
+        let order = |f: &str| {
+            Step::ALL
+                .iter()
+                .flat_map(|s| s.fields())
+                .position(|x| *x == f)
+                .unwrap_or(usize::MAX)
+        };
         problems.sort_by_key(|(f, _)| order(f));
         problems
     }
-
-
 }
 
 /// A fresh idempotency key from the browser's random source.
 pub fn new_idempotency_key(mut random: impl FnMut() -> f64) -> String {
-    (0..4).map(|_| format!("{:08x}", (random() * u32::MAX as f64) as u32)).collect::<Vec<_>>().join("-")
+    (0..4)
+        .map(|_| format!("{:08x}", (random() * u32::MAX as f64) as u32))
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[cfg(test)]
@@ -156,10 +183,29 @@ mod tests {
     use aduan_core::fixtures::portal;
 
     const ALL_FIELDS: &[&str] = &[
-        "kind", "title", "body", "incident_date", "region_id", "address", "category_id", "agency_id", "location", "attachment_ids",
-        "reporter.name", "reporter.email", "reporter.phone",
+        "kind",
+        "title",
+        "body",
+        "incident_date",
+        "region_id",
+        "address",
+        "category_id",
+        "agency_id",
+        "location",
+        "attachment_ids",
+        "reporter.name",
+        "reporter.email",
+        "reporter.phone",
     ];
-    const OPEN311_FIELDS: &[&str] = &["body", "address", "location", "category_id", "reporter.name", "reporter.email", "reporter.phone"];
+    const OPEN311_FIELDS: &[&str] = &[
+        "body",
+        "address",
+        "location",
+        "category_id",
+        "reporter.name",
+        "reporter.email",
+        "reporter.phone",
+    ];
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
@@ -192,20 +238,50 @@ mod tests {
     #[test]
     fn an_empty_draft_lists_problems_in_form_order_and_by_step() {
         let d = Draft::new("k".into());
-        let fields: Vec<&str> = d.problems(&portal(), today(), ALL_FIELDS).into_iter().map(|(f, _)| f).collect();
-        assert_eq!(fields, vec!["kind", "title", "body", "incident_date", "region_id", "category_id", "reporter.name", "reporter.email"]);
-        let details: Vec<&str> = d.problems(&portal(), today(), ALL_FIELDS).into_iter().map(|(f, _)| f).filter(|f| Step::of_field(f) == Step::Details).collect();
+        let fields: Vec<&str> = d
+            .problems(&portal(), today(), ALL_FIELDS)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                "kind",
+                "title",
+                "body",
+                "incident_date",
+                "region_id",
+                "category_id",
+                "reporter.name",
+                "reporter.email"
+            ]
+        );
+        let details: Vec<&str> = d
+            .problems(&portal(), today(), ALL_FIELDS)
+            .into_iter()
+            .map(|(f, _)| f)
+            .filter(|f| Step::of_field(f) == Step::Details)
+            .collect();
         assert_eq!(details, vec!["title", "body", "incident_date"]);
-        assert!(d.problems(&portal(), today(), ALL_FIELDS).iter().all(|(f, _)| Step::of_field(f) != Step::Attachments));
+        assert!(d
+            .problems(&portal(), today(), ALL_FIELDS)
+            .iter()
+            .all(|(f, _)| Step::of_field(f) != Step::Attachments));
     }
 
     #[test]
     fn future_and_unreadable_dates_have_their_own_problems() {
         let mut d = complete();
         d.incident_date = "2026-11-26".into();
-        assert_eq!(d.problems(&portal(), today(), ALL_FIELDS), vec![("incident_date", Rule::FutureDate)]);
+        assert_eq!(
+            d.problems(&portal(), today(), ALL_FIELDS),
+            vec![("incident_date", Rule::FutureDate)]
+        );
         d.incident_date = "26/11/2026".into();
-        assert_eq!(d.problems(&portal(), today(), ALL_FIELDS), vec![("incident_date", Rule::Unknown)]);
+        assert_eq!(
+            d.problems(&portal(), today(), ALL_FIELDS),
+            vec![("incident_date", Rule::Unknown)]
+        );
     }
 
     #[test]
@@ -245,11 +321,20 @@ mod tests {
         assert_eq!(steps, vec![Step::Details, Step::Location, Step::Privacy, Step::Review]);
         assert_eq!(Step::Details.next(&steps), Step::Location);
         assert_eq!(Step::Privacy.previous(&steps), Step::Location);
-        let d = Draft { kind: None, title: String::new(), incident_date: String::new(), region_id: String::new(), ..complete() };
-        assert_eq!(d.problems(&portal(), today(), OPEN311_FIELDS), vec![], "fields the backend does not store are not asked");
+        let d = Draft {
+            kind: None,
+            title: String::new(),
+            incident_date: String::new(),
+            region_id: String::new(),
+            ..complete()
+        };
+        assert_eq!(
+            d.problems(&portal(), today(), OPEN311_FIELDS),
+            vec![],
+            "fields the backend does not store are not asked"
+        );
         assert_eq!(d.problems(&portal(), today(), ALL_FIELDS).len(), 4);
     }
-
 
     #[test]
     fn idempotency_keys_are_distinct_and_readable() {

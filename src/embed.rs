@@ -30,14 +30,17 @@ pub fn is_embedded() -> bool {
 /// "*" because any municipality may embed the portal; the message carries nothing but a number.
 fn report_height_to_host() {
     let post = || {
-        let (Ok(Some(parent)), Some(body)) = (window().parent(), document().body()) else { return };
+        let (Ok(Some(parent)), Some(body)) = (window().parent(), document().body()) else {
+            return;
+        };
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"aduan:height".into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(body.offset_height()));
         let _ = parent.post_message(&message, "*");
     };
     let callback = Closure::<dyn Fn()>::new(post);
-    let observer = crate::js::method(&window(), "ResizeObserver").and_then(|ctor| js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(callback.as_ref())).ok());
+    let observer = crate::js::method(&window(), "ResizeObserver")
+        .and_then(|ctor| js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(callback.as_ref())).ok());
     if let (Some(observer), Some(body)) = (observer, document().body()) {
         crate::js::call(&observer, "observe", &body);
     }

@@ -5,7 +5,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// `object[name]`, when it is there.
 pub fn property(object: &JsValue, name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(object, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    js_sys::Reflect::get(object, &name.into())
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// `object[name]` as a function, when it is one.

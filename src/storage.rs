@@ -68,7 +68,9 @@ pub fn device_id() -> String {
         return id;
     }
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let id: String = (0..20).map(|_| DIGITS[(js_sys::Math::random() * DIGITS.len() as f64) as usize % DIGITS.len()] as char).collect();
+    let id: String = (0..20)
+        .map(|_| DIGITS[(js_sys::Math::random() * DIGITS.len() as f64) as usize % DIGITS.len()] as char)
+        .collect();
     set(DEVICE_ID_KEY, &id);
     id
 }

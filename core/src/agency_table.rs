@@ -16,7 +16,14 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 6] = [Column::Name, Column::Received, Column::Completed, Column::CompletionRate, Column::MedianResponse, Column::LateRate];
+    pub const ALL: [Column; 6] = [
+        Column::Name,
+        Column::Received,
+        Column::Completed,
+        Column::CompletionRate,
+        Column::MedianResponse,
+        Column::LateRate,
+    ];
 }
 
 fn by(column: Column, a: &AgencyStats, b: &AgencyStats) -> Ordering {
@@ -30,7 +37,11 @@ fn by(column: Column, a: &AgencyStats, b: &AgencyStats) -> Ordering {
         }
     }
     match column {
-        Column::Name => a.name.as_deref().unwrap_or("\u{10FFFF}").cmp(b.name.as_deref().unwrap_or("\u{10FFFF}")),
+        Column::Name => a
+            .name
+            .as_deref()
+            .unwrap_or("\u{10FFFF}")
+            .cmp(b.name.as_deref().unwrap_or("\u{10FFFF}")),
         Column::Received => a.received.cmp(&b.received),
         Column::Completed => a.completed.cmp(&b.completed),
         Column::CompletionRate => a.completion_rate.total_cmp(&b.completion_rate),
@@ -53,14 +64,20 @@ pub fn sort(rows: &mut [AgencyStats], column: Column, descending: bool) {
             _ if descending => by(column, b, a),
             _ => by(column, a, b),
         };
-        primary.then_with(|| b.received.cmp(&a.received)).then_with(|| a.name.cmp(&b.name))
+        primary
+            .then_with(|| b.received.cmp(&a.received))
+            .then_with(|| a.name.cmp(&b.name))
     });
 }
 
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(['=', '+', '-', '@']) {
         // Quoted, and a leading formula character neutralised so a spreadsheet shows it as text.
-        let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+        let s = if s.starts_with(['=', '+', '-', '@']) {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        };
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
@@ -96,7 +113,10 @@ pub fn csv(rows: &[AgencyStats], header: [&str; 6], unassigned: &str) -> String 
 pub fn file_name(stem: &str, filters: &[(&str, String)], extension: &str) -> String {
     let mut name = stem.to_string();
     for (k, v) in filters {
-        let v: String = v.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect();
+        let v: String = v
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
+            .collect();
         name.push_str(&format!("_{k}-{v}"));
     }
     format!("{name}.{extension}")
@@ -112,7 +132,11 @@ mod tests {
             name: name.map(String::from),
             received,
             completed,
-            completion_rate: if received == 0 { 0.0 } else { completed as f64 / received as f64 },
+            completion_rate: if received == 0 {
+                0.0
+            } else {
+                completed as f64 / received as f64
+            },
             median_response_days: median,
             late_rate: late,
         }
@@ -124,7 +148,11 @@ mod tests {
 
     #[test]
     fn every_column_sorts_both_ways_with_missing_figures_last() {
-        let mut rows = vec![row(Some("RSUD"), 10, 9, Some(2.0), Some(0.1)), row(Some("Dinas PUPR"), 30, 15, None, None), row(None, 5, 0, Some(1.0), Some(0.5))];
+        let mut rows = vec![
+            row(Some("RSUD"), 10, 9, Some(2.0), Some(0.1)),
+            row(Some("Dinas PUPR"), 30, 15, None, None),
+            row(None, 5, 0, Some(1.0), Some(0.5)),
+        ];
         sort(&mut rows, Column::Received, true);
         assert_eq!(names(&rows), ["Dinas PUPR", "RSUD", "-"]);
         sort(&mut rows, Column::Received, false);
@@ -143,10 +171,28 @@ mod tests {
 
     #[test]
     fn csv_quotes_what_needs_it_and_defuses_formulas() {
-        let rows = vec![row(Some("Dinas \"A\", Kota"), 3, 2, Some(1.25), None), row(Some("=HYPERLINK(1)"), 1, 1, None, Some(0.0)), row(None, 4, 0, None, None)];
-        let text = csv(&rows, ["Instansi", "Masuk", "Selesai", "Tingkat penyelesaian (%)", "Median (hari kerja)", "Terlambat (%)"], "Belum ditentukan");
+        let rows = vec![
+            row(Some("Dinas \"A\", Kota"), 3, 2, Some(1.25), None),
+            row(Some("=HYPERLINK(1)"), 1, 1, None, Some(0.0)),
+            row(None, 4, 0, None, None),
+        ];
+        let text = csv(
+            &rows,
+            [
+                "Instansi",
+                "Masuk",
+                "Selesai",
+                "Tingkat penyelesaian (%)",
+                "Median (hari kerja)",
+                "Terlambat (%)",
+            ],
+            "Belum ditentukan",
+        );
         let lines: Vec<&str> = text.split("\r\n").collect();
-        assert_eq!(lines[0], "Instansi,Masuk,Selesai,Tingkat penyelesaian (%),Median (hari kerja),Terlambat (%)");
+        assert_eq!(
+            lines[0],
+            "Instansi,Masuk,Selesai,Tingkat penyelesaian (%),Median (hari kerja),Terlambat (%)"
+        );
         assert_eq!(lines[1], "\"Dinas \"\"A\"\", Kota\",3,2,66.7,1.3,");
         assert_eq!(lines[2], "\"'=HYPERLINK(1)\",1,1,100.0,,0.0");
         assert_eq!(lines[3], "Belum ditentukan,4,0,0.0,,");
@@ -156,6 +202,13 @@ mod tests {
     #[test]
     fn file_names_carry_the_filters_safely() {
         assert_eq!(file_name("statistik", &[], "csv"), "statistik.csv");
-        assert_eq!(file_name("statistik", &[("period", "3m".into()), ("agency", "dinas pupr/../x".into())], "json"), "statistik_period-3m_agency-dinas-pupr----x.json");
+        assert_eq!(
+            file_name(
+                "statistik",
+                &[("period", "3m".into()), ("agency", "dinas pupr/../x".into())],
+                "json"
+            ),
+            "statistik_period-3m_agency-dinas-pupr----x.json"
+        );
     }
 }

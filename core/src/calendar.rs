@@ -149,7 +149,9 @@ impl TimeZone {
 
     /// `WIB`, `WITA` or `WIT`, in any case.
     pub fn parse(text: &str) -> Option<TimeZone> {
-        Self::ALL.into_iter().find(|z| z.label().eq_ignore_ascii_case(text.trim()))
+        Self::ALL
+            .into_iter()
+            .find(|z| z.label().eq_ignore_ascii_case(text.trim()))
     }
 }
 
@@ -261,14 +263,20 @@ mod tests {
 
     #[test]
     fn a_portal_in_wita_or_wit_turns_the_day_earlier_than_one_in_wib() {
-        assert_eq!(TimeZone::ALL.map(|z| TimeZone::parse(&z.label().to_lowercase())), TimeZone::ALL.map(Some));
+        assert_eq!(
+            TimeZone::ALL.map(|z| TimeZone::parse(&z.label().to_lowercase())),
+            TimeZone::ALL.map(Some)
+        );
         assert_eq!(TimeZone::parse(" WITA "), Some(TimeZone::Wita));
         assert_eq!(TimeZone::parse("UTC+8"), None);
         // 16:30 UTC on 1 December is 23:30 WIB, but already 2 December at 00:30 WITA and 01:30 WIT.
         let at: DateTime<Utc> = "2026-12-01T16:30:00Z".parse().unwrap();
         let dates = TimeZone::ALL.map(|z| WorkingCalendar::indonesia_in(z).local_date(at));
         assert_eq!(dates, [d("2026-12-01"), d("2026-12-02"), d("2026-12-02")]);
-        assert_eq!(WorkingCalendar::indonesia_in(TimeZone::Wit).utc_offset_seconds(), 9 * 3600);
+        assert_eq!(
+            WorkingCalendar::indonesia_in(TimeZone::Wit).utc_offset_seconds(),
+            9 * 3600
+        );
     }
 
     fn d(s: &str) -> NaiveDate {

@@ -53,7 +53,9 @@ impl Actor {
     }
 
     pub fn parse(s: &str) -> Option<Actor> {
-        [Actor::Citizen, Actor::Admin, Actor::Agency, Actor::System].into_iter().find(|a| a.as_str() == s)
+        [Actor::Citizen, Actor::Admin, Actor::Agency, Actor::System]
+            .into_iter()
+            .find(|a| a.as_str() == s)
     }
 }
 
@@ -128,7 +130,12 @@ pub struct SlaRules {
 
 impl Default for SlaRules {
     fn default() -> Self {
-        SlaRules { verify_days: 3, respond_days: 10, escalate_days: 60, auto_close_days: 10 }
+        SlaRules {
+            verify_days: 3,
+            respond_days: 10,
+            escalate_days: 60,
+            auto_close_days: 10,
+        }
     }
 }
 
@@ -417,7 +424,11 @@ impl ReportFilter {
         if let Some(d) = self.to {
             q.push(("to", d.to_string()));
         }
-        for (key, value) in [("agency", &self.agency), ("category", &self.category), ("region", &self.region)] {
+        for (key, value) in [
+            ("agency", &self.agency),
+            ("category", &self.category),
+            ("region", &self.region),
+        ] {
             if let Some(v) = value {
                 q.push((key, v.clone()));
             }
@@ -461,7 +472,10 @@ mod tests {
     #[test]
     fn kind_serialises_as_contract_names() {
         assert_eq!(serde_json::to_string(&Kind::Information).unwrap(), "\"information\"");
-        assert_eq!(serde_json::from_str::<Kind>("\"aspiration\"").unwrap(), Kind::Aspiration);
+        assert_eq!(
+            serde_json::from_str::<Kind>("\"aspiration\"").unwrap(),
+            Kind::Aspiration
+        );
         assert!(serde_json::from_str::<Kind>("\"other\"").is_err());
         for k in Kind::ALL {
             assert_eq!(Kind::parse(k.as_str()), Some(k));
@@ -480,11 +494,20 @@ mod tests {
 
     #[test]
     fn problem_uses_type_field_and_omits_empty_errors() {
-        let p = Problem { kind: "about:blank".into(), title: "Not found".into(), status: 404, detail: None, errors: vec![] };
+        let p = Problem {
+            kind: "about:blank".into(),
+            title: "Not found".into(),
+            status: 404,
+            detail: None,
+            errors: vec![],
+        };
         let v = serde_json::to_value(&p).unwrap();
         assert_eq!(v["type"], "about:blank");
         assert!(v.get("errors").is_none());
-        let back: Problem = serde_json::from_str(r#"{"title":"t","status":422,"errors":[{"field":"title","code":"required","message":"m"}]}"#).unwrap();
+        let back: Problem = serde_json::from_str(
+            r#"{"title":"t","status":422,"errors":[{"field":"title","code":"required","message":"m"}]}"#,
+        )
+        .unwrap();
         assert_eq!(back.kind, "about:blank");
         assert_eq!(back.errors[0].field, "title");
     }
@@ -499,7 +522,11 @@ mod tests {
         };
         assert_eq!(
             f.query_pairs(),
-            vec![("from", "2026-01-01".to_string()), ("agency", "dinkes".to_string()), ("kind", "complaint".to_string())]
+            vec![
+                ("from", "2026-01-01".to_string()),
+                ("agency", "dinkes".to_string()),
+                ("kind", "complaint".to_string())
+            ]
         );
         assert!(ReportFilter::default().query_pairs().is_empty());
     }

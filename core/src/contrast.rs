@@ -9,8 +9,13 @@ pub fn parse_hex(s: &str) -> Option<[u8; 3]> {
         return None;
     }
     let digits: Vec<u8> = match hex.len() {
-        6 => (0..3).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok()).collect::<Option<_>>()?,
-        3 => hex.chars().map(|c| c.to_digit(16).map(|d| (d * 17) as u8)).collect::<Option<_>>()?,
+        6 => (0..3)
+            .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
+            .collect::<Option<_>>()?,
+        3 => hex
+            .chars()
+            .map(|c| c.to_digit(16).map(|d| (d * 17) as u8))
+            .collect::<Option<_>>()?,
         _ => return None,
     };
     Some([digits[0], digits[1], digits[2]])
@@ -18,7 +23,11 @@ pub fn parse_hex(s: &str) -> Option<[u8; 3]> {
 
 fn channel(c: u8) -> f64 {
     let c = c as f64 / 255.0;
-    if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    if c <= 0.03928 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
 }
 
 pub fn relative_luminance([r, g, b]: [u8; 3]) -> f64 {
@@ -59,6 +68,10 @@ mod tests {
         assert_eq!(parse_hex("0b5394"), None);
         assert_eq!(parse_hex("#12345g"), None);
         assert_eq!(parse_hex("#1234"), None);
-        assert_eq!(parse_hex("#a€bc"), None, "six bytes that are not six digits must not be sliced");
+        assert_eq!(
+            parse_hex("#a€bc"),
+            None,
+            "six bytes that are not six digits must not be sliced"
+        );
     }
 }

@@ -6,9 +6,20 @@ pub fn portal() -> Portal {
     Portal {
         name: "Kota Contoh".into(),
         kinds: Kind::ALL.to_vec(),
-        categories: vec![Category { id: "jalan".into(), name: "Jalan".into(), name_en: None }],
-        agencies: vec![Agency { id: "pupr".into(), name: "Dinas PUPR".into(), group: None }],
-        regions: vec![Region { id: "kec-1".into(), name: "Kecamatan Satu".into() }],
+        categories: vec![Category {
+            id: "jalan".into(),
+            name: "Jalan".into(),
+            name_en: None,
+        }],
+        agencies: vec![Agency {
+            id: "pupr".into(),
+            name: "Dinas PUPR".into(),
+            group: None,
+        }],
+        regions: vec![Region {
+            id: "kec-1".into(),
+            name: "Kecamatan Satu".into(),
+        }],
         limits: Limits::default(),
         sla: SlaRules::default(),
         holidays: vec![],

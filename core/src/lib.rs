@@ -3,8 +3,8 @@
 
 pub mod agency_table;
 pub mod calendar;
-pub mod contrast;
 pub mod contract;
+pub mod contrast;
 pub mod deadline;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
@@ -18,6 +18,6 @@ pub mod ticket;
 pub mod validation;
 
 pub use calendar::WorkingCalendar;
-pub use deadline::{assess, DeadlineState};
 pub use contract::*;
+pub use deadline::{assess, DeadlineState};
 pub use status::Status;

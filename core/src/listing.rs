@@ -17,7 +17,13 @@ pub enum Period {
 }
 
 impl Period {
-    pub const ALL: [Period; 5] = [Period::ThisMonth, Period::Last3Months, Period::Last12Months, Period::ThisYear, Period::Custom];
+    pub const ALL: [Period; 5] = [
+        Period::ThisMonth,
+        Period::Last3Months,
+        Period::Last12Months,
+        Period::ThisYear,
+        Period::Custom,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -61,7 +67,10 @@ pub struct ListQuery {
 impl ListQuery {
     /// Reads a query string's pairs leniently: a link with an unknown value still opens, without that filter.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ListQuery {
-        let mut query = ListQuery { page: 1, ..Default::default() };
+        let mut query = ListQuery {
+            page: 1,
+            ..Default::default()
+        };
         for (key, value) in pairs {
             let value = value.trim();
             if value.is_empty() {
@@ -134,7 +143,10 @@ mod tests {
         assert_eq!(Period::Last3Months.range(today), Some((d("2026-09-01"), today)));
         assert_eq!(Period::Last12Months.range(today), Some((d("2025-12-01"), today)));
         assert_eq!(Period::ThisYear.range(today), Some((d("2026-01-01"), today)));
-        assert_eq!(Period::Last3Months.range(d("2027-01-15")), Some((d("2026-11-01"), d("2027-01-15"))));
+        assert_eq!(
+            Period::Last3Months.range(d("2027-01-15")),
+            Some((d("2026-11-01"), d("2027-01-15")))
+        );
         assert_eq!(Period::Custom.range(today), None);
     }
 
@@ -144,19 +156,42 @@ mod tests {
             q: "lampu jalan".into(),
             status: Some(Status::InProgress),
             period: Some(Period::Custom),
-            filter: ReportFilter { from: Some(d("2026-01-01")), to: Some(d("2026-03-31")), agency: Some("dinas-pupr".into()), kind: Some(Kind::Complaint), ..Default::default() },
+            filter: ReportFilter {
+                from: Some(d("2026-01-01")),
+                to: Some(d("2026-03-31")),
+                agency: Some("dinas-pupr".into()),
+                kind: Some(Kind::Complaint),
+                ..Default::default()
+            },
             page: 3,
         };
         let pairs = query.to_pairs();
-        assert_eq!(pairs.iter().map(|(k, _)| *k).collect::<Vec<_>>(), ["q", "status", "period", "from", "to", "agency", "kind", "page"]);
+        assert_eq!(
+            pairs.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            ["q", "status", "period", "from", "to", "agency", "kind", "page"]
+        );
         let back = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back, query);
     }
 
     #[test]
     fn unknown_values_are_dropped_and_named_periods_win_over_dates() {
-        let q = ListQuery::from_pairs([("status", "lost"), ("kind", "rumour"), ("page", "0"), ("period", "3m"), ("from", "2020-01-01"), ("x", "y")]);
-        assert_eq!(q, ListQuery { period: Some(Period::Last3Months), page: 1, ..Default::default() });
+        let q = ListQuery::from_pairs([
+            ("status", "lost"),
+            ("kind", "rumour"),
+            ("page", "0"),
+            ("period", "3m"),
+            ("from", "2020-01-01"),
+            ("x", "y"),
+        ]);
+        assert_eq!(
+            q,
+            ListQuery {
+                period: Some(Period::Last3Months),
+                page: 1,
+                ..Default::default()
+            }
+        );
         let f = q.effective_filter(d("2026-11-27"));
         assert_eq!((f.from, f.to), (Some(d("2026-09-01")), Some(d("2026-11-27"))));
         assert!(ListQuery::from_pairs([]).to_pairs().is_empty());

@@ -325,12 +325,20 @@ pub fn field_of(parameter: &str) -> Option<&'static str> {
 
 /// Our status for an Open311 one.
 pub fn status_from_open311(status: &str) -> crate::Status {
-    if status.eq_ignore_ascii_case("closed") { crate::Status::Completed } else { crate::Status::Submitted }
+    if status.eq_ignore_ascii_case("closed") {
+        crate::Status::Completed
+    } else {
+        crate::Status::Submitted
+    }
 }
 
 /// The Open311 status of one of ours: only open and closed exist there.
 pub fn status_of(status: crate::Status) -> &'static str {
-    if status.is_unfinished() { "open" } else { "closed" }
+    if status.is_unfinished() {
+        "open"
+    } else {
+        "closed"
+    }
 }
 
 /// The example documents of the GeoReport v2 specification, typed in as fixtures (`open311_fixtures/`).
@@ -358,21 +366,46 @@ mod tests {
         let def: ServiceDefinition = read(include_str!("open311_fixtures/service_definition.json"));
         assert_eq!(def.service_code, "DMV66");
         let a = &def.attributes[0];
-        assert_eq!((a.code.as_str(), a.datatype.as_str(), a.required, a.variable, a.order), ("WHISHETN", "singlevaluelist", true, true, Some(1)));
+        assert_eq!(
+            (a.code.as_str(), a.datatype.as_str(), a.required, a.variable, a.order),
+            ("WHISHETN", "singlevaluelist", true, true, Some(1))
+        );
         assert_eq!(a.description.as_deref(), Some("What is the ticket/tag/DL number?"));
-        assert_eq!(a.values, vec![AttributeValue { key: "123".into(), name: "Ford".into() }, AttributeValue { key: "124".into(), name: "Chrysler".into() }]);
+        assert_eq!(
+            a.values,
+            vec![
+                AttributeValue {
+                    key: "123".into(),
+                    name: "Ford".into()
+                },
+                AttributeValue {
+                    key: "124".into(),
+                    name: "Chrysler".into()
+                }
+            ]
+        );
     }
 
     #[test]
     fn the_post_answers_and_the_token_example_decode_with_numeric_ids() {
         let created: Vec<RequestCreated> = read(include_str!("open311_fixtures/post_request.json"));
         assert_eq!(created[0].service_request_id.as_deref(), Some("293944"));
-        assert!(created[0].service_notice.as_deref().unwrap().starts_with("The City will inspect"));
+        assert!(created[0]
+            .service_notice
+            .as_deref()
+            .unwrap()
+            .starts_with("The City will inspect"));
         assert_eq!(created[0].token, None);
         let tokens: Vec<TokenAnswer> = read(include_str!("open311_fixtures/token.json"));
-        assert_eq!((tokens[0].service_request_id.as_deref(), tokens[0].token.as_str()), (Some("638344"), "12345"));
+        assert_eq!(
+            (tokens[0].service_request_id.as_deref(), tokens[0].token.as_str()),
+            (Some("638344"), "12345")
+        );
         let pending: Vec<RequestCreated> = read(r#"[{"token":"abc-1","service_request_id":null}]"#);
-        assert_eq!((pending[0].service_request_id.as_deref(), pending[0].token.as_deref()), (None, Some("abc-1")));
+        assert_eq!(
+            (pending[0].service_request_id.as_deref(), pending[0].token.as_deref()),
+            (None, Some("abc-1"))
+        );
     }
 
     #[test]
@@ -380,7 +413,10 @@ mod tests {
         let list: Vec<ServiceRequest> = read(include_str!("open311_fixtures/requests.json"));
         assert_eq!(list.len(), 2);
         let first = &list[0];
-        assert_eq!((first.service_request_id.as_str(), first.status.as_str()), ("638344", "closed"));
+        assert_eq!(
+            (first.service_request_id.as_str(), first.status.as_str()),
+            ("638344", "closed")
+        );
         assert_eq!(first.status_notes.as_deref(), Some("Duplicate request."));
         assert_eq!(first.service_code.as_deref(), Some("006"));
         assert_eq!(first.zipcode.as_deref(), Some("94122"));
@@ -390,7 +426,12 @@ mod tests {
         assert_eq!(list[1].status_notes, None);
         let one: Vec<ServiceRequest> = read(include_str!("open311_fixtures/request.json"));
         assert_eq!(one[0].service_request_id, "638344");
-        assert!(one[0].requested_datetime.as_deref().unwrap().parse::<chrono::DateTime<chrono::FixedOffset>>().is_ok());
+        assert!(one[0]
+            .requested_datetime
+            .as_deref()
+            .unwrap()
+            .parse::<chrono::DateTime<chrono::FixedOffset>>()
+            .is_ok());
     }
 
     #[test]
@@ -419,8 +460,14 @@ mod tests {
         assert_eq!(instant(&None, wib), None);
         // In a WIT portal, 08:00 is 23:00 UTC the day before; a time with an offset keeps it.
         let wit = crate::calendar::TimeZone::Wit.utc_offset_seconds();
-        assert_eq!(instant(&Some("2026-11-27T08:00:00".into()), wit), t("2026-11-26T23:00:00Z"));
-        assert_eq!(instant(&Some("2026-11-27T08:00:00+07:00".into()), wit), t("2026-11-27T01:00:00Z"));
+        assert_eq!(
+            instant(&Some("2026-11-27T08:00:00".into()), wit),
+            t("2026-11-26T23:00:00Z")
+        );
+        assert_eq!(
+            instant(&Some("2026-11-27T08:00:00+07:00".into()), wit),
+            t("2026-11-27T01:00:00Z")
+        );
     }
 
     #[test]
@@ -433,19 +480,41 @@ mod tests {
     #[test]
     fn what_we_write_reads_back() {
         let r = ServiceRequest {
-            service_request_id: "K7M3Q9XRT".into(), status: "open".into(), status_notes: None, service_name: Some("Jalan".into()), service_code: Some("jalan".into()),
-            description: None, agency_responsible: None, service_notice: None, requested_datetime: Some("2026-11-27T02:00:00Z".into()), updated_datetime: None,
-            expected_datetime: None, address: None, address_id: None, zipcode: None, lat: None, long: None, media_url: None,
+            service_request_id: "K7M3Q9XRT".into(),
+            status: "open".into(),
+            status_notes: None,
+            service_name: Some("Jalan".into()),
+            service_code: Some("jalan".into()),
+            description: None,
+            agency_responsible: None,
+            service_notice: None,
+            requested_datetime: Some("2026-11-27T02:00:00Z".into()),
+            updated_datetime: None,
+            expected_datetime: None,
+            address: None,
+            address_id: None,
+            zipcode: None,
+            lat: None,
+            long: None,
+            media_url: None,
         };
         let back: ServiceRequest = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         assert_eq!(back, r);
         assert_eq!(status_of(crate::Status::Escalated), "open");
         assert_eq!(status_of(crate::Status::Rejected), "closed");
         for s in crate::Status::ALL {
-            assert_eq!(status_of(status_from_open311(status_of(s))), status_of(s), "open and closed read back");
+            assert_eq!(
+                status_of(status_from_open311(status_of(s))),
+                status_of(s),
+                "open and closed read back"
+            );
         }
         for (field, _) in PARAMETERS {
-            assert_eq!(field_of(parameter_of(field).unwrap()), Some(*field), "{field} reads back");
+            assert_eq!(
+                field_of(parameter_of(field).unwrap()),
+                Some(*field),
+                "{field} reads back"
+            );
         }
     }
 }

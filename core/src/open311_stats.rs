@@ -9,11 +9,10 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::open311::{instant, status_from_open311, ServiceRequest};
 use crate::agency_table::{self, Column};
+use crate::open311::{instant, status_from_open311, ServiceRequest};
 use crate::stats::{nearest_rank_in_histogram, rate};
 use crate::{AgencyStats, MonthlyPoint, Stats, Status, WorkingCalendar};
-
 
 /// "YYYY-MM" by hand: chrono's formatter would cost the wasm kilobytes.
 fn month(d: NaiveDate) -> String {
@@ -34,7 +33,13 @@ impl DayCounts {
     }
 
     fn median(&self) -> Option<f64> {
-        let histogram: Vec<(f64, u64)> = self.0.iter().enumerate().filter(|(_, n)| **n > 0).map(|(d, n)| (d as f64, *n)).collect();
+        let histogram: Vec<(f64, u64)> = self
+            .0
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(d, n)| (d as f64, *n))
+            .collect();
         nearest_rank_in_histogram(&histogram, 0.5)
     }
 }
@@ -57,7 +62,9 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
         if let Some(at) = requested {
             months.entry(month(cal.local_date(at))).or_default().0 += 1;
         }
-        let agency = agencies.entry(r.agency_responsible.clone().filter(|a| !a.is_empty())).or_default();
+        let agency = agencies
+            .entry(r.agency_responsible.clone().filter(|a| !a.is_empty()))
+            .or_default();
         agency.0 += 1;
         if status == Status::Completed {
             agency.1 += 1;
@@ -66,7 +73,9 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
                 months.entry(month(cal.local_date(done))).or_default().1 += 1;
             }
             if let (Some(start), Some(done)) = (requested, updated) {
-                let days = cal.working_days_between(cal.local_date(start), cal.local_date(done)).max(0) as usize;
+                let days = cal
+                    .working_days_between(cal.local_date(start), cal.local_date(done))
+                    .max(0) as usize;
                 completion_days.add(days);
                 agency.2.add(days);
             }
@@ -108,7 +117,14 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
         within_deadline_rate: (with_expected > 0).then(|| rate(on_time, with_expected)),
         escalated: 0,
         rating_average: None,
-        monthly: months.into_iter().map(|(month, (received, completed))| MonthlyPoint { month, received, completed }).collect(),
+        monthly: months
+            .into_iter()
+            .map(|(month, (received, completed))| MonthlyPoint {
+                month,
+                received,
+                completed,
+            })
+            .collect(),
         agencies: agency_rows,
     }
 }
@@ -117,7 +133,15 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
 mod tests {
     use super::*;
 
-    fn request(id: &str, status: &str, code: &str, agency: Option<&str>, requested: &str, updated: Option<&str>, expected: Option<&str>) -> ServiceRequest {
+    fn request(
+        id: &str,
+        status: &str,
+        code: &str,
+        agency: Option<&str>,
+        requested: &str,
+        updated: Option<&str>,
+        expected: Option<&str>,
+    ) -> ServiceRequest {
         ServiceRequest {
             service_request_id: id.into(),
             status: status.into(),
@@ -144,9 +168,25 @@ mod tests {
         let cal = WorkingCalendar::indonesia();
         let requests = vec![
             // Closed Friday 20 Nov → Wednesday 25 Nov 2026 (WIB): 3 working days, before the expected date.
-            request("1", "closed", "jalan", Some("Dinas PUPR"), "2026-11-20T09:00:00+07:00", Some("2026-11-25T10:00:00+07:00"), Some("2026-11-27T00:00:00+07:00")),
+            request(
+                "1",
+                "closed",
+                "jalan",
+                Some("Dinas PUPR"),
+                "2026-11-20T09:00:00+07:00",
+                Some("2026-11-25T10:00:00+07:00"),
+                Some("2026-11-27T00:00:00+07:00"),
+            ),
             // Closed late: expected on the 23rd, closed on the 30th (6 working days after the 20th).
-            request("2", "closed", "jalan", Some("Dinas PUPR"), "2026-11-20T09:00:00Z", Some("2026-11-30T03:00:00Z"), Some("2026-11-23T00:00:00Z")),
+            request(
+                "2",
+                "closed",
+                "jalan",
+                Some("Dinas PUPR"),
+                "2026-11-20T09:00:00Z",
+                Some("2026-11-30T03:00:00Z"),
+                Some("2026-11-23T00:00:00Z"),
+            ),
             request("3", "open", "sampah", None, "2026-10-05T08:00:00-08:00", None, None),
             request("4", "OPEN", "sampah", Some("DLH"), "not a date", None, None),
         ];
@@ -161,20 +201,46 @@ mod tests {
         assert_eq!(s.median_response_days, None);
         assert_eq!(s.rating_average, None);
         // October (one received, the unparseable date is not placed) and November (two received, two completed).
-        assert_eq!(s.monthly, vec![
-            MonthlyPoint { month: "2026-10".into(), received: 1, completed: 0 },
-            MonthlyPoint { month: "2026-11".into(), received: 2, completed: 2 },
-        ]);
-        assert_eq!(s.agencies.iter().map(|a| a.received).sum::<u64>(), s.total, "agency rows add up");
+        assert_eq!(
+            s.monthly,
+            vec![
+                MonthlyPoint {
+                    month: "2026-10".into(),
+                    received: 1,
+                    completed: 0
+                },
+                MonthlyPoint {
+                    month: "2026-11".into(),
+                    received: 2,
+                    completed: 2
+                },
+            ]
+        );
+        assert_eq!(
+            s.agencies.iter().map(|a| a.received).sum::<u64>(),
+            s.total,
+            "agency rows add up"
+        );
         assert_eq!(s.agencies[0].name.as_deref(), Some("Dinas PUPR"));
         assert_eq!(s.agencies[0].median_response_days, Some(3.0));
-        assert!(s.agencies.iter().any(|a| a.name.is_none()), "requests without an agency form their own row");
+        assert!(
+            s.agencies.iter().any(|a| a.name.is_none()),
+            "requests without an agency form their own row"
+        );
     }
 
     #[test]
     fn no_requests_give_empty_figures_not_errors() {
         let s = stats_from_requests(&[], &WorkingCalendar::indonesia());
-        assert_eq!((s.total, s.completion_rate, s.median_completion_days, s.within_deadline_rate), (0, 0.0, None, None));
+        assert_eq!(
+            (
+                s.total,
+                s.completion_rate,
+                s.median_completion_days,
+                s.within_deadline_rate
+            ),
+            (0, 0.0, None, None)
+        );
         assert!(s.monthly.is_empty() && s.agencies.is_empty());
     }
 }

@@ -66,7 +66,11 @@ mod tests {
             expanded.extend(std::iter::repeat_n(v, c as usize));
         }
         for p in [0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1.0] {
-            assert_eq!(nearest_rank_in_histogram(&histogram, p), nearest_rank(&expanded, p), "p = {p}");
+            assert_eq!(
+                nearest_rank_in_histogram(&histogram, p),
+                nearest_rank(&expanded, p),
+                "p = {p}"
+            );
         }
         assert_eq!(nearest_rank_in_histogram(&[], 0.5), None);
         assert_eq!(nearest_rank_in_histogram(&[(4.0, 0)], 0.5), None);

@@ -53,7 +53,10 @@ impl Status {
 
     /// Still waiting for the administration or the agency; such reports can escalate.
     pub fn is_open(self) -> bool {
-        matches!(self, Status::Submitted | Status::Verified | Status::Dispositioned | Status::InProgress)
+        matches!(
+            self,
+            Status::Submitted | Status::Verified | Status::Dispositioned | Status::InProgress
+        )
     }
 
     /// Not finished one way or the other: open, or escalated to the Ombudsman, whose handling is still under
@@ -101,7 +104,11 @@ mod tests {
     fn an_escalated_report_is_unfinished_but_not_open() {
         assert!(Status::Escalated.is_unfinished() && !Status::Escalated.is_open());
         for s in Status::ALL {
-            assert_eq!(s.is_unfinished(), !matches!(s, Status::Rejected | Status::Completed | Status::Closed), "{s:?}");
+            assert_eq!(
+                s.is_unfinished(),
+                !matches!(s, Status::Rejected | Status::Completed | Status::Closed),
+                "{s:?}"
+            );
         }
     }
 

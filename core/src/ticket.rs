@@ -32,7 +32,11 @@ fn value_of(c: u8) -> Option<u32> {
 
 /// The check character that makes Σ (i+1)·vᵢ ≡ 0 (mod 31) over all nine positions.
 fn check_char(body: &[u8]) -> u8 {
-    let sum: u32 = body.iter().enumerate().map(|(i, &c)| (i as u32 + 1) * value_of(c).unwrap()).sum();
+    let sum: u32 = body
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (i as u32 + 1) * value_of(c).unwrap())
+        .sum();
     let weight = TICKET_LEN as u32;
     // Solve weight·x ≡ −sum (mod 31): 31 is prime, so x = −sum · weight^29.
     let inverse = (0..31).find(|x| (weight * x) % 31 == 1).unwrap();
@@ -104,11 +108,19 @@ pub fn access_code_from_random(mut bits: u64) -> String {
 
 /// Access codes compare case-insensitively and without dashes or spaces.
 pub fn normalize_access_code(input: &str) -> String {
-    input.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
+    input
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 fn group(s: &str, size: usize) -> String {
-    s.as_bytes().chunks(size).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join("-")
+    s.as_bytes()
+        .chunks(size)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[cfg(test)]
@@ -125,7 +137,10 @@ mod tests {
             let t = sample(n);
             assert_eq!(Ticket::parse(t.as_str()), Ok(t.clone()));
             assert_eq!(Ticket::parse(&t.grouped().to_lowercase()), Ok(t.clone()));
-            assert_eq!(Ticket::parse(&format!("  {} ", t.grouped().replace('-', " "))), Ok(t.clone()));
+            assert_eq!(
+                Ticket::parse(&format!("  {} ", t.grouped().replace('-', " "))),
+                Ok(t.clone())
+            );
         }
     }
 

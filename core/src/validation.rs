@@ -59,7 +59,9 @@ pub fn clean_text(input: &str, min: usize, max: usize, multiline: bool) -> Resul
 
 /// A pragmatic check: one `@`, something before it, a dotted domain after it, no spaces.
 pub fn is_plausible_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else { return false };
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
@@ -72,7 +74,10 @@ pub fn is_plausible_email(s: &str) -> bool {
 /// 8 to 15 digits.
 pub fn is_plausible_phone(s: &str) -> bool {
     let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
-    let allowed = s.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == ' ' || c == '-' || (i == 0 && c == '+'));
+    let allowed = s
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || c == ' ' || c == '-' || (i == 0 && c == '+'));
     allowed && (8..=15).contains(&digits)
 }
 
@@ -80,19 +85,32 @@ pub fn is_plausible_phone(s: &str) -> bool {
 pub type Cleaned = NewReport;
 
 /// Checks a submission against the portal's limits and lists; `today` is the portal's local date.
-pub fn validate_new_report(input: &NewReport, portal: &Portal, today: NaiveDate) -> Result<Cleaned, Vec<(&'static str, Rule)>> {
+pub fn validate_new_report(
+    input: &NewReport,
+    portal: &Portal,
+    today: NaiveDate,
+) -> Result<Cleaned, Vec<(&'static str, Rule)>> {
     let limits: &Limits = &portal.limits;
     let mut errors = Vec::new();
     let mut out = input.clone();
 
-    let text = |field: &'static str, value: &str, min, max, multiline, errors: &mut Vec<_>| match clean_text(value, min, max, multiline) {
+    let text = |field: &'static str, value: &str, min, max, multiline, errors: &mut Vec<_>| match clean_text(
+        value, min, max, multiline,
+    ) {
         Ok(v) => v,
         Err(rule) => {
             errors.push((field, rule));
             value.to_string()
         }
     };
-    out.title = text("title", &input.title, limits.title_min, limits.title_max, false, &mut errors);
+    out.title = text(
+        "title",
+        &input.title,
+        limits.title_min,
+        limits.title_max,
+        false,
+        &mut errors,
+    );
     out.body = text("body", &input.body, limits.body_min, limits.body_max, true, &mut errors);
     out.address = text("address", &input.address, 0, limits.address_max, false, &mut errors);
 
@@ -106,14 +124,20 @@ pub fn validate_new_report(input: &NewReport, portal: &Portal, today: NaiveDate)
         Some(id) if ids.contains(&id.as_str()) => Ok(()),
         Some(_) => Err(Rule::Unknown),
     };
-    if let Err(rule) = known(&input.category_id, portal.categories.iter().map(|c| c.id.as_str()).collect()) {
+    if let Err(rule) = known(
+        &input.category_id,
+        portal.categories.iter().map(|c| c.id.as_str()).collect(),
+    ) {
         errors.push(("category_id", rule));
     }
     if let Err(rule) = known(&input.region_id, portal.regions.iter().map(|r| r.id.as_str()).collect()) {
         errors.push(("region_id", rule));
     }
     if input.agency_id.is_some() {
-        if let Err(rule) = known(&input.agency_id, portal.agencies.iter().map(|a| a.id.as_str()).collect()) {
+        if let Err(rule) = known(
+            &input.agency_id,
+            portal.agencies.iter().map(|a| a.id.as_str()).collect(),
+        ) {
             errors.push(("agency_id", rule));
         }
     }
@@ -132,15 +156,35 @@ pub fn validate_new_report(input: &NewReport, portal: &Portal, today: NaiveDate)
         let reporter = input.reporter.clone().unwrap_or_default();
         let mut cleaned = reporter.clone();
         cleaned.name = text("reporter.name", &reporter.name, 1, limits.name_max, false, &mut errors);
-        cleaned.email = text("reporter.email", &reporter.email, 0, limits.email_max, false, &mut errors);
-        cleaned.phone = text("reporter.phone", &reporter.phone, 0, limits.phone_max, false, &mut errors);
+        cleaned.email = text(
+            "reporter.email",
+            &reporter.email,
+            0,
+            limits.email_max,
+            false,
+            &mut errors,
+        );
+        cleaned.phone = text(
+            "reporter.phone",
+            &reporter.phone,
+            0,
+            limits.phone_max,
+            false,
+            &mut errors,
+        );
         if cleaned.email.is_empty() && cleaned.phone.is_empty() {
             errors.push(("reporter.email", Rule::Required));
         }
-        if !cleaned.email.is_empty() && !is_plausible_email(&cleaned.email) && !errors.iter().any(|(f, _)| *f == "reporter.email") {
+        if !cleaned.email.is_empty()
+            && !is_plausible_email(&cleaned.email)
+            && !errors.iter().any(|(f, _)| *f == "reporter.email")
+        {
             errors.push(("reporter.email", Rule::InvalidEmail));
         }
-        if !cleaned.phone.is_empty() && !is_plausible_phone(&cleaned.phone) && !errors.iter().any(|(f, _)| *f == "reporter.phone") {
+        if !cleaned.phone.is_empty()
+            && !is_plausible_phone(&cleaned.phone)
+            && !errors.iter().any(|(f, _)| *f == "reporter.phone")
+        {
             errors.push(("reporter.phone", Rule::InvalidPhone));
         }
         out.reporter = Some(cleaned);
@@ -180,7 +224,11 @@ pub fn message(rule: Rule, english: bool) -> &'static str {
 pub fn field_errors(errors: &[(&'static str, Rule)], english: bool) -> Vec<FieldError> {
     errors
         .iter()
-        .map(|(field, rule)| FieldError { field: (*field).into(), code: rule.code().into(), message: message(*rule, english).into() })
+        .map(|(field, rule)| FieldError {
+            field: (*field).into(),
+            code: rule.code().into(),
+            message: message(*rule, english).into(),
+        })
         .collect()
 }
 
@@ -205,7 +253,11 @@ mod tests {
             attachment_ids: vec![],
             anonymous: false,
             confidential: false,
-            reporter: Some(Reporter { name: "Siti".into(), email: "siti@example.id".into(), phone: String::new() }),
+            reporter: Some(Reporter {
+                name: "Siti".into(),
+                email: "siti@example.id".into(),
+                phone: String::new(),
+            }),
         }
     }
 
@@ -258,7 +310,12 @@ mod tests {
         r.title = "x".repeat(151);
         assert_eq!(
             fields(&r),
-            vec![("title", "too_long"), ("incident_date", "future_date"), ("category_id", "unknown"), ("agency_id", "unknown")]
+            vec![
+                ("title", "too_long"),
+                ("incident_date", "future_date"),
+                ("category_id", "unknown"),
+                ("agency_id", "unknown")
+            ]
         );
         r = valid();
         r.title = "pendek".into();
@@ -271,7 +328,11 @@ mod tests {
         r.title = "Judul dengan \u{0007} bel".into();
         r.body = "Baris pertama yang cukup panjang.\r\nBaris kedua\tdengan tab.".into();
         assert_eq!(fields(&r), vec![("title", "control_characters")]);
-        assert_eq!(clean_text("a\u{202E}b", 0, 10, false), Ok("a\u{202E}b".into()), "format characters are text, shown as text");
+        assert_eq!(
+            clean_text("a\u{202E}b", 0, 10, false),
+            Ok("a\u{202E}b".into()),
+            "format characters are text, shown as text"
+        );
     }
 
     #[test]
@@ -284,7 +345,11 @@ mod tests {
     fn anonymous_reports_need_no_identity_and_drop_it() {
         let mut r = valid();
         r.anonymous = true;
-        r.reporter = Some(Reporter { name: "x".into(), email: "bad".into(), phone: String::new() });
+        r.reporter = Some(Reporter {
+            name: "x".into(),
+            email: "bad".into(),
+            phone: String::new(),
+        });
         let ok = validate_new_report(&r, &portal(), today()).unwrap();
         assert!(ok.reporter.is_none());
     }
@@ -292,10 +357,21 @@ mod tests {
     #[test]
     fn contact_is_email_or_phone_and_each_is_checked() {
         let mut r = valid();
-        r.reporter = Some(Reporter { name: "Budi".into(), email: String::new(), phone: "0812-3456-7890".into() });
+        r.reporter = Some(Reporter {
+            name: "Budi".into(),
+            email: String::new(),
+            phone: "0812-3456-7890".into(),
+        });
         assert_eq!(fields(&r), vec![]);
-        r.reporter = Some(Reporter { name: "Budi".into(), email: "budi@".into(), phone: "12".into() });
-        assert_eq!(fields(&r), vec![("reporter.email", "invalid_email"), ("reporter.phone", "invalid_phone")]);
+        r.reporter = Some(Reporter {
+            name: "Budi".into(),
+            email: "budi@".into(),
+            phone: "12".into(),
+        });
+        assert_eq!(
+            fields(&r),
+            vec![("reporter.email", "invalid_email"), ("reporter.phone", "invalid_phone")]
+        );
         assert!(is_plausible_phone("+62 812 3456 7890"));
         assert!(!is_plausible_phone("08a1234567"));
         assert!(is_plausible_email("a.b@kota.go.id"));
@@ -304,7 +380,17 @@ mod tests {
 
     #[test]
     fn server_messages_exist_in_both_languages() {
-        for rule in [Rule::Required, Rule::TooShort, Rule::TooLong, Rule::ControlCharacters, Rule::FutureDate, Rule::InvalidEmail, Rule::InvalidPhone, Rule::Unknown, Rule::TooMany] {
+        for rule in [
+            Rule::Required,
+            Rule::TooShort,
+            Rule::TooLong,
+            Rule::ControlCharacters,
+            Rule::FutureDate,
+            Rule::InvalidEmail,
+            Rule::InvalidPhone,
+            Rule::Unknown,
+            Rule::TooMany,
+        ] {
             assert_ne!(message(rule, false), message(rule, true));
         }
     }

@@ -30,10 +30,16 @@ async fn main() {
         eprintln!("usage: loadgen <base-url> <submit|stats> <requests> <concurrency>");
         std::process::exit(2);
     };
-    assert!(url.starts_with("http://127.") || url.starts_with("http://localhost"), "loopback only");
+    assert!(
+        url.starts_with("http://127.") || url.starts_with("http://localhost"),
+        "loopback only"
+    );
     let requests: usize = requests.parse().unwrap();
     let concurrency: usize = concurrency.parse().unwrap();
-    let client = reqwest::Client::builder().pool_max_idle_per_host(concurrency).build().unwrap();
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(concurrency)
+        .build()
+        .unwrap();
     let body = serde_json::json!({
         "kind": "complaint", "title": "Lampu jalan mati di Jl. Merdeka",
         "body": "Sudah seminggu lampu penerangan jalan mati sehingga jalan gelap dan rawan kecelakaan.",
@@ -51,7 +57,12 @@ async fn main() {
             for i in 0..share {
                 let t = Instant::now();
                 let res = if mode == "submit" {
-                    client.post(format!("{url}/api/v1/reports")).header("idempotency-key", format!("load-{worker}-{i}")).json(&body).send().await
+                    client
+                        .post(format!("{url}/api/v1/reports"))
+                        .header("idempotency-key", format!("load-{worker}-{i}"))
+                        .json(&body)
+                        .send()
+                        .await
                 } else {
                     client.get(format!("{url}/api/v1/stats")).send().await
                 };
@@ -73,5 +84,10 @@ async fn main() {
         times.append(&mut ts);
         errors += e;
     }
-    report(&format!("{mode} ({concurrency} clients)"), times, start.elapsed(), errors);
+    report(
+        &format!("{mode} ({concurrency} clients)"),
+        times,
+        start.elapsed(),
+        errors,
+    );
 }

@@ -11,7 +11,8 @@ use crate::problem::ApiError;
 const READERS: usize = 4;
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE agencies (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -101,18 +102,21 @@ CREATE TABLE supports (
     device_id TEXT NOT NULL,
     PRIMARY KEY (report_id, device_id)
 );
-"#, r#"
+"#,
+    r#"
 -- Full-text search over public reports only: confidential text is never indexed, so a search cannot reveal it.
 CREATE VIRTUAL TABLE reports_fts USING fts5(title, body, content='reports', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports WHEN new.confidential = 0 BEGIN
     INSERT INTO reports_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
-"#, r#"
+"#,
+    r#"
 -- Covers every column the statistics read, so /stats scans this index instead of the reports' text.
 CREATE INDEX reports_stats ON reports(created_day, agency_id, status, kind, category_id, region_id, response_days,
     completion_days, responded_day, respond_due, escalated_day, completed_day, rating);
 ANALYZE;
-"#];
+"#,
+];
 
 #[derive(Clone)]
 pub struct Db {
@@ -155,7 +159,11 @@ impl Db {
                 Ok(Mutex::new(c))
             })
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Db { writer: Arc::new(Mutex::new(writer)), readers: Arc::new(readers), next_reader: Arc::new(AtomicUsize::new(0)) })
+        Ok(Db {
+            writer: Arc::new(Mutex::new(writer)),
+            readers: Arc::new(readers),
+            next_reader: Arc::new(AtomicUsize::new(0)),
+        })
     }
 
     /// Runs `f` on the writer connection, on a blocking thread.

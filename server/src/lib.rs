@@ -31,12 +31,15 @@ pub struct AppState {
 
 /// Opens (and if asked, seeds) the database and builds the whole router; tests call this directly.
 pub fn build(config: &Config) -> Result<(Router, AppState), String> {
-    std::fs::create_dir_all(&config.data).map_err(|e| format!("cannot create data dir {}: {e}", config.data.display()))?;
+    std::fs::create_dir_all(&config.data)
+        .map_err(|e| format!("cannot create data dir {}: {e}", config.data.display()))?;
     let db = Db::open(&config.data.join("aduan.sqlite3")).map_err(|e| format!("cannot open database: {e}"))?;
     let calendar = Arc::new(match &config.holidays {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read holidays {}: {e}", path.display()))?;
-            let holidays: Vec<aduan_core::Holiday> = serde_json::from_str(&text).map_err(|e| format!("holidays {} is not a holiday list: {e}", path.display()))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read holidays {}: {e}", path.display()))?;
+            let holidays: Vec<aduan_core::Holiday> = serde_json::from_str(&text)
+                .map_err(|e| format!("holidays {} is not a holiday list: {e}", path.display()))?;
             WorkingCalendar::new(holidays, config.time_zone.utc_offset_seconds())
         }
         None => WorkingCalendar::indonesia_in(config.time_zone),
@@ -49,9 +52,17 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
             println!("Seeded {made} demo reports.");
         }
     }
-    let portal = Arc::new(seed::load_portal(&db, &calendar, &config.portal_name).map_err(|e| format!("cannot load portal: {e}"))?);
+    let portal = Arc::new(
+        seed::load_portal(&db, &calendar, &config.portal_name).map_err(|e| format!("cannot load portal: {e}"))?,
+    );
     let operator_token = config::operator_token(config)?;
-    let state = AppState { db, portal, calendar, operator_token: operator_token.into(), data_dir: Arc::new(config.data.clone()) };
+    let state = AppState {
+        db,
+        portal,
+        calendar,
+        operator_token: operator_token.into(),
+        data_dir: Arc::new(config.data.clone()),
+    };
     let limiter = ratelimit::RateLimiter::new(config.rate_limit);
     let router = api::router(state.clone(), limiter.clone(), &config.cors_origins)
         .merge(open311::router(state.clone(), limiter, &config.cors_origins))
@@ -62,7 +73,11 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
 /// Applies the periodic workflow rules (escalation, auto-close) as of `now`. Returns (escalated, closed).
 pub async fn sweep(state: &AppState, now: chrono::DateTime<chrono::Utc>) -> Result<(usize, usize), String> {
     let (cal, sla) = (state.calendar.clone(), state.portal.sla);
-    state.db.write(move |conn| store::sweep(conn, &cal, &sla, now).map_err(problem::ApiError::from)).await.map_err(|e| format!("{e:?}"))
+    state
+        .db
+        .write(move |conn| store::sweep(conn, &cal, &sla, now).map_err(problem::ApiError::from))
+        .await
+        .map_err(|e| format!("{e:?}"))
 }
 
 pub async fn run(config: Config) -> Result<(), String> {
@@ -80,14 +95,19 @@ pub async fn run(config: Config) -> Result<(), String> {
             }
         }
     });
-    let listener = tokio::net::TcpListener::bind(&config.addr).await.map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let listener = tokio::net::TcpListener::bind(&config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("Aduan is running on http://{addr}/");
     println!("Operator token: {}", state.operator_token);
-    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| e.to_string())
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| e.to_string())
 }

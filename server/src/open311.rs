@@ -4,9 +4,12 @@
 //! Not here: XML (JSON is the supported format), `media_url` (attachments go through `/api/v1`), and an
 //! `api_key` for posting (the portal takes reports from the public).
 
-use aduan_core::open311::{offset_text, Attribute, AttributeValue, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
+use aduan_core::open311::{
+    offset_text, Attribute, AttributeValue, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest,
+    TokenAnswer,
+};
 use aduan_core::validation::{field_errors, validate_new_report};
-use aduan_core::{NewReport, Kind, Location, ReportFilter, ReportView, Reporter, Status, WorkingCalendar};
+use aduan_core::{Kind, Location, NewReport, ReportFilter, ReportView, Reporter, Status, WorkingCalendar};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
@@ -50,7 +53,13 @@ pub struct Open311Failure(StatusCode, Vec<Open311Error>);
 
 impl Open311Failure {
     fn new(status: StatusCode, description: impl Into<String>) -> Self {
-        Open311Failure(status, vec![Open311Error { code: status.as_u16().to_string(), description: description.into() }])
+        Open311Failure(
+            status,
+            vec![Open311Error {
+                code: status.as_u16().to_string(),
+                description: description.into(),
+            }],
+        )
     }
 }
 
@@ -69,7 +78,12 @@ impl From<ApiError> for Open311Failure {
 
 /// `services/{code}.json`, `requests/{id}.json`: only the JSON format is served.
 fn json_name(name: &str) -> Result<&str, Open311Failure> {
-    name.strip_suffix(".json").ok_or_else(|| Open311Failure::new(StatusCode::NOT_FOUND, "Only the JSON format is served: use the .json suffix."))
+    name.strip_suffix(".json").ok_or_else(|| {
+        Open311Failure::new(
+            StatusCode::NOT_FOUND,
+            "Only the JSON format is served: use the .json suffix.",
+        )
+    })
 }
 
 async fn services(State(state): State<AppState>) -> Json<Vec<Service>> {
@@ -91,22 +105,39 @@ async fn services(State(state): State<AppState>) -> Json<Vec<Service>> {
     )
 }
 
-async fn service_definition(State(state): State<AppState>, Path(name): Path<String>) -> Result<Json<ServiceDefinition>, Open311Failure> {
+async fn service_definition(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Json<ServiceDefinition>, Open311Failure> {
     let code = json_name(&name)?;
     if !state.portal.categories.iter().any(|c| c.id == code) {
-        return Err(Open311Failure::new(StatusCode::NOT_FOUND, format!("No service has the code {code}.")));
+        return Err(Open311Failure::new(
+            StatusCode::NOT_FOUND,
+            format!("No service has the code {code}."),
+        ));
     }
-    let attribute = |code: &str, datatype: &str, required: bool, order: i64, description: &str, values: Vec<AttributeValue>| Attribute {
-        variable: true,
-        code: code.into(),
-        datatype: datatype.into(),
-        required,
-        datatype_description: None,
-        order: Some(order),
-        description: Some(description.into()),
-        values,
-    };
-    let regions = state.portal.regions.iter().map(|r| AttributeValue { key: r.id.clone(), name: r.name.clone() }).collect();
+    let attribute =
+        |code: &str, datatype: &str, required: bool, order: i64, description: &str, values: Vec<AttributeValue>| {
+            Attribute {
+                variable: true,
+                code: code.into(),
+                datatype: datatype.into(),
+                required,
+                datatype_description: None,
+                order: Some(order),
+                description: Some(description.into()),
+                values,
+            }
+        };
+    let regions = state
+        .portal
+        .regions
+        .iter()
+        .map(|r| AttributeValue {
+            key: r.id.clone(),
+            name: r.name.clone(),
+        })
+        .collect();
     Ok(Json(ServiceDefinition {
         service_code: code.into(),
         attributes: vec![
@@ -119,26 +150,61 @@ async fn service_definition(State(state): State<AppState>, Path(name): Path<Stri
 }
 
 /// The form of `POST requests.json` as pairs, since `attribute[code]` keys vary by service.
-async fn create(State(state): State<AppState>, headers: axum::http::HeaderMap, form: Result<Form<Vec<(String, String)>>, FormRejection>) -> Result<Json<Vec<RequestCreated>>, Open311Failure> {
+async fn create(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<Json<Vec<RequestCreated>>, Open311Failure> {
     // A body that is not a form still gets the standard's error array, not the framework's plain text.
     let english = crate::api::json::wants_english(&headers);
     let verify_days = state.portal.sla.verify_days;
-    let Form(pairs) = form.map_err(|e| Open311Failure::new(e.status(), format!("Send the request as application/x-www-form-urlencoded: {}", e.body_text())))?;
-    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
+    let Form(pairs) = form.map_err(|e| {
+        Open311Failure::new(
+            e.status(),
+            format!(
+                "Send the request as application/x-www-form-urlencoded: {}",
+                e.body_text()
+            ),
+        )
+    })?;
+    let get = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
     let attribute = |code: &str| get(&format!("attribute[{code}]"));
-    let service_code = get("service_code").ok_or_else(|| Open311Failure::new(StatusCode::BAD_REQUEST, "service_code is required."))?;
+    let service_code =
+        get("service_code").ok_or_else(|| Open311Failure::new(StatusCode::BAD_REQUEST, "service_code is required."))?;
     if !state.portal.categories.iter().any(|c| c.id == service_code) {
-        return Err(Open311Failure::new(StatusCode::BAD_REQUEST, format!("No service has the code {service_code}.")));
+        return Err(Open311Failure::new(
+            StatusCode::BAD_REQUEST,
+            format!("No service has the code {service_code}."),
+        ));
     }
-    let number = |key: &str| get(key).map(|v| v.parse::<f64>().map_err(|_| Open311Failure::new(StatusCode::BAD_REQUEST, format!("{key} must be a number."))));
+    let number = |key: &str| {
+        get(key).map(|v| {
+            v.parse::<f64>()
+                .map_err(|_| Open311Failure::new(StatusCode::BAD_REQUEST, format!("{key} must be a number.")))
+        })
+    };
     let location = match (number("lat").transpose()?, number("long").transpose()?) {
         (Some(lat), Some(lon)) => Some(Location { lat, lon }),
         _ => None,
     };
-    let name = [get("first_name"), get("last_name")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let name = [get("first_name"), get("last_name")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
     let (email, phone) = (get("email").unwrap_or_default(), get("phone").unwrap_or_default());
     let anonymous = name.is_empty() && email.is_empty() && phone.is_empty();
-    let incident_date = attribute(INCIDENT_DATE).map(|v| v.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()).ok_or_else(|| Open311Failure::new(StatusCode::BAD_REQUEST, "attribute[tanggal_kejadian] must be a date.")));
+    let incident_date = attribute(INCIDENT_DATE).map(|v| {
+        v.get(..10)
+            .and_then(|d| d.parse::<NaiveDate>().ok())
+            .ok_or_else(|| Open311Failure::new(StatusCode::BAD_REQUEST, "attribute[tanggal_kejadian] must be a date."))
+    });
     let input = NewReport {
         kind: Kind::Complaint,
         title: attribute(TITLE).unwrap_or_default(),
@@ -158,13 +224,25 @@ async fn create(State(state): State<AppState>, headers: axum::http::HeaderMap, f
     let report = validate_new_report(&input, &state.portal, state.calendar.local_date(now)).map_err(|errors| {
         let errors = field_errors(&errors, english)
             .into_iter()
-            .map(|e| Open311Error { code: "400".into(), description: format!("{}: {}", open311_field(&e.field), e.message) })
+            .map(|e| Open311Error {
+                code: "400".into(),
+                description: format!("{}: {}", open311_field(&e.field), e.message),
+            })
             .collect();
         Open311Failure(StatusCode::BAD_REQUEST, errors)
     })?;
     let inserted = state
         .db
-        .write(move |conn| Ok(insert_report(conn, &report, now, &state.calendar, &state.portal.sla, &mut secure_random)?))
+        .write(move |conn| {
+            Ok(insert_report(
+                conn,
+                &report,
+                now,
+                &state.calendar,
+                &state.portal.sla,
+                &mut secure_random,
+            )?)
+        })
         .await?;
     Ok(Json(vec![RequestCreated {
         service_request_id: Some(inserted.ticket.clone()),
@@ -195,7 +273,11 @@ fn rfc3339(at: DateTime<Utc>) -> String {
 
 /// One of our reports as a public Open311 service request: never the reporter, never a confidential text.
 pub fn as_service_request(r: &ReportView, calendar: &WorkingCalendar) -> ServiceRequest {
-    let last_note = r.events.iter().rev().find(|e| e.kind.as_deref() != Some("reply") && e.message.is_some());
+    let last_note = r
+        .events
+        .iter()
+        .rev()
+        .find(|e| e.kind.as_deref() != Some("reply") && e.message.is_some());
     ServiceRequest {
         service_request_id: r.ticket.clone(),
         status: aduan_core::open311::status_of(r.status).into(),
@@ -207,7 +289,13 @@ pub fn as_service_request(r: &ReportView, calendar: &WorkingCalendar) -> Service
         service_notice: None,
         requested_datetime: Some(rfc3339(r.created_at)),
         updated_datetime: r.events.last().map(|e| rfc3339(e.at)),
-        expected_datetime: r.deadlines.as_ref().filter(|_| r.status.is_unfinished()).map(|d| format!("{}T23:59:59{}", d.respond.due, offset_text(calendar.utc_offset_seconds()))),
+        expected_datetime: r.deadlines.as_ref().filter(|_| r.status.is_unfinished()).map(|d| {
+            format!(
+                "{}T23:59:59{}",
+                d.respond.due,
+                offset_text(calendar.utc_offset_seconds())
+            )
+        }),
         address: r.address.clone().filter(|a| !a.is_empty()),
         address_id: None,
         zipcode: None,
@@ -217,7 +305,10 @@ pub fn as_service_request(r: &ReportView, calendar: &WorkingCalendar) -> Service
     }
 }
 
-async fn one(State(state): State<AppState>, Path(name): Path<String>) -> Result<Json<Vec<ServiceRequest>>, Open311Failure> {
+async fn one(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Json<Vec<ServiceRequest>>, Open311Failure> {
     let ticket = json_name(&name)?.to_string();
     let view = state
         .db
@@ -229,32 +320,66 @@ async fn one(State(state): State<AppState>, Path(name): Path<String>) -> Result<
     Ok(Json(vec![as_service_request(&view, &state.calendar)]))
 }
 
-async fn token(State(state): State<AppState>, Path(name): Path<String>) -> Result<Json<Vec<TokenAnswer>>, Open311Failure> {
+async fn token(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Json<Vec<TokenAnswer>>, Open311Failure> {
     // Requests are created at once, so a token is the request's own id.
     let token = json_name(&name)?.to_string();
     let ticket = token.clone();
-    state.db.read(move |conn| view::locate(conn, &ticket, None).map(|_| ())).await?;
-    Ok(Json(vec![TokenAnswer { service_request_id: Some(token.clone()), token }]))
+    state
+        .db
+        .read(move |conn| view::locate(conn, &ticket, None).map(|_| ()))
+        .await?;
+    Ok(Json(vec![TokenAnswer {
+        service_request_id: Some(token.clone()),
+        token,
+    }]))
 }
 
 /// `GET requests.json`: newest first, at most 1000, by `start_date`/`end_date` (default: the last 90 days),
 /// `status` (open, closed or both), `service_code` and `service_request_id` (comma-separated lists).
 async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec<ServiceRequest>>, Open311Failure> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.0.as_deref().unwrap_or("")).map_err(|_| Open311Failure::new(StatusCode::BAD_REQUEST, "The query string is malformed."))?;
-    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.trim().to_string()).filter(|v| !v.is_empty());
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.0.as_deref().unwrap_or(""))
+        .map_err(|_| Open311Failure::new(StatusCode::BAD_REQUEST, "The query string is malformed."))?;
+    let get = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
     let date = |key: &str| -> Result<Option<NaiveDate>, Open311Failure> {
         get(key)
             .map(|v| {
                 v.parse::<DateTime<chrono::FixedOffset>>()
                     .map(|d| state.calendar.local_date(d.with_timezone(&Utc)))
                     .or_else(|_| v.get(..10).unwrap_or_default().parse::<NaiveDate>())
-                    .map_err(|_| Open311Failure::new(StatusCode::BAD_REQUEST, format!("{key} must be an ISO 8601 date and time.")))
+                    .map_err(|_| {
+                        Open311Failure::new(
+                            StatusCode::BAD_REQUEST,
+                            format!("{key} must be an ISO 8601 date and time."),
+                        )
+                    })
             })
             .transpose()
     };
     let today = state.calendar.local_date(Utc::now());
-    let mut filter = ReportFilter { from: date("start_date")?, to: date("end_date")?, ..Default::default() };
-    let list = |key: &str| -> Vec<String> { get(key).map(|v| v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()).unwrap_or_default() };
+    let mut filter = ReportFilter {
+        from: date("start_date")?,
+        to: date("end_date")?,
+        ..Default::default()
+    };
+    let list = |key: &str| -> Vec<String> {
+        get(key)
+            .map(|v| {
+                v.split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let ids = list("service_request_id");
     if ids.is_empty() && filter.from.is_none() && filter.to.is_none() {
         filter.from = Some(today - chrono::Duration::days(90));
@@ -265,9 +390,16 @@ async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec
         Some(v) => {
             let wanted: Vec<&str> = v.split(',').map(str::trim).collect();
             if wanted.iter().any(|s| *s != "open" && *s != "closed") {
-                return Err(Open311Failure::new(StatusCode::BAD_REQUEST, "status must be open, closed or both."));
+                return Err(Open311Failure::new(
+                    StatusCode::BAD_REQUEST,
+                    "status must be open, closed or both.",
+                ));
             }
-            Status::ALL.iter().filter(|s| wanted.contains(&aduan_core::open311::status_of(**s))).map(|s| s.as_str()).collect()
+            Status::ALL
+                .iter()
+                .filter(|s| wanted.contains(&aduan_core::open311::status_of(**s)))
+                .map(|s| s.as_str())
+                .collect()
         }
     };
     let views = state
@@ -279,11 +411,17 @@ async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec
             w.and_any_of("ticket", &ids);
             let (sql, params) = (w.sql, w.params);
             let ids: Vec<i64> = conn
-                .prepare(&format!("SELECT id FROM reports WHERE {sql} ORDER BY created_at DESC, id DESC LIMIT {LIST_LIMIT}"))?
+                .prepare(&format!(
+                    "SELECT id FROM reports WHERE {sql} ORDER BY created_at DESC, id DESC LIMIT {LIST_LIMIT}"
+                ))?
                 .query_map(params_from_iter(params.iter()), |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            ids.into_iter().map(|id| view::load(conn, id, Audience::Public)).collect::<Result<Vec<_>, _>>()
+            ids.into_iter()
+                .map(|id| view::load(conn, id, Audience::Public))
+                .collect::<Result<Vec<_>, _>>()
         })
         .await?;
-    Ok(Json(views.iter().map(|v| as_service_request(v, &state.calendar)).collect()))
+    Ok(Json(
+        views.iter().map(|v| as_service_request(v, &state.calendar)).collect(),
+    ))
 }

@@ -9,7 +9,13 @@ pub struct ApiError(pub Problem);
 
 impl ApiError {
     pub fn new(status: StatusCode, title: &str) -> Self {
-        ApiError(Problem { kind: "about:blank".into(), title: title.into(), status: status.as_u16(), detail: None, errors: vec![] })
+        ApiError(Problem {
+            kind: "about:blank".into(),
+            title: title.into(),
+            status: status.as_u16(),
+            detail: None,
+            errors: vec![],
+        })
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
@@ -55,18 +61,28 @@ impl IntoResponse for ApiError {
 /// method not allowed…) into problem documents, so clients of the API only ever parse one error format.
 pub async fn errors_as_problems(res: Response) -> Response {
     let status = res.status();
-    let is_problem = res.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
     if !(status.is_client_error() || status.is_server_error()) || is_problem {
         return res;
     }
     let (parts, body) = res.into_parts();
-    let text = axum::body::to_bytes(body, 4096).await.map(|b| String::from_utf8_lossy(&b).trim().to_string()).unwrap_or_default();
+    let text = axum::body::to_bytes(body, 4096)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .unwrap_or_default();
     let mut problem = ApiError::new(status, status.canonical_reason().unwrap_or("Error"));
     if !text.is_empty() {
         problem = problem.detail(text);
     }
     let mut res = problem.into_response();
-    for (name, value) in parts.headers.iter().filter(|(n, _)| *n == header::ALLOW || *n == header::RETRY_AFTER || *n == header::WWW_AUTHENTICATE) {
+    for (name, value) in parts
+        .headers
+        .iter()
+        .filter(|(n, _)| *n == header::ALLOW || *n == header::RETRY_AFTER || *n == header::WWW_AUTHENTICATE)
+    {
         res.headers_mut().insert(name.clone(), value.clone());
     }
     res

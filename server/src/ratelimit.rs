@@ -20,7 +20,10 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(per_minute: u32) -> Self {
-        RateLimiter { per_minute, buckets: Arc::default() }
+        RateLimiter {
+            per_minute,
+            buckets: Arc::default(),
+        }
     }
 
     /// Takes one token for `ip`; `Err(seconds)` tells how long until the next one.
@@ -49,9 +52,15 @@ impl RateLimiter {
 
 pub async fn limit_posts(State(limiter): State<RateLimiter>, req: Request, next: Next) -> Response {
     if req.method() == Method::POST {
-        let ip = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()).unwrap_or(IpAddr::from([0, 0, 0, 0]));
+        let ip = req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip())
+            .unwrap_or(IpAddr::from([0, 0, 0, 0]));
         if let Err(wait) = limiter.take(ip, Instant::now()) {
-            let mut res = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "Too many requests").detail(format!("Try again in {wait} seconds.")).into_response();
+            let mut res = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "Too many requests")
+                .detail(format!("Try again in {wait} seconds."))
+                .into_response();
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
             return res;
         }
@@ -73,7 +82,10 @@ mod tests {
             assert!(limiter.take(ip, t0).is_ok());
         }
         assert_eq!(limiter.take(ip, t0), Err(10));
-        assert!(limiter.take(IpAddr::from([127, 0, 0, 2]), t0).is_ok(), "other clients are unaffected");
+        assert!(
+            limiter.take(IpAddr::from([127, 0, 0, 2]), t0).is_ok(),
+            "other clients are unaffected"
+        );
         assert!(limiter.take(ip, t0 + Duration::from_secs(10)).is_ok());
         assert!(RateLimiter::new(0).take(ip, t0).is_ok(), "0 disables the limit");
     }

@@ -84,21 +84,50 @@ pub fn insert_report(
     };
     insert_event(conn, id, at, Status::Submitted, Actor::Citizen, None)?;
     if !report.attachment_ids.is_empty() {
-        let mut link = conn.prepare_cached("UPDATE attachments SET report_id = ?1 WHERE id = ?2 AND report_id IS NULL")?;
+        let mut link =
+            conn.prepare_cached("UPDATE attachments SET report_id = ?1 WHERE id = ?2 AND report_id IS NULL")?;
         for a in &report.attachment_ids {
             link.execute(params![id, a])?;
         }
     }
-    Ok(Inserted { id, ticket, access_code })
+    Ok(Inserted {
+        id,
+        ticket,
+        access_code,
+    })
 }
 
-pub fn insert_event(conn: &Connection, report_id: i64, at: DateTime<Utc>, status: Status, actor: Actor, message: Option<&str>) -> rusqlite::Result<()> {
+pub fn insert_event(
+    conn: &Connection,
+    report_id: i64,
+    at: DateTime<Utc>,
+    status: Status,
+    actor: Actor,
+    message: Option<&str>,
+) -> rusqlite::Result<()> {
     insert_event_of_kind(conn, report_id, at, status, actor, "status", message)
 }
 
-pub fn insert_event_of_kind(conn: &Connection, report_id: i64, at: DateTime<Utc>, status: Status, actor: Actor, kind: &str, message: Option<&str>) -> rusqlite::Result<()> {
-    conn.prepare_cached("INSERT INTO events (report_id, at, status, actor, kind, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
-        .execute(params![report_id, timestamp(at), status.as_str(), actor.as_str(), kind, message])?;
+pub fn insert_event_of_kind(
+    conn: &Connection,
+    report_id: i64,
+    at: DateTime<Utc>,
+    status: Status,
+    actor: Actor,
+    kind: &str,
+    message: Option<&str>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO events (report_id, at, status, actor, kind, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        report_id,
+        timestamp(at),
+        status.as_str(),
+        actor.as_str(),
+        kind,
+        message
+    ])?;
     Ok(())
 }
 
@@ -111,17 +140,32 @@ pub fn secure_random() -> u64 {
 
 /// The periodic rules: escalate reports open past their escalation date, and close completed reports the
 /// reporter has not answered within the auto-close period. Returns (escalated, closed).
-pub fn sweep(conn: &mut Connection, cal: &WorkingCalendar, sla: &SlaRules, now: DateTime<Utc>) -> rusqlite::Result<(usize, usize)> {
+pub fn sweep(
+    conn: &mut Connection,
+    cal: &WorkingCalendar,
+    sla: &SlaRules,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<(usize, usize)> {
     let today = cal.local_date(now);
     let tx = conn.transaction()?;
     let overdue: Vec<i64> = tx
         .prepare("SELECT id FROM reports WHERE status IN ('submitted', 'verified', 'dispositioned', 'in_progress') AND escalate_due < ?1")?
         .query_map([today.to_string()], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let message = format!("Laporan belum diselesaikan dalam {} hari kerja dan dieskalasi ke Ombudsman RI.", sla.escalate_days);
+    let message = format!(
+        "Laporan belum diselesaikan dalam {} hari kerja dan dieskalasi ke Ombudsman RI.",
+        sla.escalate_days
+    );
     for id in &overdue {
-        let t = Transition { to: Status::Escalated, at: now, actor: Actor::System, message: Some(&message), agency_id: None };
-        apply_transition(&tx, *id, &t, cal, sla).map_err(|e| rusqlite::Error::ToSqlConversionFailure(format!("{e:?}").into()))?;
+        let t = Transition {
+            to: Status::Escalated,
+            at: now,
+            actor: Actor::System,
+            message: Some(&message),
+            agency_id: None,
+        };
+        apply_transition(&tx, *id, &t, cal, sla)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(format!("{e:?}").into()))?;
     }
     let completed: Vec<(i64, String)> = tx
         .prepare(
@@ -130,13 +174,23 @@ pub fn sweep(conn: &mut Connection, cal: &WorkingCalendar, sla: &SlaRules, now: 
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let message = format!("Ditutup otomatis: tidak ada tanggapan pelapor dalam {} hari kerja.", sla.auto_close_days);
+    let message = format!(
+        "Ditutup otomatis: tidak ada tanggapan pelapor dalam {} hari kerja.",
+        sla.auto_close_days
+    );
     let mut closed = 0;
     for (id, day) in completed {
         let Ok(day) = day.parse::<NaiveDate>() else { continue };
         if cal.add_working_days(day, sla.auto_close_days) <= today {
-            let t = Transition { to: Status::Closed, at: now, actor: Actor::System, message: Some(&message), agency_id: None };
-            apply_transition(&tx, id, &t, cal, sla).map_err(|e| rusqlite::Error::ToSqlConversionFailure(format!("{e:?}").into()))?;
+            let t = Transition {
+                to: Status::Closed,
+                at: now,
+                actor: Actor::System,
+                message: Some(&message),
+                agency_id: None,
+            };
+            apply_transition(&tx, id, &t, cal, sla)
+                .map_err(|e| rusqlite::Error::ToSqlConversionFailure(format!("{e:?}").into()))?;
             closed += 1;
         }
     }
@@ -169,7 +223,13 @@ pub struct Transition<'a> {
 
 /// Moves a report to `t.to` if the status machine allows it, records the event and the figures that the
 /// statistics read (response and completion times in working days).
-pub fn apply_transition(conn: &Connection, report_id: i64, t: &Transition, cal: &WorkingCalendar, sla: &SlaRules) -> Result<(), TransitionError> {
+pub fn apply_transition(
+    conn: &Connection,
+    report_id: i64,
+    t: &Transition,
+    cal: &WorkingCalendar,
+    sla: &SlaRules,
+) -> Result<(), TransitionError> {
     let row: Option<(String, String, Option<String>, Option<String>)> = conn
         .prepare_cached("SELECT status, created_day, agency_id, responded_day FROM reports WHERE id = ?1")?
         .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
@@ -180,17 +240,25 @@ pub fn apply_transition(conn: &Connection, report_id: i64, t: &Transition, cal: 
         return Err(TransitionError::Illegal { from, to: t.to });
     }
     let day = cal.local_date(t.at);
-    let created: NaiveDate = created_day.parse().map_err(|_| TransitionError::Db("bad created_day".into()))?;
+    let created: NaiveDate = created_day
+        .parse()
+        .map_err(|_| TransitionError::Db("bad created_day".into()))?;
     let ts = timestamp(t.at);
-    let exec = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> rusqlite::Result<usize> { conn.prepare_cached(sql)?.execute(p) };
+    let exec =
+        |sql: &str, p: &[&dyn rusqlite::ToSql]| -> rusqlite::Result<usize> { conn.prepare_cached(sql)?.execute(p) };
     match t.to {
         // Rejecting is the verification decision too: the verify deadline counts it.
         Status::Verified | Status::Rejected => {
-            exec("UPDATE reports SET verified_day = ?1 WHERE id = ?2", &[&day.to_string(), &report_id])?;
+            exec(
+                "UPDATE reports SET verified_day = ?1 WHERE id = ?2",
+                &[&day.to_string(), &report_id],
+            )?;
         }
         Status::Dispositioned => {
             let agency = t.agency_id.ok_or(TransitionError::AgencyRequired)?;
-            let known: bool = conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM agencies WHERE id = ?1)")?.query_row([agency], |r| r.get(0))?;
+            let known: bool = conn
+                .prepare_cached("SELECT EXISTS(SELECT 1 FROM agencies WHERE id = ?1)")?
+                .query_row([agency], |r| r.get(0))?;
             if !known {
                 return Err(TransitionError::UnknownAgency);
             }
@@ -200,28 +268,49 @@ pub fn apply_transition(conn: &Connection, report_id: i64, t: &Transition, cal: 
             // The response clock starts at the first disposition; re-routing does not restart it.
             if from == Status::Verified {
                 let due = cal.add_working_days(day, sla.respond_days).to_string();
-                exec("UPDATE reports SET agency_id = ?1, respond_due = ?2 WHERE id = ?3", &[&agency, &due, &report_id])?;
+                exec(
+                    "UPDATE reports SET agency_id = ?1, respond_due = ?2 WHERE id = ?3",
+                    &[&agency, &due, &report_id],
+                )?;
             } else {
-                exec("UPDATE reports SET agency_id = ?1 WHERE id = ?2", &[&agency, &report_id])?;
+                exec(
+                    "UPDATE reports SET agency_id = ?1 WHERE id = ?2",
+                    &[&agency, &report_id],
+                )?;
             }
         }
         Status::InProgress if responded_day.is_none() => {
             let days = cal.working_days_between(created, day).max(0);
-            exec("UPDATE reports SET responded_day = ?1, response_days = ?2 WHERE id = ?3", &[&day.to_string(), &days, &report_id])?;
+            exec(
+                "UPDATE reports SET responded_day = ?1, response_days = ?2 WHERE id = ?3",
+                &[&day.to_string(), &days, &report_id],
+            )?;
         }
         Status::Completed => {
             let days = cal.working_days_between(created, day).max(0);
-            exec("UPDATE reports SET completed_day = ?1, completion_days = ?2 WHERE id = ?3", &[&day.to_string(), &days, &report_id])?;
+            exec(
+                "UPDATE reports SET completed_day = ?1, completion_days = ?2 WHERE id = ?3",
+                &[&day.to_string(), &days, &report_id],
+            )?;
         }
         Status::Closed => {
-            exec("UPDATE reports SET closed_day = ?1 WHERE id = ?2", &[&day.to_string(), &report_id])?;
+            exec(
+                "UPDATE reports SET closed_day = ?1 WHERE id = ?2",
+                &[&day.to_string(), &report_id],
+            )?;
         }
         Status::Escalated => {
-            exec("UPDATE reports SET escalated_day = ?1 WHERE id = ?2", &[&day.to_string(), &report_id])?;
+            exec(
+                "UPDATE reports SET escalated_day = ?1 WHERE id = ?2",
+                &[&day.to_string(), &report_id],
+            )?;
         }
         _ => {}
     }
-    exec("UPDATE reports SET status = ?1, updated_at = ?2 WHERE id = ?3", &[&t.to.as_str(), &ts, &report_id])?;
+    exec(
+        "UPDATE reports SET status = ?1, updated_at = ?2 WHERE id = ?3",
+        &[&t.to.as_str(), &ts, &report_id],
+    )?;
     insert_event(conn, report_id, t.at, t.to, t.actor, t.message)?;
     Ok(())
 }

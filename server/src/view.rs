@@ -27,23 +27,36 @@ pub struct Located {
 
 /// Finds a report by ticket and checks an access code if one was given: a wrong code is a 403, not a leak.
 pub fn locate(conn: &Connection, ticket: &str, code: Option<&str>) -> Result<Located, ApiError> {
-    let ticket = aduan_core::ticket::Ticket::parse(ticket).map_err(|_| ApiError::not_found().detail("No report has this ticket number."))?;
+    let ticket = aduan_core::ticket::Ticket::parse(ticket)
+        .map_err(|_| ApiError::not_found().detail("No report has this ticket number."))?;
     let row: Option<(i64, String, bool, String)> = conn
         .prepare_cached("SELECT id, status, confidential, access_code_hash FROM reports WHERE ticket = ?1")?
         .query_row([ticket.as_str()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
-    let (id, status, confidential, hash) = row.ok_or_else(|| ApiError::not_found().detail("No report has this ticket number."))?;
+    let (id, status, confidential, hash) =
+        row.ok_or_else(|| ApiError::not_found().detail("No report has this ticket number."))?;
     let audience = match code.map(str::trim).filter(|c| !c.is_empty()) {
         None => Audience::Public,
         Some(c) if access_code_hash(c) == hash => Audience::Reporter,
-        Some(_) => return Err(ApiError::new(axum::http::StatusCode::FORBIDDEN, "Forbidden").detail("The access code does not match this ticket.")),
+        Some(_) => {
+            return Err(ApiError::new(axum::http::StatusCode::FORBIDDEN, "Forbidden")
+                .detail("The access code does not match this ticket."))
+        }
     };
     let status = Status::parse(&status).ok_or_else(|| ApiError::internal("bad status"))?;
-    Ok(Located { id, status, confidential, audience })
+    Ok(Located {
+        id,
+        status,
+        confidential,
+        audience,
+    })
 }
 
 pub fn named(id: Option<String>, name: Option<String>) -> Option<NamedRef> {
-    Some(NamedRef { id: id?, name: name.unwrap_or_default() })
+    Some(NamedRef {
+        id: id?,
+        name: name.unwrap_or_default(),
+    })
 }
 
 fn date(s: Option<String>) -> Option<NaiveDate> {
@@ -52,7 +65,11 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 
 fn deadline(due: &str, done_on: Option<NaiveDate>) -> Deadline {
     let due: NaiveDate = due.parse().unwrap_or_default();
-    Deadline { due, done_on, met: done_on.map(|d| d <= due) }
+    Deadline {
+        due,
+        done_on,
+        met: done_on.map(|d| d <= due),
+    }
 }
 
 const VIEW_SQL: &str = "SELECT r.ticket, r.kind, r.status, r.title, r.body, r.agency_id, a.name, r.category_id, c.name, r.region_id, g.name,
@@ -62,9 +79,12 @@ const VIEW_SQL: &str = "SELECT r.ticket, r.kind, r.status, r.title, r.body, r.ag
   LEFT JOIN regions g ON g.id = r.region_id WHERE r.id = ?1";
 
 pub fn load(conn: &Connection, report_id: i64, audience: Audience) -> Result<ReportView, ApiError> {
-    let mut view = conn.prepare_cached(VIEW_SQL)?.query_row([report_id], |r| from_row(r, audience))?;
+    let mut view = conn
+        .prepare_cached(VIEW_SQL)?
+        .query_row([report_id], |r| from_row(r, audience))?;
     let show_content = !view.confidential || audience != Audience::Public;
-    let mut events = conn.prepare_cached("SELECT at, status, actor, kind, message FROM events WHERE report_id = ?1 ORDER BY at, id")?;
+    let mut events = conn
+        .prepare_cached("SELECT at, status, actor, kind, message FROM events WHERE report_id = ?1 ORDER BY at, id")?;
     view.events = events
         .query_map([report_id], |r| {
             let actor = Actor::parse(&r.get::<_, String>(2)?).unwrap_or(Actor::System);
@@ -83,8 +103,17 @@ pub fn load(conn: &Connection, report_id: i64, audience: Audience) -> Result<Rep
         .collect::<rusqlite::Result<_>>()?;
     if show_content {
         view.attachments = conn
-            .prepare_cached("SELECT id, name, size, content_type FROM attachments WHERE report_id = ?1 ORDER BY created_at, id")?
-            .query_map([report_id], |r| Ok(Attachment { id: r.get(0)?, name: r.get(1)?, size: r.get(2)?, content_type: r.get(3)? }))?
+            .prepare_cached(
+                "SELECT id, name, size, content_type FROM attachments WHERE report_id = ?1 ORDER BY created_at, id",
+            )?
+            .query_map([report_id], |r| {
+                Ok(Attachment {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    size: r.get(2)?,
+                    content_type: r.get(3)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
     }
     Ok(view)

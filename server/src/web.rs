@@ -22,15 +22,26 @@ pub fn router(config: &Config) -> Result<Router, String> {
         return Ok(Router::new());
     };
     let index = dir.join("index.html");
-    let policy = Arc::new(Policy { dir: dir.clone(), current: Mutex::new(None) });
-    policy.header().map_err(|e| format!("cannot read {}: {e} (build the SPA first)", index.display()))?;
+    let policy = Arc::new(Policy {
+        dir: dir.clone(),
+        current: Mutex::new(None),
+    });
+    policy
+        .header()
+        .map_err(|e| format!("cannot read {}: {e} (build the SPA first)", index.display()))?;
     // The build writes brotli (quality 11) and gzip copies of its hashed assets (scripts/precompress.mjs):
     // served as they are, they are a fifth smaller than compressing on the fly. Other files are compressed
     // per request, so an edited config.json is never served stale.
-    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(ServeFile::new(&index));
+    let files = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(ServeFile::new(&index));
     let manifest_dir = dir.clone();
     Ok(Router::new()
-        .route("/manifest.webmanifest", axum::routing::get(move || manifest(manifest_dir.clone())))
+        .route(
+            "/manifest.webmanifest",
+            axum::routing::get(move || manifest(manifest_dir.clone())),
+        )
         .fallback_service(files)
         .layer(middleware::from_fn(move |req: Request, next: Next| {
             let policy = policy.clone();
@@ -73,13 +84,23 @@ async fn security_headers(req: Request, next: Next, policy: &Policy) -> Response
         h.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
-    h.insert("permissions-policy", HeaderValue::from_static("geolocation=(self), camera=(self), microphone=()"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("geolocation=(self), camera=(self), microphone=()"),
+    );
     // Precompressed files come as they are with Content-Encoding; shared caches must keep one per encoding.
     if !h.contains_key(header::VARY) {
         h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
-    let cache = if is_hashed_asset(&path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let cache = if is_hashed_asset(&path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res
 }
@@ -101,7 +122,9 @@ fn branded_manifest(manifest: &str, config: &str) -> Option<String> {
         m["name"] = name.into();
         m["short_name"] = name.into();
     }
-    let colour = c["primary_color"].as_str().filter(|v| aduan_core::contrast::parse_hex(v).is_some());
+    let colour = c["primary_color"]
+        .as_str()
+        .filter(|v| aduan_core::contrast::parse_hex(v).is_some());
     if let Some(colour) = colour {
         m["theme_color"] = colour.into();
     }
@@ -117,13 +140,18 @@ fn is_hashed_asset(path: &str) -> bool {
     let stem = file.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     // The hash is a u64 in hex without leading zeros: 16 digits mostly, 15 one build in 16.
-    stem.rsplit_once('-').is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Origins of a backend on another host named in config.json, which the SPA must be allowed to call.
 fn backend_origins(dir: &Path) -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string(dir.join("config.json")) else { return vec![] };
-    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else { return vec![] };
+    let Ok(text) = std::fs::read_to_string(dir.join("config.json")) else {
+        return vec![];
+    };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return vec![];
+    };
     let url = json["backend"]["base_url"].as_str().unwrap_or("");
     match url.split_once("://") {
         Some((scheme, rest)) if scheme == "http" || scheme == "https" => {
@@ -148,7 +176,9 @@ pub fn content_security_policy(html: &str, connect: &[String]) -> String {
             None => break,
         };
         let open_tag = &rest[start..tag_end];
-        let Some(close) = rest[tag_end..].find("</script>") else { break };
+        let Some(close) = rest[tag_end..].find("</script>") else {
+            break;
+        };
         let body = &rest[tag_end..tag_end + close];
         if !open_tag.contains(" src=") && !body.trim().is_empty() {
             let digest = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body.as_bytes()));
@@ -156,7 +186,9 @@ pub fn content_security_policy(html: &str, connect: &[String]) -> String {
         }
         rest = &rest[tag_end + close..];
     }
-    let connect = connect.iter().fold(String::from("'self'"), |acc, o| format!("{acc} {o}"));
+    let connect = connect
+        .iter()
+        .fold(String::from("'self'"), |acc, o| format!("{acc} {o}"));
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data: blob: https:; \
          connect-src {connect}; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *; manifest-src 'self'"
@@ -171,7 +203,8 @@ mod tests {
     fn csp_hashes_inline_scripts_only() {
         let html = r#"<script src="/x.js"></script><script type="module">import init from '/a.js';init();</script>"#;
         let csp = content_security_policy(html, &[]);
-        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import init from '/a.js';init();"));
+        let expected =
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import init from '/a.js';init();"));
         assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
         assert_eq!(csp.matches("sha256-").count(), 1);
         assert!(!csp.contains("unsafe-inline"));
@@ -183,7 +216,9 @@ mod tests {
         assert!(is_hashed_asset("/aduan-1a2b3c4d5e6f7a8b.js"));
         // The lazily loaded chunks and their loader (scripts/build-wasm.mjs).
         assert!(is_hashed_asset("/chunk_7-1a2b3c4d5e6f7a8b.wasm"));
-        assert!(is_hashed_asset("/split___stats_route_view_4266700204094709929-1a2b3c4d5e6f7a8b.wasm"));
+        assert!(is_hashed_asset(
+            "/split___stats_route_view_4266700204094709929-1a2b3c4d5e6f7a8b.wasm"
+        ));
         assert!(is_hashed_asset("/__wasm_split-1a2b3c4d5e6f7a8b.js"));
         assert!(!is_hashed_asset("/sw.js"));
         assert!(!is_hashed_asset("/config.json"));

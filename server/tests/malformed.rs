@@ -46,16 +46,37 @@ async fn hand_picked_malformed_bodies_are_4xx_problems() {
                 .await
                 .unwrap();
             let status = res.status().as_u16();
-            assert_client_error(status, &format!("{url} <- {:?}", String::from_utf8_lossy(&body[..body.len().min(40)])));
+            assert_client_error(
+                status,
+                &format!("{url} <- {:?}", String::from_utf8_lossy(&body[..body.len().min(40)])),
+            );
             assert_eq!(res.headers()["content-type"], "application/problem+json", "{url}");
         }
-        let wrong_type = s.post(url).bearer_auth(&s.token).header("content-type", "text/plain").body("{}").send().await.unwrap();
+        let wrong_type = s
+            .post(url)
+            .bearer_auth(&s.token)
+            .header("content-type", "text/plain")
+            .body("{}")
+            .send()
+            .await
+            .unwrap();
         assert_client_error(wrong_type.status().as_u16(), url);
     }
-    for path in ["/api/v1/reports/%FF%FE", "/api/v1/reports/x/attachments/y", "/api/v1/reports?page=-1", "/api/v1/stats?from=2026-02-30"] {
+    for path in [
+        "/api/v1/reports/%FF%FE",
+        "/api/v1/reports/x/attachments/y",
+        "/api/v1/reports?page=-1",
+        "/api/v1/stats?from=2026-02-30",
+    ] {
         assert_client_error(s.get(path).await.status().as_u16(), path);
     }
-    let not_multipart = s.post("/api/v1/attachments").header("content-type", "multipart/form-data; boundary=x").body("garbage").send().await.unwrap();
+    let not_multipart = s
+        .post("/api/v1/attachments")
+        .header("content-type", "multipart/form-data; boundary=x")
+        .body("garbage")
+        .send()
+        .await
+        .unwrap();
     assert_client_error(not_multipart.status().as_u16(), "attachments");
 }
 
@@ -65,14 +86,40 @@ async fn generated_mutations_never_cause_a_server_error() {
     let s = TestServer::start(&["--rate-limit", "0"]).await;
     let (ticket, code) = s.submit(|_| {}).await;
     let seeds = [
-        ("/api/v1/reports".to_string(), serde_json::to_vec(&valid_report()).unwrap()),
-        (format!("/api/v1/reports/{ticket}/replies"), serde_json::to_vec(&json!({ "message": "Info tambahan" })).unwrap()),
-        (format!("/api/v1/reports/{ticket}/rating"), serde_json::to_vec(&json!({ "rating": 3, "comment": "ok" })).unwrap()),
-        (format!("/api/v1/reports/{ticket}/supports"), serde_json::to_vec(&json!({ "device_id": "abc" })).unwrap()),
-        (format!("/api/v1/operator/reports/{ticket}/transitions"), serde_json::to_vec(&json!({ "to": "verified", "message": "ok" })).unwrap()),
+        (
+            "/api/v1/reports".to_string(),
+            serde_json::to_vec(&valid_report()).unwrap(),
+        ),
+        (
+            format!("/api/v1/reports/{ticket}/replies"),
+            serde_json::to_vec(&json!({ "message": "Info tambahan" })).unwrap(),
+        ),
+        (
+            format!("/api/v1/reports/{ticket}/rating"),
+            serde_json::to_vec(&json!({ "rating": 3, "comment": "ok" })).unwrap(),
+        ),
+        (
+            format!("/api/v1/reports/{ticket}/supports"),
+            serde_json::to_vec(&json!({ "device_id": "abc" })).unwrap(),
+        ),
+        (
+            format!("/api/v1/operator/reports/{ticket}/transitions"),
+            serde_json::to_vec(&json!({ "to": "verified", "message": "ok" })).unwrap(),
+        ),
     ];
     let mut rng = fastrand::Rng::with_seed(20261125);
-    let replacements: [&[u8]; 10] = [b"null", b"-1", b"1e999", b"\"\"", b"[]", b"{}", b"true", b"\"\\u0000\"", b"\"\\ud800\"", b"\"2026-02-30\""];
+    let replacements: [&[u8]; 10] = [
+        b"null",
+        b"-1",
+        b"1e999",
+        b"\"\"",
+        b"[]",
+        b"{}",
+        b"true",
+        b"\"\\u0000\"",
+        b"\"\\ud800\"",
+        b"\"2026-02-30\"",
+    ];
     for round in 0..600 {
         let (url, seed) = &seeds[round % seeds.len()];
         let mut body = seed.clone();
@@ -87,9 +134,17 @@ async fn generated_mutations_never_cause_a_server_error() {
             }
             2 => {
                 // Replace a JSON value (after a colon) with a value of another type.
-                let colons: Vec<usize> = body.iter().enumerate().filter(|(_, b)| **b == b':').map(|(i, _)| i).collect();
+                let colons: Vec<usize> = body
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == b':')
+                    .map(|(i, _)| i)
+                    .collect();
                 let at = colons[rng.usize(..colons.len())] + 1;
-                let end = body[at..].iter().position(|b| *b == b',' || *b == b'}').map_or(body.len(), |p| at + p);
+                let end = body[at..]
+                    .iter()
+                    .position(|b| *b == b',' || *b == b'}')
+                    .map_or(body.len(), |p| at + p);
                 let value = replacements[rng.usize(..replacements.len())];
                 body.splice(at..end, value.iter().copied());
             }
@@ -109,7 +164,12 @@ async fn generated_mutations_never_cause_a_server_error() {
             .send()
             .await
             .unwrap();
-        assert!(res.status().as_u16() < 500, "{url} <- {:?}: {}", String::from_utf8_lossy(&body), res.status());
+        assert!(
+            res.status().as_u16() < 500,
+            "{url} <- {:?}: {}",
+            String::from_utf8_lossy(&body),
+            res.status()
+        );
     }
     assert_eq!(s.get("/healthz").await.status(), 200);
 }

@@ -11,16 +11,43 @@ async fn the_operator_api_requires_its_token() {
     let s = TestServer::start(&[]).await;
     let (ticket, _) = s.submit(|_| {}).await;
     assert_eq!(s.get("/api/v1/operator/reports").await.status(), 401);
-    let wrong = s.http.get(format!("{}/api/v1/operator/reports", s.url)).bearer_auth("not-the-token").send().await.unwrap();
+    let wrong = s
+        .http
+        .get(format!("{}/api/v1/operator/reports", s.url))
+        .bearer_auth("not-the-token")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(wrong.status(), 401);
     assert_eq!(wrong.headers()["www-authenticate"], "Bearer");
-    let anon = s.post(&format!("/api/v1/operator/reports/{ticket}/transitions")).json(&json!({ "to": "verified" })).send().await.unwrap();
+    let anon = s
+        .post(&format!("/api/v1/operator/reports/{ticket}/transitions"))
+        .json(&json!({ "to": "verified" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(anon.status(), 401);
-    assert_eq!(s.get_json(&format!("/api/v1/reports/{ticket}")).await["status"], "submitted", "nothing changed");
+    assert_eq!(
+        s.get_json(&format!("/api/v1/reports/{ticket}")).await["status"],
+        "submitted",
+        "nothing changed"
+    );
 
-    let queue: Value = s.http.get(format!("{}/api/v1/operator/reports?status=submitted", s.url)).bearer_auth(&s.token).send().await.unwrap().json().await.unwrap();
+    let queue: Value = s
+        .http
+        .get(format!("{}/api/v1/operator/reports?status=submitted", s.url))
+        .bearer_auth(&s.token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(queue["total"], 1);
-    assert_eq!(queue["items"][0]["reporter"]["name"], "Siti Aminah", "operators see the identity");
+    assert_eq!(
+        queue["items"][0]["reporter"]["name"], "Siti Aminah",
+        "operators see the identity"
+    );
 }
 
 #[tokio::test]
@@ -36,11 +63,19 @@ async fn the_whole_workflow_records_each_step_with_its_actor() {
         ("closed", None, "admin"),
     ];
     for (to, agency, _) in steps {
-        s.transition(&ticket, json!({ "to": to, "agency_id": agency, "message": format!("Menuju {to}") }), 200).await;
+        s.transition(
+            &ticket,
+            json!({ "to": to, "agency_id": agency, "message": format!("Menuju {to}") }),
+            200,
+        )
+        .await;
     }
     let view = s.get_json(&format!("/api/v1/reports/{ticket}")).await;
     assert_eq!(view["status"], "closed");
-    assert_eq!(view["agency"]["id"], "dishub", "no wrong door: handed on to the right agency");
+    assert_eq!(
+        view["agency"]["id"], "dishub",
+        "no wrong door: handed on to the right agency"
+    );
     let events = view["events"].as_array().unwrap();
     assert_eq!(events.len(), steps.len() + 1);
     for (event, (to, _, actor)) in events[1..].iter().zip(steps) {
@@ -61,12 +96,27 @@ async fn the_whole_workflow_records_each_step_with_its_actor() {
 const PATHS: [&[(&str, Option<&str>)]; 8] = [
     &[],
     &[("verified", None)],
-        &[("rejected", None)],
-        &[("verified", None), ("dispositioned", Some("dinkes"))],
-        &[("verified", None), ("dispositioned", Some("dinkes")), ("in_progress", None)],
-        &[("verified", None), ("dispositioned", Some("dinkes")), ("in_progress", None), ("completed", None)],
-        &[("verified", None), ("dispositioned", Some("dinkes")), ("in_progress", None), ("completed", None), ("closed", None)],
-        &[("escalated", None)],
+    &[("rejected", None)],
+    &[("verified", None), ("dispositioned", Some("dinkes"))],
+    &[
+        ("verified", None),
+        ("dispositioned", Some("dinkes")),
+        ("in_progress", None),
+    ],
+    &[
+        ("verified", None),
+        ("dispositioned", Some("dinkes")),
+        ("in_progress", None),
+        ("completed", None),
+    ],
+    &[
+        ("verified", None),
+        ("dispositioned", Some("dinkes")),
+        ("in_progress", None),
+        ("completed", None),
+        ("closed", None),
+    ],
+    &[("escalated", None)],
 ];
 
 #[tokio::test]
@@ -75,9 +125,15 @@ async fn every_illegal_transition_is_a_409_and_changes_nothing() {
     for path in PATHS {
         let (ticket, _) = s.submit(|_| {}).await;
         for (to, agency) in path {
-            s.transition(&ticket, json!({ "to": to, "agency_id": agency }), 200).await;
+            s.transition(&ticket, json!({ "to": to, "agency_id": agency }), 200)
+                .await;
         }
-        let from = Status::parse(s.get_json(&format!("/api/v1/reports/{ticket}")).await["status"].as_str().unwrap()).unwrap();
+        let from = Status::parse(
+            s.get_json(&format!("/api/v1/reports/{ticket}")).await["status"]
+                .as_str()
+                .unwrap(),
+        )
+        .unwrap();
         for to in Status::ALL {
             if from.can_move_to(to) {
                 continue;
@@ -86,7 +142,10 @@ async fn every_illegal_transition_is_a_409_and_changes_nothing() {
             let problem = s.transition(&ticket, body, 409).await;
             assert_eq!(problem["title"], "Illegal transition");
         }
-        assert_eq!(s.get_json(&format!("/api/v1/reports/{ticket}")).await["status"], from.as_str());
+        assert_eq!(
+            s.get_json(&format!("/api/v1/reports/{ticket}")).await["status"],
+            from.as_str()
+        );
     }
 }
 
@@ -98,19 +157,35 @@ async fn every_legal_transition_succeeds_from_every_status() {
         for to in Status::ALL {
             let (ticket, _) = s.submit(|_| {}).await;
             for (step, agency) in path {
-                s.transition(&ticket, json!({ "to": step, "agency_id": agency }), 200).await;
+                s.transition(&ticket, json!({ "to": step, "agency_id": agency }), 200)
+                    .await;
             }
-            let from = Status::parse(s.get_json(&format!("/api/v1/reports/{ticket}")).await["status"].as_str().unwrap()).unwrap();
+            let from = Status::parse(
+                s.get_json(&format!("/api/v1/reports/{ticket}")).await["status"]
+                    .as_str()
+                    .unwrap(),
+            )
+            .unwrap();
             if !from.can_move_to(to) {
                 continue;
             }
             // "dlh" differs from the agency the paths disposition to, so re-disposition is legal too.
-            let view = s.transition(&ticket, json!({ "to": to.as_str(), "agency_id": "dlh", "message": "ok" }), 200).await;
+            let view = s
+                .transition(
+                    &ticket,
+                    json!({ "to": to.as_str(), "agency_id": "dlh", "message": "ok" }),
+                    200,
+                )
+                .await;
             assert_eq!(view["status"], to.as_str(), "{from:?} -> {to:?}");
             tried += 1;
         }
     }
-    let edges = Status::ALL.iter().flat_map(|a| Status::ALL.iter().map(move |b| a.can_move_to(*b))).filter(|legal| *legal).count();
+    let edges = Status::ALL
+        .iter()
+        .flat_map(|a| Status::ALL.iter().map(move |b| a.can_move_to(*b)))
+        .filter(|legal| *legal)
+        .count();
     assert_eq!(tried, edges, "every edge of the status machine was exercised");
 }
 
@@ -121,11 +196,24 @@ async fn disposition_needs_a_known_and_different_agency() {
     s.transition(&ticket, json!({ "to": "verified" }), 200).await;
     let missing = s.transition(&ticket, json!({ "to": "dispositioned" }), 422).await;
     assert_eq!(missing["errors"][0]["field"], "agency_id");
-    s.transition(&ticket, json!({ "to": "dispositioned", "agency_id": "dinas-fiktif" }), 422).await;
-    s.transition(&ticket, json!({ "to": "dispositioned", "agency_id": "dinkes" }), 200).await;
-    s.transition(&ticket, json!({ "to": "dispositioned", "agency_id": "dinkes" }), 409).await;
+    s.transition(
+        &ticket,
+        json!({ "to": "dispositioned", "agency_id": "dinas-fiktif" }),
+        422,
+    )
+    .await;
+    s.transition(&ticket, json!({ "to": "dispositioned", "agency_id": "dinkes" }), 200)
+        .await;
+    s.transition(&ticket, json!({ "to": "dispositioned", "agency_id": "dinkes" }), 409)
+        .await;
     s.transition(&ticket, json!({ "to": "no-such-status" }), 400).await;
-    let unknown = s.post("/api/v1/operator/reports/23456789A/transitions").bearer_auth(&s.token).json(&json!({ "to": "verified" })).send().await.unwrap();
+    let unknown = s
+        .post("/api/v1/operator/reports/23456789A/transitions")
+        .bearer_auth(&s.token)
+        .json(&json!({ "to": "verified" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(unknown.status(), 404);
 }
 
@@ -136,19 +224,38 @@ async fn open_reports_escalate_after_sixty_working_days_and_completed_ones_close
     let (done, _) = s.submit(|_| {}).await;
     let (answered, code) = s.submit(|_| {}).await;
     for t in [&done, &answered] {
-        for (to, agency) in [("verified", None), ("dispositioned", Some("dlh")), ("in_progress", None), ("completed", None)] {
+        for (to, agency) in [
+            ("verified", None),
+            ("dispositioned", Some("dlh")),
+            ("in_progress", None),
+            ("completed", None),
+        ] {
             s.transition(t, json!({ "to": to, "agency_id": agency }), 200).await;
         }
     }
-    let reply = s.post(&format!("/api/v1/reports/{answered}/replies")).header("x-access-code", &code).json(&json!({ "message": "Belum beres, lampu masih mati." })).send().await.unwrap();
+    let reply = s
+        .post(&format!("/api/v1/reports/{answered}/replies"))
+        .header("x-access-code", &code)
+        .json(&json!({ "message": "Belum beres, lampu masih mati." }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(reply.status(), 201);
 
     let now = chrono::Utc::now();
-    assert_eq!(aduan_server::sweep(&s.state, now).await.unwrap(), (0, 0), "nothing is due yet");
+    assert_eq!(
+        aduan_server::sweep(&s.state, now).await.unwrap(),
+        (0, 0),
+        "nothing is due yet"
+    );
     let later = now + chrono::Duration::days(20);
     assert_eq!(aduan_server::sweep(&s.state, later).await.unwrap(), (0, 1));
     assert_eq!(s.get_json(&format!("/api/v1/reports/{done}")).await["status"], "closed");
-    assert_eq!(s.get_json(&format!("/api/v1/reports/{answered}")).await["status"], "completed", "the reporter answered");
+    assert_eq!(
+        s.get_json(&format!("/api/v1/reports/{answered}")).await["status"],
+        "completed",
+        "the reporter answered"
+    );
     let much_later = now + chrono::Duration::days(100);
     assert_eq!(aduan_server::sweep(&s.state, much_later).await.unwrap(), (1, 0));
     let view = s.get_json(&format!("/api/v1/reports/{open}")).await;

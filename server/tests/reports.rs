@@ -30,8 +30,14 @@ async fn a_submitted_report_gets_a_ticket_and_working_day_deadlines() {
     let cal = aduan_core::WorkingCalendar::indonesia();
     let created_at: chrono::DateTime<chrono::Utc> = view["created_at"].as_str().unwrap().parse().unwrap();
     let day = cal.local_date(created_at);
-    assert_eq!(view["deadlines"]["verify"]["due"], cal.add_working_days(day, 3).to_string());
-    assert_eq!(view["deadlines"]["escalation"]["due"], cal.add_working_days(day, 60).to_string());
+    assert_eq!(
+        view["deadlines"]["verify"]["due"],
+        cal.add_working_days(day, 3).to_string()
+    );
+    assert_eq!(
+        view["deadlines"]["escalation"]["due"],
+        cal.add_working_days(day, 60).to_string()
+    );
     assert!(view["deadlines"]["verify"]["met"].is_null());
     // Lower case and dashes are accepted in the path too.
     let grouped = format!("{}-{}-{}", &ticket[..3], &ticket[3..6], &ticket[6..]).to_lowercase();
@@ -46,14 +52,38 @@ async fn invalid_reports_get_field_errors_and_nothing_is_stored() {
     body["incident_date"] = json!("2999-01-01");
     body["category_id"] = json!("tidak-ada");
     body["reporter"] = json!({ "name": "", "email": "bukan-email", "phone": "" });
-    let res = s.post("/api/v1/reports").header("accept-language", "en").json(&body).send().await.unwrap();
+    let res = s
+        .post("/api/v1/reports")
+        .header("accept-language", "en")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 422);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
     let problem: Value = res.json().await.unwrap();
-    let errors: Vec<(String, String)> = problem["errors"].as_array().unwrap().iter()
-        .map(|e| (e["field"].as_str().unwrap().to_string(), e["code"].as_str().unwrap().to_string())).collect();
-    for expected in [("title", "required"), ("incident_date", "future_date"), ("category_id", "unknown"), ("reporter.name", "required"), ("reporter.email", "invalid_email")] {
-        assert!(errors.contains(&(expected.0.into(), expected.1.into())), "{expected:?} in {errors:?}");
+    let errors: Vec<(String, String)> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_string(),
+                e["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for expected in [
+        ("title", "required"),
+        ("incident_date", "future_date"),
+        ("category_id", "unknown"),
+        ("reporter.name", "required"),
+        ("reporter.email", "invalid_email"),
+    ] {
+        assert!(
+            errors.contains(&(expected.0.into(), expected.1.into())),
+            "{expected:?} in {errors:?}"
+        );
     }
     assert_eq!(problem["errors"][0]["message"], "This is required.");
     assert_eq!(s.get_json("/api/v1/stats").await["total"], 0);
@@ -64,7 +94,11 @@ async fn a_retry_with_the_same_idempotency_key_never_makes_a_second_report() {
     let s = TestServer::start(&[]).await;
     let body = serde_json::to_vec(&valid_report()).unwrap();
     let send = |key: &'static str, body: Vec<u8>| {
-        s.post("/api/v1/reports").header("idempotency-key", key).header("content-type", "application/json").body(body).send()
+        s.post("/api/v1/reports")
+            .header("idempotency-key", key)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
     };
     let first: Value = send("draft-1", body.clone()).await.unwrap().json().await.unwrap();
     let again = send("draft-1", body.clone()).await.unwrap();
@@ -90,21 +124,48 @@ async fn a_retry_with_the_same_idempotency_key_never_makes_a_second_report() {
 async fn confidential_content_and_identity_appear_in_no_public_response() {
     let s = TestServer::start(&["--demo", "--demo-reports", "50"]).await;
     let secret = "Rahasiakorupsi";
-    let (ticket, code) = s.submit(|b| {
-        b["confidential"] = json!(true);
-        b["title"] = json!(format!("Pungutan liar {secret} di kantor"));
-        b["body"] = json!(format!("Petugas meminta uang tambahan. Kata kunci {secret} hanya ada di laporan rahasia ini."));
-        b["reporter"] = json!({ "name": "Pelapor Rahasia", "email": "rahasia@contoh.id", "phone": "081234567890" });
-    }).await;
+    let (ticket, code) = s
+        .submit(|b| {
+            b["confidential"] = json!(true);
+            b["title"] = json!(format!("Pungutan liar {secret} di kantor"));
+            b["body"] = json!(format!(
+                "Petugas meminta uang tambahan. Kata kunci {secret} hanya ada di laporan rahasia ini."
+            ));
+            b["reporter"] = json!({ "name": "Pelapor Rahasia", "email": "rahasia@contoh.id", "phone": "081234567890" });
+        })
+        .await;
     let (public_ticket, _) = s.submit(|_| {}).await;
 
     let public = s.get(&format!("/api/v1/reports/{ticket}")).await.text().await.unwrap();
     let listing = s.get("/api/v1/reports?per_page=100").await.text().await.unwrap();
-    let search = s.get(&format!("/api/v1/reports?q={secret}")).await.text().await.unwrap();
+    let search = s
+        .get(&format!("/api/v1/reports?q={secret}"))
+        .await
+        .text()
+        .await
+        .unwrap();
     let stats = s.get("/api/v1/stats").await.text().await.unwrap();
-    let other = s.get(&format!("/api/v1/reports/{public_ticket}")).await.text().await.unwrap();
-    for (name, text) in [("view", &public), ("list", &listing), ("search", &search), ("stats", &stats), ("other view", &other)] {
-        for leak in [secret, "Pelapor Rahasia", "rahasia@contoh.id", "081234567890", "Siti Aminah", "siti@contoh.id"] {
+    let other = s
+        .get(&format!("/api/v1/reports/{public_ticket}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for (name, text) in [
+        ("view", &public),
+        ("list", &listing),
+        ("search", &search),
+        ("stats", &stats),
+        ("other view", &other),
+    ] {
+        for leak in [
+            secret,
+            "Pelapor Rahasia",
+            "rahasia@contoh.id",
+            "081234567890",
+            "Siti Aminah",
+            "siti@contoh.id",
+        ] {
             assert!(!text.contains(leak), "{name} leaks {leak}");
         }
     }
@@ -112,14 +173,34 @@ async fn confidential_content_and_identity_appear_in_no_public_response() {
     assert!(view["title"].is_null() && view["body"].is_null() && view["reporter"].is_null());
     assert_eq!(view["confidential"], true);
     let listed: Value = serde_json::from_str(&listing).unwrap();
-    let row = listed["items"].as_array().unwrap().iter().find(|r| r["ticket"] == ticket.as_str()).expect("listed");
+    let row = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ticket"] == ticket.as_str())
+        .expect("listed");
     assert!(row["title"].is_null());
     assert_eq!(serde_json::from_str::<Value>(&search).unwrap()["total"], 0);
 
-    let wrong = s.http.get(format!("{}/api/v1/reports/{ticket}", s.url)).header("x-access-code", "AAAA-AAAA").send().await.unwrap();
+    let wrong = s
+        .http
+        .get(format!("{}/api/v1/reports/{ticket}", s.url))
+        .header("x-access-code", "AAAA-AAAA")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(wrong.status(), 403);
     assert!(!wrong.text().await.unwrap().contains(secret));
-    let mine: Value = s.http.get(format!("{}/api/v1/reports/{ticket}", s.url)).header("x-access-code", code.to_lowercase()).send().await.unwrap().json().await.unwrap();
+    let mine: Value = s
+        .http
+        .get(format!("{}/api/v1/reports/{ticket}", s.url))
+        .header("x-access-code", code.to_lowercase())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(mine["title"].as_str().unwrap().contains(secret));
     assert_eq!(mine["reporter"]["email"], "rahasia@contoh.id");
 }
@@ -127,14 +208,27 @@ async fn confidential_content_and_identity_appear_in_no_public_response() {
 #[tokio::test]
 async fn anonymous_reports_keep_no_identity_even_for_the_reporter() {
     let s = TestServer::start(&[]).await;
-    let (ticket, code) = s.submit(|b| {
-        b["anonymous"] = json!(true);
-        b["reporter"] = json!({ "name": "Nama Yang Dibuang", "email": "", "phone": "" });
-    }).await;
-    let mine: Value = s.http.get(format!("{}/api/v1/reports/{ticket}", s.url)).header("x-access-code", &code).send().await.unwrap().json().await.unwrap();
+    let (ticket, code) = s
+        .submit(|b| {
+            b["anonymous"] = json!(true);
+            b["reporter"] = json!({ "name": "Nama Yang Dibuang", "email": "", "phone": "" });
+        })
+        .await;
+    let mine: Value = s
+        .http
+        .get(format!("{}/api/v1/reports/{ticket}", s.url))
+        .header("x-access-code", &code)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(mine["reporter"].is_null());
     let conn = rusqlite::Connection::open(s.db_path()).unwrap();
-    let stored: Option<String> = conn.query_row("SELECT reporter_name FROM reports", [], |r| r.get(0)).unwrap();
+    let stored: Option<String> = conn
+        .query_row("SELECT reporter_name FROM reports", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(stored, None);
 }
 
@@ -143,35 +237,76 @@ async fn replies_and_ratings_need_the_access_code() {
     let s = TestServer::start(&[]).await;
     let (ticket, code) = s.submit(|_| {}).await;
     let reply = |code: Option<&str>, message: &str| {
-        let mut req = s.post(&format!("/api/v1/reports/{ticket}/replies")).json(&json!({ "message": message }));
+        let mut req = s
+            .post(&format!("/api/v1/reports/{ticket}/replies"))
+            .json(&json!({ "message": message }));
         if let Some(c) = code {
             req = req.header("x-access-code", c);
         }
         req.send()
     };
     assert_eq!(reply(None, "Tambahan informasi").await.unwrap().status(), 401);
-    assert_eq!(reply(Some("ZZZZ-ZZZZ"), "Tambahan informasi").await.unwrap().status(), 403);
+    assert_eq!(
+        reply(Some("ZZZZ-ZZZZ"), "Tambahan informasi").await.unwrap().status(),
+        403
+    );
     assert_eq!(reply(Some(&code), "   ").await.unwrap().status(), 422);
-    let res = reply(Some(&code), "Lokasinya tepat di depan gerbang pasar.").await.unwrap();
+    let res = reply(Some(&code), "Lokasinya tepat di depan gerbang pasar.")
+        .await
+        .unwrap();
     assert_eq!(res.status(), 201);
     let view: Value = res.json().await.unwrap();
     let last = view["events"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!((last["actor"].as_str(), last["kind"].as_str()), (Some("citizen"), Some("reply")));
+    assert_eq!(
+        (last["actor"].as_str(), last["kind"].as_str()),
+        (Some("citizen"), Some("reply"))
+    );
     assert_eq!(last["message"], "Lokasinya tepat di depan gerbang pasar.");
     let public = s.get_json(&format!("/api/v1/reports/{ticket}")).await;
-    assert!(public["events"].as_array().unwrap().last().unwrap()["message"].is_null(), "citizens' words are not public");
+    assert!(
+        public["events"].as_array().unwrap().last().unwrap()["message"].is_null(),
+        "citizens' words are not public"
+    );
 
-    let rate = |body: Value, code: &str| s.post(&format!("/api/v1/reports/{ticket}/rating")).header("x-access-code", code).json(&body).send();
-    assert_eq!(rate(json!({ "rating": 5 }), &code).await.unwrap().status(), 409, "not completed yet");
-    for (to, agency) in [("verified", None), ("dispositioned", Some("dinas-pupr")), ("in_progress", None), ("completed", None)] {
-        s.transition(&ticket, json!({ "to": to, "agency_id": agency, "message": "Langkah berikutnya." }), 200).await;
+    let rate = |body: Value, code: &str| {
+        s.post(&format!("/api/v1/reports/{ticket}/rating"))
+            .header("x-access-code", code)
+            .json(&body)
+            .send()
+    };
+    assert_eq!(
+        rate(json!({ "rating": 5 }), &code).await.unwrap().status(),
+        409,
+        "not completed yet"
+    );
+    for (to, agency) in [
+        ("verified", None),
+        ("dispositioned", Some("dinas-pupr")),
+        ("in_progress", None),
+        ("completed", None),
+    ] {
+        s.transition(
+            &ticket,
+            json!({ "to": to, "agency_id": agency, "message": "Langkah berikutnya." }),
+            200,
+        )
+        .await;
     }
     assert_eq!(rate(json!({ "rating": 6 }), &code).await.unwrap().status(), 422);
     assert_eq!(rate(json!({ "rating": 4 }), "ZZZZ-ZZZZ").await.unwrap().status(), 403);
-    let rated = rate(json!({ "rating": 4, "comment": "Cepat ditangani, terima kasih." }), &code).await.unwrap();
+    let rated = rate(
+        json!({ "rating": 4, "comment": "Cepat ditangani, terima kasih." }),
+        &code,
+    )
+    .await
+    .unwrap();
     assert_eq!(rated.status(), 201);
     assert_eq!(rated.json::<Value>().await.unwrap()["rating"], 4);
-    assert_eq!(rate(json!({ "rating": 5 }), &code).await.unwrap().status(), 409, "rated once");
+    assert_eq!(
+        rate(json!({ "rating": 5 }), &code).await.unwrap().status(),
+        409,
+        "rated once"
+    );
     assert_eq!(s.get_json("/api/v1/stats").await["rating_average"], 4.0);
 }
 
@@ -180,23 +315,64 @@ async fn supports_count_once_per_device_and_show_in_the_listing() {
     let s = TestServer::start(&[]).await;
     let (ticket, _) = s.submit(|_| {}).await;
     let (secret, _) = s.submit(|b| b["confidential"] = json!(true)).await;
-    let support = |t: &str, device: &str| s.post(&format!("/api/v1/reports/{t}/supports")).json(&json!({ "device_id": device })).send();
-    assert_eq!(support(&ticket, "device-a").await.unwrap().json::<Value>().await.unwrap()["supports"], 1);
-    assert_eq!(support(&ticket, "device-a").await.unwrap().json::<Value>().await.unwrap()["supports"], 1);
-    assert_eq!(support(&ticket, "device-b").await.unwrap().json::<Value>().await.unwrap()["supports"], 2);
+    let support = |t: &str, device: &str| {
+        s.post(&format!("/api/v1/reports/{t}/supports"))
+            .json(&json!({ "device_id": device }))
+            .send()
+    };
+    assert_eq!(
+        support(&ticket, "device-a")
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap()["supports"],
+        1
+    );
+    assert_eq!(
+        support(&ticket, "device-a")
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap()["supports"],
+        1
+    );
+    assert_eq!(
+        support(&ticket, "device-b")
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap()["supports"],
+        2
+    );
     assert_eq!(support(&ticket, "<script>").await.unwrap().status(), 422);
     assert_eq!(support(&secret, "device-a").await.unwrap().status(), 403);
     assert_eq!(s.get_json(&format!("/api/v1/reports/{ticket}")).await["supports"], 2);
     let list = s.get_json("/api/v1/reports").await;
-    let row = list["items"].as_array().unwrap().iter().find(|r| r["ticket"] == ticket.as_str()).unwrap().clone();
+    let row = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ticket"] == ticket.as_str())
+        .unwrap()
+        .clone();
     assert_eq!(row["supports"], 2);
 }
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 
 async fn upload(s: &TestServer, name: &str, bytes: Vec<u8>, claimed: &str) -> reqwest::Response {
-    let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()).mime_str(claimed).unwrap();
-    s.post("/api/v1/attachments").multipart(reqwest::multipart::Form::new().part("file", part)).send().await.unwrap()
+    let part = reqwest::multipart::Part::bytes(bytes)
+        .file_name(name.to_string())
+        .mime_str(claimed)
+        .unwrap();
+    s.post("/api/v1/attachments")
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -207,23 +383,62 @@ async fn attachments_are_sniffed_limited_and_follow_the_report_access_rules() {
     let att: Value = res.json().await.unwrap();
     assert_eq!(att["content_type"], "image/png");
     assert_eq!(att["name"], "foto.png");
-    assert_eq!(upload(&s, "x.png", b"<svg onload=alert(1)>".to_vec(), "image/png").await.status(), 415);
-    assert_eq!(upload(&s, "big.png", [PNG, &vec![0u8; 5 * 1024 * 1024]].concat(), "image/png").await.status(), 413);
+    assert_eq!(
+        upload(&s, "x.png", b"<svg onload=alert(1)>".to_vec(), "image/png")
+            .await
+            .status(),
+        415
+    );
+    assert_eq!(
+        upload(&s, "big.png", [PNG, &vec![0u8; 5 * 1024 * 1024]].concat(), "image/png")
+            .await
+            .status(),
+        413
+    );
     let id = att["id"].as_str().unwrap().to_string();
 
-    let (ticket, code) = s.submit(|b| {
-        b["confidential"] = json!(true);
-        b["attachment_ids"] = json!([id]);
-    }).await;
+    let (ticket, code) = s
+        .submit(|b| {
+            b["confidential"] = json!(true);
+            b["attachment_ids"] = json!([id]);
+        })
+        .await;
     let mut again = valid_report();
     again["attachment_ids"] = json!([id]);
-    assert_eq!(s.post("/api/v1/reports").json(&again).send().await.unwrap().status(), 422, "an attachment belongs to one report");
+    assert_eq!(
+        s.post("/api/v1/reports").json(&again).send().await.unwrap().status(),
+        422,
+        "an attachment belongs to one report"
+    );
 
-    assert_eq!(s.get_json(&format!("/api/v1/reports/{ticket}")).await["attachments"], json!([]));
-    assert_eq!(s.get(&format!("/api/v1/reports/{ticket}/attachments/{id}")).await.status(), 404);
-    let mine: Value = s.http.get(format!("{}/api/v1/reports/{ticket}", s.url)).header("x-access-code", &code).send().await.unwrap().json().await.unwrap();
+    assert_eq!(
+        s.get_json(&format!("/api/v1/reports/{ticket}")).await["attachments"],
+        json!([])
+    );
+    assert_eq!(
+        s.get(&format!("/api/v1/reports/{ticket}/attachments/{id}"))
+            .await
+            .status(),
+        404
+    );
+    let mine: Value = s
+        .http
+        .get(format!("{}/api/v1/reports/{ticket}", s.url))
+        .header("x-access-code", &code)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(mine["attachments"][0]["id"], id.as_str());
-    let file = s.http.get(format!("{}/api/v1/reports/{ticket}/attachments/{id}", s.url)).header("x-access-code", &code).send().await.unwrap();
+    let file = s
+        .http
+        .get(format!("{}/api/v1/reports/{ticket}/attachments/{id}", s.url))
+        .header("x-access-code", &code)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(file.status(), 200);
     assert_eq!(file.headers()["content-type"], "image/png");
     assert_eq!(file.bytes().await.unwrap().as_ref(), PNG);
@@ -237,16 +452,27 @@ async fn the_listing_pages_searches_and_filters() {
     assert_eq!(page1["total"], 400);
     assert_eq!(page1["items"].as_array().unwrap().len(), 25);
     assert_ne!(page1["items"][0]["ticket"], page2["items"][0]["ticket"]);
-    let dates: Vec<&str> = page1["items"].as_array().unwrap().iter().map(|r| r["created_at"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = page1["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["created_at"].as_str().unwrap())
+        .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
 
-    let (ticket, _) = s.submit(|b| b["title"] = json!("Genangan air setinggi lutut di Gang Anggrek")).await;
+    let (ticket, _) = s
+        .submit(|b| b["title"] = json!("Genangan air setinggi lutut di Gang Anggrek"))
+        .await;
     let found = s.get_json("/api/v1/reports?q=anggrek%20genang").await;
     assert_eq!(found["total"], 1);
     assert_eq!(found["items"][0]["ticket"], ticket.as_str());
 
     let done = s.get_json("/api/v1/reports?status=closed&per_page=100").await;
-    assert!(done["items"].as_array().unwrap().iter().all(|r| r["status"] == "closed"));
+    assert!(done["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["status"] == "closed"));
     let stats = s.get_json("/api/v1/stats").await;
     assert_eq!(done["total"], stats["by_status"]["closed"]);
     let aspirations = s.get_json("/api/v1/reports?kind=aspiration").await;
@@ -268,7 +494,13 @@ async fn posts_are_rate_limited_per_client() {
     assert_eq!(res.headers()["content-type"], "application/problem+json");
     assert_eq!(s.get("/api/v1/stats").await.status(), 200, "reading is not limited");
     // One budget across both protocols: Open311 is no way around the limit.
-    let open311 = s.post("/open311/v2/requests.json").header("content-type", "application/x-www-form-urlencoded").body("service_code=jalan").send().await.unwrap();
+    let open311 = s
+        .post("/open311/v2/requests.json")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("service_code=jalan")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(open311.status(), 429);
 }
 

@@ -1,10 +1,13 @@
 //! The `/api/v1` contract of `public/openapi.yaml`, over gloo-net.
 
-use aduan_core::{Attachment, NewRating, NewReply, NewReport, NewSupport, Page, Portal, Problem, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, SupportCount};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use aduan_core::{
+    Attachment, NewRating, NewReply, NewReport, NewSupport, Page, Portal, Problem, ReportCreated, ReportFilter,
+    ReportSummary, ReportView, Stats, SupportCount,
+};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::{with_query, ApiError, Features};
 
@@ -16,8 +19,21 @@ pub struct AduanClient {
 impl AduanClient {
     pub const FEATURES: Features = Features {
         fields: &[
-            "kind", "title", "body", "incident_date", "region_id", "address", "category_id", "agency_id", "location", "attachment_ids",
-            "anonymous", "confidential", "reporter.name", "reporter.email", "reporter.phone",
+            "kind",
+            "title",
+            "body",
+            "incident_date",
+            "region_id",
+            "address",
+            "category_id",
+            "agency_id",
+            "location",
+            "attachment_ids",
+            "anonymous",
+            "confidential",
+            "reporter.name",
+            "reporter.email",
+            "reporter.phone",
         ],
         reporter_access: true,
         support: true,
@@ -29,27 +45,42 @@ impl AduanClient {
     };
 
     pub fn new(base_url: &str) -> Self {
-        AduanClient { base_url: base_url.trim_end_matches('/').to_string() }
+        AduanClient {
+            base_url: base_url.trim_end_matches('/').to_string(),
+        }
     }
 
     /// Waits for the answer to a request that was sent, turning "no answer" and an error status (with its
     /// problem document) into [`ApiError`].
-    async fn answered(sent: impl std::future::Future<Output = Result<Response, gloo_net::Error>>) -> Result<Response, ApiError> {
+    async fn answered(
+        sent: impl std::future::Future<Output = Result<Response, gloo_net::Error>>,
+    ) -> Result<Response, ApiError> {
         let res = sent.await.map_err(|_| ApiError::Network)?;
         if !res.ok() {
             let problem = res.json::<Problem>().await.ok();
-            return Err(ApiError::Status { status: res.status(), problem });
+            return Err(ApiError::Status {
+                status: res.status(),
+                problem,
+            });
         }
         Ok(res)
     }
 
     async fn read<T: DeserializeOwned>(req: RequestBuilder) -> Result<T, ApiError> {
-        Self::answered(req.send()).await?.json::<T>().await.map_err(|_| ApiError::Decode)
+        Self::answered(req.send())
+            .await?
+            .json::<T>()
+            .await
+            .map_err(|_| ApiError::Decode)
     }
 
     async fn post_json<B: serde::Serialize, T: DeserializeOwned>(req: RequestBuilder, body: &B) -> Result<T, ApiError> {
         let req = req.json(body).map_err(|_| ApiError::Decode)?;
-        Self::answered(req.send()).await?.json::<T>().await.map_err(|_| ApiError::Decode)
+        Self::answered(req.send())
+            .await?
+            .json::<T>()
+            .await
+            .map_err(|_| ApiError::Decode)
     }
 
     async fn get_json<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
@@ -58,7 +89,11 @@ impl AduanClient {
     }
 
     pub async fn create_report(&self, report: &NewReport, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
-        Self::post_json(Request::post(&format!("{}/reports", self.base_url)).header("Idempotency-Key", idempotency_key), report).await
+        Self::post_json(
+            Request::post(&format!("{}/reports", self.base_url)).header("Idempotency-Key", idempotency_key),
+            report,
+        )
+        .await
     }
 
     fn with_code(req: RequestBuilder, access_code: Option<&str>) -> RequestBuilder {
@@ -69,24 +104,43 @@ impl AduanClient {
     }
 
     pub async fn report(&self, ticket: &str, access_code: Option<&str>) -> Result<ReportView, ApiError> {
-        Self::read(Self::with_code(Request::get(&format!("{}/reports/{ticket}", self.base_url)), access_code)).await
+        Self::read(Self::with_code(
+            Request::get(&format!("{}/reports/{ticket}", self.base_url)),
+            access_code,
+        ))
+        .await
     }
 
-    async fn post_as_reporter<B: serde::Serialize>(&self, path: &str, access_code: &str, body: &B) -> Result<ReportView, ApiError> {
-        Self::post_json(Self::with_code(Request::post(&format!("{}{path}", self.base_url)), Some(access_code)), body).await
+    async fn post_as_reporter<B: serde::Serialize>(
+        &self,
+        path: &str,
+        access_code: &str,
+        body: &B,
+    ) -> Result<ReportView, ApiError> {
+        Self::post_json(
+            Self::with_code(Request::post(&format!("{}{path}", self.base_url)), Some(access_code)),
+            body,
+        )
+        .await
     }
 
     pub async fn reply(&self, ticket: &str, access_code: &str, reply: &NewReply) -> Result<ReportView, ApiError> {
-        self.post_as_reporter(&format!("/reports/{ticket}/replies"), access_code, reply).await
+        self.post_as_reporter(&format!("/reports/{ticket}/replies"), access_code, reply)
+            .await
     }
 
     pub async fn rate(&self, ticket: &str, access_code: &str, rating: &NewRating) -> Result<ReportView, ApiError> {
-        self.post_as_reporter(&format!("/reports/{ticket}/rating"), access_code, rating).await
+        self.post_as_reporter(&format!("/reports/{ticket}/rating"), access_code, rating)
+            .await
     }
 
     pub async fn attachment_bytes(&self, ticket: &str, id: &str, access_code: &str) -> Result<Vec<u8>, ApiError> {
         let req = Self::with_code(Request::get(&self.attachment_url(ticket, id)), Some(access_code));
-        Self::answered(req.send()).await?.binary().await.map_err(|_| ApiError::Decode)
+        Self::answered(req.send())
+            .await?
+            .binary()
+            .await
+            .map_err(|_| ApiError::Decode)
     }
 
     pub fn attachment_url(&self, ticket: &str, id: &str) -> String {
@@ -94,11 +148,17 @@ impl AduanClient {
     }
 
     /// Uploads one file with XMLHttpRequest, because fetch cannot report upload progress (0–1).
-    pub async fn upload_attachment(&self, file: &web_sys::File, on_progress: Box<dyn Fn(f64)>) -> Result<Attachment, ApiError> {
+    pub async fn upload_attachment(
+        &self,
+        file: &web_sys::File,
+        on_progress: Box<dyn Fn(f64)>,
+    ) -> Result<Attachment, ApiError> {
         let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
-        xhr.open("POST", &format!("{}/attachments", self.base_url)).map_err(|_| ApiError::Network)?;
+        xhr.open("POST", &format!("{}/attachments", self.base_url))
+            .map_err(|_| ApiError::Network)?;
         let form = web_sys::FormData::new().map_err(|_| ApiError::Network)?;
-        form.append_with_blob_and_filename("file", file, &file.name()).map_err(|_| ApiError::Network)?;
+        form.append_with_blob_and_filename("file", file, &file.name())
+            .map_err(|_| ApiError::Network)?;
         let progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
             if e.length_computable() && e.total() > 0.0 {
                 on_progress(e.loaded() / e.total());
@@ -113,7 +173,8 @@ impl AduanClient {
             });
             xhr.set_onloadend(Some(finished.unchecked_ref()));
         });
-        xhr.send_with_opt_form_data(Some(&form)).map_err(|_| ApiError::Network)?;
+        xhr.send_with_opt_form_data(Some(&form))
+            .map_err(|_| ApiError::Network)?;
         let _ = wasm_bindgen_futures::JsFuture::from(done).await;
         drop(progress);
         let status = xhr.status().unwrap_or(0);
@@ -121,7 +182,10 @@ impl AduanClient {
         match status {
             0 => Err(ApiError::Network),
             200..=299 => serde_json::from_str(&text).map_err(|_| ApiError::Decode),
-            _ => Err(ApiError::Status { status, problem: serde_json::from_str(&text).ok() }),
+            _ => Err(ApiError::Status {
+                status,
+                problem: serde_json::from_str(&text).ok(),
+            }),
         }
     }
 
@@ -138,6 +202,12 @@ impl AduanClient {
     }
 
     pub async fn support(&self, ticket: &str, device_id: &str) -> Result<SupportCount, ApiError> {
-        Self::post_json(Request::post(&format!("{}/reports/{ticket}/supports", self.base_url)), &NewSupport { device_id: device_id.to_string() }).await
+        Self::post_json(
+            Request::post(&format!("{}/reports/{ticket}/supports", self.base_url)),
+            &NewSupport {
+                device_id: device_id.to_string(),
+            },
+        )
+        .await
     }
 }

@@ -8,7 +8,10 @@ use std::future::Future;
 
 use aduan_core::listing::ListQuery;
 use aduan_core::open311::Attribute;
-use aduan_core::{Attachment, NewRating, NewReply, NewReport, Page, Portal, Problem, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, SupportCount};
+use aduan_core::{
+    Attachment, NewRating, NewReply, NewReport, Page, Portal, Problem, ReportCreated, ReportFilter, ReportSummary,
+    ReportView, Stats, Status, SupportCount,
+};
 
 pub use aduan::AduanClient;
 pub use open311::Open311Client;
@@ -62,7 +65,9 @@ impl ApiError {
     /// Field errors of a validation problem (422), as `(field, code)`.
     pub fn field_errors(&self) -> Vec<(String, String)> {
         match self {
-            ApiError::Status { problem: Some(p), .. } => p.errors.iter().map(|e| (e.field.clone(), e.code.clone())).collect(),
+            ApiError::Status { problem: Some(p), .. } => {
+                p.errors.iter().map(|e| (e.field.clone(), e.code.clone())).collect()
+            }
             _ => vec![],
         }
     }
@@ -72,15 +77,21 @@ impl ApiError {
     /// What a page gets if it asks a backend for something its protocol has no place for; pages check
     /// [`Features`] first, so a citizen never meets it.
     pub fn not_in_protocol() -> ApiError {
-        ApiError::Status { status: 501, problem: None }
+        ApiError::Status {
+            status: 501,
+            problem: None,
+        }
     }
 
     /// Problems the server put in its own words (Open311 error arrays), as `(field, message)`.
     pub fn messages(&self) -> Vec<(String, String)> {
         match self {
-            ApiError::Status { problem: Some(p), .. } => {
-                p.errors.iter().filter(|e| e.code == aduan_core::open311_client::SERVER_WORDS).map(|e| (e.field.clone(), e.message.clone())).collect()
-            }
+            ApiError::Status { problem: Some(p), .. } => p
+                .errors
+                .iter()
+                .filter(|e| e.code == aduan_core::open311_client::SERVER_WORDS)
+                .map(|e| (e.field.clone(), e.message.clone()))
+                .collect(),
             _ => vec![],
         }
     }
@@ -103,24 +114,53 @@ pub trait Backend {
     fn portal(&self) -> impl Future<Output = Result<Portal, ApiError>>;
     fn stats(&self, filter: &ReportFilter) -> impl Future<Output = Result<Stats, ApiError>>;
     /// One page of the public listing, newest first, for a view's search and filters as of `today`.
-    fn reports(&self, query: &ListQuery, today: chrono::NaiveDate, per_page: u32) -> impl Future<Output = Result<Page<ReportSummary>, ApiError>>;
+    fn reports(
+        &self,
+        query: &ListQuery,
+        today: chrono::NaiveDate,
+        per_page: u32,
+    ) -> impl Future<Output = Result<Page<ReportSummary>, ApiError>>;
     /// "I have this problem too", counted once per device; answers the new count.
     fn support(&self, ticket: &str, device_id: &str) -> impl Future<Output = Result<SupportCount, ApiError>>;
     /// Sends a report with the answers to its category's questions; the same `idempotency_key` never makes a
     /// second one where the protocol has such a key.
-    fn create_report(&self, report: &NewReport, answers: &Answers, idempotency_key: &str) -> impl Future<Output = Result<ReportCreated, ApiError>>;
+    fn create_report(
+        &self,
+        report: &NewReport,
+        answers: &Answers,
+        idempotency_key: &str,
+    ) -> impl Future<Output = Result<ReportCreated, ApiError>>;
     /// A report by ticket; with the access code, also what only the reporter may see.
     fn report(&self, ticket: &str, access_code: Option<&str>) -> impl Future<Output = Result<ReportView, ApiError>>;
     /// The reporter's reply (needs the access code); answers the updated report.
-    fn reply(&self, ticket: &str, access_code: &str, reply: &NewReply) -> impl Future<Output = Result<ReportView, ApiError>>;
+    fn reply(
+        &self,
+        ticket: &str,
+        access_code: &str,
+        reply: &NewReply,
+    ) -> impl Future<Output = Result<ReportView, ApiError>>;
     /// The reporter's rating of a completed report (needs the access code); answers the updated report.
-    fn rate(&self, ticket: &str, access_code: &str, rating: &NewRating) -> impl Future<Output = Result<ReportView, ApiError>>;
+    fn rate(
+        &self,
+        ticket: &str,
+        access_code: &str,
+        rating: &NewRating,
+    ) -> impl Future<Output = Result<ReportView, ApiError>>;
     /// Where a browser may open an attachment of a public report.
     fn attachment_url(&self, ticket: &str, id: &str) -> String;
     /// An attachment of a confidential report, which only the access code opens.
-    fn attachment_bytes(&self, ticket: &str, id: &str, access_code: &str) -> impl Future<Output = Result<Vec<u8>, ApiError>>;
+    fn attachment_bytes(
+        &self,
+        ticket: &str,
+        id: &str,
+        access_code: &str,
+    ) -> impl Future<Output = Result<Vec<u8>, ApiError>>;
     /// Uploads one file, reporting progress from 0 to 1.
-    fn upload_attachment(&self, file: &web_sys::File, on_progress: Box<dyn Fn(f64)>) -> impl Future<Output = Result<Attachment, ApiError>>;
+    fn upload_attachment(
+        &self,
+        file: &web_sys::File,
+        on_progress: Box<dyn Fn(f64)>,
+    ) -> impl Future<Output = Result<Attachment, ApiError>>;
 }
 
 /// `GET /portal`: the lists, limits and rules, loaded once for the whole visit.
@@ -136,7 +176,10 @@ pub struct PortalSlot {
 impl PortalSlot {
     /// Nothing is fetched yet; the resource will live as long as the current owner (the whole portal).
     pub fn new() -> PortalSlot {
-        PortalSlot { owner: leptos::prelude::Owner::current().unwrap_or_default(), resource: leptos::prelude::StoredValue::new(None) }
+        PortalSlot {
+            owner: leptos::prelude::Owner::current().unwrap_or_default(),
+            resource: leptos::prelude::StoredValue::new(None),
+        }
     }
 }
 
@@ -196,8 +239,17 @@ impl Backend for Client {
         }
     }
 
-    async fn reports(&self, query: &ListQuery, today: chrono::NaiveDate, per_page: u32) -> Result<Page<ReportSummary>, ApiError> {
-        let query = ListQuery { filter: query.effective_filter(today), period: None, ..query.clone() };
+    async fn reports(
+        &self,
+        query: &ListQuery,
+        today: chrono::NaiveDate,
+        per_page: u32,
+    ) -> Result<Page<ReportSummary>, ApiError> {
+        let query = ListQuery {
+            filter: query.effective_filter(today),
+            period: None,
+            ..query.clone()
+        };
         match self {
             Client::Aduan(c) => {
                 let mut pairs = query.to_pairs();
@@ -215,7 +267,12 @@ impl Backend for Client {
         }
     }
 
-    async fn create_report(&self, report: &NewReport, answers: &Answers, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
+    async fn create_report(
+        &self,
+        report: &NewReport,
+        answers: &Answers,
+        idempotency_key: &str,
+    ) -> Result<ReportCreated, ApiError> {
         match self {
             Client::Aduan(c) => c.create_report(report, idempotency_key).await,
             Client::Open311(c) => c.create_report(report, answers).await,
@@ -257,7 +314,11 @@ impl Backend for Client {
         }
     }
 
-    async fn upload_attachment(&self, file: &web_sys::File, on_progress: Box<dyn Fn(f64)>) -> Result<Attachment, ApiError> {
+    async fn upload_attachment(
+        &self,
+        file: &web_sys::File,
+        on_progress: Box<dyn Fn(f64)>,
+    ) -> Result<Attachment, ApiError> {
         match self {
             Client::Aduan(c) => c.upload_attachment(file, on_progress).await,
             Client::Open311(_) => Err(ApiError::not_in_protocol()),
@@ -270,7 +331,10 @@ pub fn with_query(base: &str, pairs: &[(&str, String)]) -> String {
     if pairs.is_empty() {
         return base.to_string();
     }
-    let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect();
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", percent_encode(v)))
+        .collect();
     format!("{base}?{}", query.join("&"))
 }
 
@@ -293,7 +357,10 @@ mod tests {
     fn query_values_are_encoded() {
         assert_eq!(with_query("/api/v1/stats", &[]), "/api/v1/stats");
         assert_eq!(
-            with_query("/api/v1/reports", &[("q", "jalan rusak & banjir".into()), ("kind", "complaint".into())]),
+            with_query(
+                "/api/v1/reports",
+                &[("q", "jalan rusak & banjir".into()), ("kind", "complaint".into())]
+            ),
             "/api/v1/reports?q=jalan%20rusak%20%26%20banjir&kind=complaint"
         );
     }
@@ -301,9 +368,21 @@ mod tests {
     #[test]
     fn retryable_errors_are_the_ones_not_caused_by_the_request() {
         assert!(ApiError::Network.is_retryable());
-        assert!(ApiError::Status { status: 503, problem: None }.is_retryable());
-        assert!(ApiError::Status { status: 429, problem: None }.is_retryable());
-        assert!(!ApiError::Status { status: 422, problem: None }.is_retryable());
+        assert!(ApiError::Status {
+            status: 503,
+            problem: None
+        }
+        .is_retryable());
+        assert!(ApiError::Status {
+            status: 429,
+            problem: None
+        }
+        .is_retryable());
+        assert!(!ApiError::Status {
+            status: 422,
+            problem: None
+        }
+        .is_retryable());
         assert!(!ApiError::Decode.is_retryable());
     }
 }

@@ -2,10 +2,17 @@
 //! types is in `aduan_core::open311_client`, where it is tested natively; this file only moves documents.
 
 use aduan_core::listing::ListQuery;
-use aduan_core::open311::{Attribute, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer};
-use aduan_core::open311_client::{list_page, looks_like_xml, notice_of, portal_from_services, problem_from_errors, questions_in_order, report_from_request, request_form, requests_query, RequestGathering};
+use aduan_core::open311::{
+    Attribute, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
+};
+use aduan_core::open311_client::{
+    list_page, looks_like_xml, notice_of, portal_from_services, problem_from_errors, questions_in_order,
+    report_from_request, request_form, requests_query, RequestGathering,
+};
 use aduan_core::open311_stats::stats_from_requests;
-use aduan_core::{NewReport, Page, Portal, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, WorkingCalendar};
+use aduan_core::{
+    NewReport, Page, Portal, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, WorkingCalendar,
+};
 use std::sync::{Arc, Mutex};
 
 use gloo_net::http::Request;
@@ -49,7 +56,16 @@ impl Listed {
 
 impl Open311Client {
     pub const FEATURES: Features = Features {
-        fields: &["body", "address", "location", "category_id", "anonymous", "reporter.name", "reporter.email", "reporter.phone"],
+        fields: &[
+            "body",
+            "address",
+            "location",
+            "category_id",
+            "anonymous",
+            "reporter.name",
+            "reporter.email",
+            "reporter.phone",
+        ],
         reporter_access: false,
         support: false,
         category_questions: true,
@@ -60,7 +76,13 @@ impl Open311Client {
     };
 
     pub fn new(base_url: &str, jurisdiction_id: Option<String>, api_key: Option<String>) -> Self {
-        Open311Client { base_url: base_url.trim_end_matches('/').to_string(), jurisdiction_id, api_key, without_questions: Arc::default(), recent: Arc::default() }
+        Open311Client {
+            base_url: base_url.trim_end_matches('/').to_string(),
+            jurisdiction_id,
+            api_key,
+            without_questions: Arc::default(),
+            recent: Arc::default(),
+        }
     }
 
     /// The calendar used to count working days; Open311 servers publish none, so the national one, in the
@@ -80,8 +102,14 @@ impl Open311Client {
     /// An error status with the server's error array, when it sent one.
     /// An XML-only server often refuses `.json` with an XML error document, which says as much.
     fn failure(status: u16, body: &str) -> ApiError {
-        match serde_json::from_str::<Vec<Open311Error>>(body).ok().filter(|e| !e.is_empty()) {
-            Some(errors) => ApiError::Status { status, problem: Some(problem_from_errors(status, &errors)) },
+        match serde_json::from_str::<Vec<Open311Error>>(body)
+            .ok()
+            .filter(|e| !e.is_empty())
+        {
+            Some(errors) => ApiError::Status {
+                status,
+                problem: Some(problem_from_errors(status, &errors)),
+            },
             None if looks_like_xml(body) => ApiError::XmlOnly,
             None => ApiError::Status { status, problem: None },
         }
@@ -99,16 +127,29 @@ impl Open311Client {
     }
 
     fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-        serde_json::from_str(body).map_err(|_| if looks_like_xml(body) { ApiError::XmlOnly } else { ApiError::Decode })
+        serde_json::from_str(body).map_err(|_| {
+            if looks_like_xml(body) {
+                ApiError::XmlOnly
+            } else {
+                ApiError::Decode
+            }
+        })
     }
 
     /// The page's language, so a server that words errors and notices can use the citizen's.
     fn language() -> String {
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang")).unwrap_or_else(|| "id".into())
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .unwrap_or_else(|| "id".into())
     }
 
     async fn get_body(&self, path: &str, query: Vec<(&str, String)>) -> Result<String, ApiError> {
-        let request = Request::get(&self.url(path, query)).header("Accept-Language", &Self::language()).build().map_err(|_| ApiError::Network)?;
+        let request = Request::get(&self.url(path, query))
+            .header("Accept-Language", &Self::language())
+            .build()
+            .map_err(|_| ApiError::Network)?;
         Self::body_of(request).await
     }
 
@@ -119,17 +160,31 @@ impl Open311Client {
     pub async fn portal(&self) -> Result<Portal, ApiError> {
         let services: Vec<Service> = self.get("/services.json", vec![]).await?;
         if let Ok(mut codes) = self.without_questions.lock() {
-            *codes = services.iter().filter(|s| !s.metadata).map(|s| s.service_code.clone()).collect();
+            *codes = services
+                .iter()
+                .filter(|s| !s.metadata)
+                .map(|s| s.service_code.clone())
+                .collect();
         }
-        Ok(portal_from_services(&services, Self::calendar().holidays().cloned().collect()))
+        Ok(portal_from_services(
+            &services,
+            Self::calendar().holidays().cloned().collect(),
+        ))
     }
 
     /// A service's attributes in their `order`; a service without metadata, or without a definition, has none.
     pub async fn questions(&self, service_code: &str) -> Result<Vec<Attribute>, ApiError> {
-        if self.without_questions.lock().is_ok_and(|codes| codes.iter().any(|c| c == service_code)) {
+        if self
+            .without_questions
+            .lock()
+            .is_ok_and(|codes| codes.iter().any(|c| c == service_code))
+        {
             return Ok(vec![]);
         }
-        match self.get::<ServiceDefinition>(&format!("/services/{}.json", percent_encode(service_code)), vec![]).await {
+        match self
+            .get::<ServiceDefinition>(&format!("/services/{}.json", percent_encode(service_code)), vec![])
+            .await
+        {
             Ok(definition) => Ok(questions_in_order(definition.attributes)),
             Err(ApiError::Status { status: 404, .. }) => Ok(vec![]),
             Err(e) => Err(e),
@@ -138,20 +193,39 @@ impl Open311Client {
 
     /// Every request the server lists for the filter, asked in windows of at most 90 days (newest first), and
     /// windows the server cut at its cap again in halves.
-    async fn requests(&self, filter: &ReportFilter, status: Option<Status>) -> Result<Arc<Vec<ServiceRequest>>, ApiError> {
+    async fn requests(
+        &self,
+        filter: &ReportFilter,
+        status: Option<Status>,
+    ) -> Result<Arc<Vec<ServiceRequest>>, ApiError> {
         let fresh = |l: &Listed| l.is_for(filter, status) && (now() - l.at).num_seconds() < LIST_KEPT_SECONDS;
-        if let Some(kept) = self.recent.lock().ok().and_then(|recent| recent.iter().find(|l| fresh(l)).map(|l| l.requests.clone())) {
+        if let Some(kept) = self
+            .recent
+            .lock()
+            .ok()
+            .and_then(|recent| recent.iter().find(|l| fresh(l)).map(|l| l.requests.clone()))
+        {
             return Ok(kept);
         }
         let mut gathering = RequestGathering::new(filter, today());
         while let Some(window) = gathering.next_window() {
-            let listed: Vec<ServiceRequest> = self.get("/requests.json", requests_query(&window, status, zone().utc_offset_seconds())).await?;
+            let listed: Vec<ServiceRequest> = self
+                .get(
+                    "/requests.json",
+                    requests_query(&window, status, zone().utc_offset_seconds()),
+                )
+                .await?;
             gathering.add(&window, listed);
         }
         let requests = Arc::new(gathering.finish());
         if let Ok(mut recent) = self.recent.lock() {
             recent.retain(|l| !l.is_for(filter, status));
-            recent.push(Listed { filter: filter.clone(), status, at: now(), requests: requests.clone() });
+            recent.push(Listed {
+                filter: filter.clone(),
+                status,
+                at: now(),
+                requests: requests.clone(),
+            });
             let extra = recent.len().saturating_sub(LISTS_KEPT);
             recent.drain(..extra);
         }
@@ -160,12 +234,22 @@ impl Open311Client {
 
     /// Open311 has no statistics: they are computed here from the requests the server lists for the filter.
     pub async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
-        Ok(stats_from_requests(&self.requests(filter, None).await?, &Self::calendar()))
+        Ok(stats_from_requests(
+            &self.requests(filter, None).await?,
+            &Self::calendar(),
+        ))
     }
 
     pub async fn reports(&self, query: &ListQuery, per_page: u32) -> Result<Page<ReportSummary>, ApiError> {
         let requests = self.requests(&query.filter, query.status).await?;
-        Ok(list_page(&requests, &query.q, query.page, per_page, now(), zone().utc_offset_seconds()))
+        Ok(list_page(
+            &requests,
+            &query.q,
+            query.page,
+            per_page,
+            now(),
+            zone().utc_offset_seconds(),
+        ))
     }
 
     /// Open311 has no idempotency key; the form retries by itself only when no answer arrived.
@@ -181,7 +265,11 @@ impl Open311Client {
         if let Some(k) = &self.api_key {
             form.push(("api_key".into(), k.clone()));
         }
-        let body = form.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect::<Vec<_>>().join("&");
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
         let request = Request::post(&format!("{}/requests.json", self.base_url))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept-Language", &Self::language())
@@ -195,7 +283,13 @@ impl Open311Client {
             (None, Some(token)) => self.resolve_token(&token, TOKEN_TRIES).await.unwrap_or(token),
             (None, None) => return Err(ApiError::Decode),
         };
-        Ok(ReportCreated { ticket, access_code: String::new(), status: Status::Submitted, created_at: now(), notice })
+        Ok(ReportCreated {
+            ticket,
+            access_code: String::new(),
+            status: Status::Submitted,
+            created_at: now(),
+            notice,
+        })
     }
 
     /// The id a token stands for, asked a few times a second apart while the server queues the request.
@@ -204,8 +298,14 @@ impl Open311Client {
             if attempt > 0 {
                 sleep_ms(1000).await;
             }
-            let answer: Result<Vec<TokenAnswer>, _> = self.get(&format!("/tokens/{}.json", percent_encode(token)), vec![]).await;
-            if let Some(id) = answer.ok().and_then(|a| a.into_iter().next()).and_then(|a| a.service_request_id) {
+            let answer: Result<Vec<TokenAnswer>, _> = self
+                .get(&format!("/tokens/{}.json", percent_encode(token)), vec![])
+                .await;
+            if let Some(id) = answer
+                .ok()
+                .and_then(|a| a.into_iter().next())
+                .and_then(|a| a.service_request_id)
+            {
                 return Some(id);
             }
         }
@@ -217,7 +317,10 @@ impl Open311Client {
         let found = match self.request(id).await {
             Err(ApiError::Status { status: 404, .. }) => match self.resolve_token(id, 1).await {
                 Some(resolved) if resolved != id => self.request(&resolved).await,
-                _ => Err(ApiError::Status { status: 404, problem: None }),
+                _ => Err(ApiError::Status {
+                    status: 404,
+                    problem: None,
+                }),
             },
             other => other,
         }?;
@@ -225,8 +328,13 @@ impl Open311Client {
     }
 
     async fn request(&self, id: &str) -> Result<ServiceRequest, ApiError> {
-        let list: Vec<ServiceRequest> = self.get(&format!("/requests/{}.json", percent_encode(id)), vec![]).await?;
-        list.into_iter().next().ok_or(ApiError::Status { status: 404, problem: None })
+        let list: Vec<ServiceRequest> = self
+            .get(&format!("/requests/{}.json", percent_encode(id)), vec![])
+            .await?;
+        list.into_iter().next().ok_or(ApiError::Status {
+            status: 404,
+            problem: None,
+        })
     }
 }
 

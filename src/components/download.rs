@@ -24,7 +24,9 @@ pub fn save_bytes(name: &str, mime: &str, bytes: &[u8]) {
 }
 
 fn save_blob(name: &str, blob: &web_sys::Blob) {
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
     if let Ok(a) = document().create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();
         a.set_href(&url);
@@ -32,5 +34,10 @@ fn save_blob(name: &str, blob: &web_sys::Blob) {
         a.click();
     }
     // Revoked a little later: some browsers start reading the blob only after click() returns.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(5));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
 }

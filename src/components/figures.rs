@@ -1,7 +1,7 @@
 use aduan_core::{ReportFilter, Stats};
 use leptos::prelude::*;
 
-use crate::api::{Backend, Client, use_portal};
+use crate::api::{use_portal, Backend, Client};
 use crate::components::error_panel::ErrorPanel;
 use crate::i18n::{format_count, format_decimal, format_percent, use_i18n};
 
@@ -50,7 +50,10 @@ pub fn FigureList(stats: Stats, full: bool) -> impl IntoView {
     let sla = s.within_deadline_rate;
     let completion = s.median_completion_days;
     let (escalated, rating) = (s.escalated, s.rating_average);
-    let days = move |d: Option<f64>| d.map(|d| format!("{} {}", format_decimal(d, 1, i18n.lang()), i18n.t("working_days"))).unwrap_or_else(no_data);
+    let days = move |d: Option<f64>| {
+        d.map(|d| format!("{} {}", format_decimal(d, 1, i18n.lang()), i18n.t("working_days")))
+            .unwrap_or_else(no_data)
+    };
     view! {
         <dl class="figures">
             <Figure id="total" label="stats.total" hint="stats.total_hint"
@@ -78,7 +81,13 @@ pub fn FigureList(stats: Stats, full: bool) -> impl IntoView {
 }
 
 #[component]
-fn Figure(id: &'static str, label: &'static str, hint: &'static str, value: Signal<String>, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+fn Figure(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: Signal<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="figure" data-figure=id>

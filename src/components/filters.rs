@@ -32,7 +32,13 @@ pub fn period_key(p: Period) -> &'static str {
 }
 
 #[component]
-fn Choice(id: &'static str, label: &'static str, all: &'static str, value: RwSignal<String>, options: Signal<Vec<(String, String)>>) -> impl IntoView {
+fn Choice(
+    id: &'static str,
+    label: &'static str,
+    all: &'static str,
+    value: RwSignal<String>,
+    options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="field filter">
@@ -49,10 +55,17 @@ fn Choice(id: &'static str, label: &'static str, all: &'static str, value: RwSig
 }
 
 #[component]
-pub fn FilterForm(base: &'static str, query: Memo<ListQuery>, portal: Portal, embed: Memo<bool>, #[prop(default = false)] with_search: bool) -> impl IntoView {
+pub fn FilterForm(
+    base: &'static str,
+    query: Memo<ListQuery>,
+    portal: Portal,
+    embed: Memo<bool>,
+    #[prop(default = false)] with_search: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let [q, status, kind, agency, category, region, period, from, to] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let [q, status, kind, agency, category, region, period, from, to] =
+        std::array::from_fn(|_| RwSignal::new(String::new()));
     // The form stays in place when the URL changes (back, forward, a link); only its values follow.
     let fill = move |view: &ListQuery| {
         let text = |v: Option<&str>| v.unwrap_or_default().to_string();
@@ -70,7 +83,16 @@ pub fn FilterForm(base: &'static str, query: Memo<ListQuery>, portal: Portal, em
     Effect::new(move |_| fill(&query.get()));
     let query_now = query.get_untracked();
     let problems = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
-    let shown = Signal::derive(move || problems.get().into_iter().map(|(id, key)| FieldProblem { input_id: id.into(), message: i18n.t(key).into() }).collect::<Vec<_>>());
+    let shown = Signal::derive(move || {
+        problems
+            .get()
+            .into_iter()
+            .map(|(id, key)| FieldProblem {
+                input_id: id.into(),
+                message: i18n.t(key).into(),
+            })
+            .collect::<Vec<_>>()
+    });
     let custom = move || period.get() == Period::Custom.as_str();
     // Collapsed on the list when nothing is filtered, so results come first on a phone.
     let open_filters = !with_search || query_now.period.is_some() || query_now.filter != Default::default();
@@ -100,15 +122,48 @@ pub fn FilterForm(base: &'static str, query: Memo<ListQuery>, portal: Portal, em
     };
 
     // Agency and region names are the same in both languages; categories may have an English name.
-    let agencies = Signal::stored(portal.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>());
-    let regions = Signal::stored(portal.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>());
+    let agencies = Signal::stored(
+        portal
+            .agencies
+            .iter()
+            .map(|a| (a.id.clone(), a.name.clone()))
+            .collect::<Vec<_>>(),
+    );
+    let regions = Signal::stored(
+        portal
+            .regions
+            .iter()
+            .map(|r| (r.id.clone(), r.name.clone()))
+            .collect::<Vec<_>>(),
+    );
     let category_list = portal.categories;
-    let categories = Signal::derive(move || category_list.iter().map(|c| (c.id.clone(), category_name(c, i18n.lang()))).collect());
+    let categories = Signal::derive(move || {
+        category_list
+            .iter()
+            .map(|c| (c.id.clone(), category_name(c, i18n.lang())))
+            .collect()
+    });
     // Only what the backend can filter by: Open311 knows open and closed, and no kind, agency or region.
     let features = expect_context::<Client>().features();
-    let statuses = Signal::derive(move || features.statuses.iter().map(|s| (s.as_str().to_string(), i18n.t(status_key(*s)).to_string())).collect());
-    let kinds = Signal::derive(move || Kind::ALL.iter().map(|k| (k.as_str().to_string(), i18n.t(kind_key(*k)).to_string())).collect());
-    let periods = Signal::derive(move || Period::ALL.iter().map(|p| (p.as_str().to_string(), i18n.t(period_key(*p)).to_string())).collect());
+    let statuses = Signal::derive(move || {
+        features
+            .statuses
+            .iter()
+            .map(|s| (s.as_str().to_string(), i18n.t(status_key(*s)).to_string()))
+            .collect()
+    });
+    let kinds = Signal::derive(move || {
+        Kind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), i18n.t(kind_key(*k)).to_string()))
+            .collect()
+    });
+    let periods = Signal::derive(move || {
+        Period::ALL
+            .iter()
+            .map(|p| (p.as_str().to_string(), i18n.t(period_key(*p)).to_string()))
+            .collect()
+    });
 
     view! {
         <ErrorSummary problems=shown title=Signal::derive(move || i18n.t("errors.summary"))/>

@@ -39,7 +39,13 @@ pub fn ErrorSummary(problems: Signal<Vec<FieldProblem>>, #[prop(into)] title: Si
 /// The message for `input_id` among `problems`, if any.
 pub fn problem_for(problems: Signal<Vec<FieldProblem>>, input_id: impl Into<String>) -> Signal<Option<String>> {
     let input_id: String = input_id.into();
-    Signal::derive(move || problems.read().iter().find(|p| p.input_id == input_id).map(|p| p.message.clone()))
+    Signal::derive(move || {
+        problems
+            .read()
+            .iter()
+            .find(|p| p.input_id == input_id)
+            .map(|p| p.message.clone())
+    })
 }
 
 /// Label, hint and error around any control; the control gets `id` and the describedby ids.
@@ -63,7 +69,11 @@ pub fn Field(
 /// A field's hint and inline error, between its label (or legend) and its control: ids `{id}-hint` and
 /// `{id}-error`, which `described_by` names.
 #[component]
-pub fn FieldMessages(#[prop(into)] id: String, hint: Option<Signal<String>>, error: Signal<Option<String>>) -> impl IntoView {
+pub fn FieldMessages(
+    #[prop(into)] id: String,
+    hint: Option<Signal<String>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let error_id = format!("{id}-error");
     view! {
         {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}

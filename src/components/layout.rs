@@ -19,7 +19,11 @@ fn EmbedBar() -> impl IntoView {
     let location = use_location();
     let full = move || {
         location.query.with(|q| {
-            let pairs: Vec<(&str, String)> = q.into_iter().filter(|(k, _)| k.as_ref() != "embed").map(|(k, v)| (k.as_ref(), v.to_string())).collect();
+            let pairs: Vec<(&str, String)> = q
+                .into_iter()
+                .filter(|(k, _)| k.as_ref() != "embed")
+                .map(|(k, v)| (k.as_ref(), v.to_string()))
+                .collect();
             crate::api::with_query(&location.pathname.get(), &pairs)
         })
     };
@@ -43,7 +47,13 @@ fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let cfg = expect_context::<RuntimeConfig>();
     let logo = cfg.logo_url.clone();
-    let links = [("/", "nav.home"), ("/lapor", "nav.submit"), ("/lacak", "nav.track"), ("/laporan", "nav.reports"), ("/statistik", "nav.stats")];
+    let links = [
+        ("/", "nav.home"),
+        ("/lapor", "nav.submit"),
+        ("/lacak", "nav.track"),
+        ("/laporan", "nav.reports"),
+        ("/statistik", "nav.stats"),
+    ];
     view! {
         <header class="site-header">
             <div class="header-bar">

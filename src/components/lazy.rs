@@ -82,7 +82,12 @@ async fn next_paint() {
 #[component]
 pub fn NextTask(children: ChildrenFn, #[prop(optional, into)] fallback: ViewFn) -> impl IntoView {
     let ready = RwSignal::new(false);
-    set_timeout(move || { let _ = ready.try_set(true); }, Duration::ZERO);
+    set_timeout(
+        move || {
+            let _ = ready.try_set(true);
+        },
+        Duration::ZERO,
+    );
     view! { <Show when=move || ready.get() fallback=move || fallback.run()>{children()}</Show> }
 }
 

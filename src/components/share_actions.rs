@@ -8,7 +8,9 @@ use crate::js;
 
 /// `navigator.clipboard.writeText`, which web-sys exposes only as unstable.
 fn copy_to_clipboard(text: &str) -> bool {
-    js::property(&window().navigator(), "clipboard").and_then(|c| js::call(&c, "writeText", &text.into())).is_some()
+    js::property(&window().navigator(), "clipboard")
+        .and_then(|c| js::call(&c, "writeText", &text.into()))
+        .is_some()
 }
 
 /// `navigator.share`, where the browser has the Web Share API.

@@ -16,7 +16,11 @@ use crate::i18n::use_i18n;
 /// The searches worth making, most precise first: the first three words of four letters or more (so "di",
 /// "ke" and "Jl" do not count), then the first two, since every word must match.
 pub fn searches(title: &str) -> Vec<String> {
-    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).take(3).collect();
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .take(3)
+        .collect();
     let mut out = Vec::new();
     if words.len() == 3 {
         out.push(words.join(" "));
@@ -53,9 +57,17 @@ pub fn SimilarReports(title: Signal<String>) -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     let mut items = vec![];
                     for q in tries {
-                        let query = ListQuery { q, page: 1, ..Default::default() };
+                        let query = ListQuery {
+                            q,
+                            page: 1,
+                            ..Default::default()
+                        };
                         // A failed look-up only means no suggestions; the form goes on.
-                        items = client.reports(&query, today(), 3).await.map(|p| p.items).unwrap_or_default();
+                        items = client
+                            .reports(&query, today(), 3)
+                            .await
+                            .map(|p| p.items)
+                            .unwrap_or_default();
                         if !items.is_empty() {
                             break;
                         }
@@ -92,7 +104,10 @@ mod tests {
 
     #[test]
     fn short_words_are_left_out_and_the_search_widens_once() {
-        assert_eq!(searches("Lampu jalan mati di Jl. Merdeka"), ["Lampu jalan mati", "Lampu jalan"]);
+        assert_eq!(
+            searches("Lampu jalan mati di Jl. Merdeka"),
+            ["Lampu jalan mati", "Lampu jalan"]
+        );
         assert_eq!(searches("Jalan berlubang"), ["Jalan berlubang"]);
         assert!(searches("Jalan di RT 5").is_empty());
         assert!(searches("").is_empty());

@@ -11,6 +11,8 @@ pub fn use_page_title(key: &'static str) {
 
 /// The same for a page whose name changes as it loads: `page` is read again whenever what it reads changes.
 pub fn use_page_title_of(page: impl Fn() -> String + 'static) {
-    let portal = use_context::<RuntimeConfig>().map(|c| c.portal_name).unwrap_or_default();
+    let portal = use_context::<RuntimeConfig>()
+        .map(|c| c.portal_name)
+        .unwrap_or_default();
     Effect::new(move |_| document().set_title(&format!("{} — {portal}", page())));
 }

@@ -6,15 +6,30 @@ use aduan_core::validation::Rule;
 /// Every field of the submission form that can carry a problem.
 #[cfg(test)]
 pub const FIELDS: &[&str] = &[
-    "kind", "title", "body", "incident_date", "region_id", "address", "category_id", "agency_id", "location",
-    "attachment_ids", "reporter.name", "reporter.email", "reporter.phone",
+    "kind",
+    "title",
+    "body",
+    "incident_date",
+    "region_id",
+    "address",
+    "category_id",
+    "agency_id",
+    "location",
+    "attachment_ids",
+    "reporter.name",
+    "reporter.email",
+    "reporter.phone",
 ];
 
 /// The catalogue key for `rule` on `field`. Limits in the text appear as `{min}` / `{max}`.
 pub fn key(field: &str, rule: Rule) -> &'static str {
     use Rule::*;
     if field.starts_with("attribute.") {
-        return if rule == Required { "err.answer.required" } else { "err.answer.invalid" };
+        return if rule == Required {
+            "err.answer.required"
+        } else {
+            "err.answer.invalid"
+        };
     }
     match (field, rule) {
         ("kind", _) => "err.kind",
@@ -50,10 +65,20 @@ pub fn key(field: &str, rule: Rule) -> &'static str {
 /// A rule from the contract's `code`, for problems the server reports.
 pub fn rule_from_code(code: &str) -> Rule {
     use Rule::*;
-    [Required, TooShort, TooLong, ControlCharacters, FutureDate, InvalidEmail, InvalidPhone, Unknown, TooMany]
-        .into_iter()
-        .find(|r| r.code() == code)
-        .unwrap_or(Unknown)
+    [
+        Required,
+        TooShort,
+        TooLong,
+        ControlCharacters,
+        FutureDate,
+        InvalidEmail,
+        InvalidPhone,
+        Unknown,
+        TooMany,
+    ]
+    .into_iter()
+    .find(|r| r.code() == code)
+    .unwrap_or(Unknown)
 }
 
 #[cfg(test)]
@@ -65,7 +90,17 @@ mod tests {
     fn every_field_and_rule_has_a_message_in_both_languages() {
         use Rule::*;
         for field in FIELDS {
-            for rule in [Required, TooShort, TooLong, ControlCharacters, FutureDate, InvalidEmail, InvalidPhone, Unknown, TooMany] {
+            for rule in [
+                Required,
+                TooShort,
+                TooLong,
+                ControlCharacters,
+                FutureDate,
+                InvalidEmail,
+                InvalidPhone,
+                Unknown,
+                TooMany,
+            ] {
                 let k = key(field, rule);
                 for lang in [Lang::Id, Lang::En] {
                     assert_ne!(lookup(lang, k), k, "{k} missing in {lang:?}");

@@ -40,7 +40,11 @@ impl Lang {
 
 /// The message for `key`; the key itself if it is missing (the tests make sure none is).
 pub fn lookup(lang: Lang, key: &'static str) -> &'static str {
-    lang.catalogue().iter().find(|(k, _)| *k == key).map(|(_, v)| *v).unwrap_or(key)
+    lang.catalogue()
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| *v)
+        .unwrap_or(key)
 }
 
 const STORAGE_KEY: &str = "aduan.lang";
@@ -59,7 +63,10 @@ impl I18n {
         let from_url = crate::url::query_param("lang").as_deref().and_then(Lang::parse);
         let remembered = crate::storage::get(STORAGE_KEY).as_deref().and_then(Lang::parse);
         let chosen = from_url.or(remembered);
-        let i18n = I18n { lang: RwSignal::new(chosen.unwrap_or(default)), explicit: chosen.is_some() };
+        let i18n = I18n {
+            lang: RwSignal::new(chosen.unwrap_or(default)),
+            explicit: chosen.is_some(),
+        };
         provide_context(i18n);
         i18n
     }
@@ -128,7 +135,12 @@ pub fn format_decimal(x: f64, decimals: usize, lang: Lang) -> String {
         digits.push((b'0' + (frac % 10) as u8) as char);
         frac /= 10;
     }
-    let frac: String = digits.into_iter().rev().collect::<String>().trim_end_matches('0').to_string();
+    let frac: String = digits
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .trim_end_matches('0')
+        .to_string();
     if !frac.is_empty() {
         out.push(decimal);
         out.push_str(&frac);
@@ -153,14 +165,27 @@ mod tests {
     #[test]
     fn both_catalogues_have_the_same_keys_without_duplicates() {
         for lang in [Lang::Id, Lang::En] {
-            assert_eq!(keys(lang).len(), lang.catalogue().len(), "duplicate key in {}", lang.code());
+            assert_eq!(
+                keys(lang).len(),
+                lang.catalogue().len(),
+                "duplicate key in {}",
+                lang.code()
+            );
             for (k, v) in lang.catalogue() {
                 assert!(!v.trim().is_empty(), "empty message {k} in {}", lang.code());
             }
         }
         let (id, en) = (keys(Lang::Id), keys(Lang::En));
-        assert!(id.difference(&en).next().is_none(), "missing in en: {:?}", id.difference(&en).collect::<Vec<_>>());
-        assert!(en.difference(&id).next().is_none(), "missing in id: {:?}", en.difference(&id).collect::<Vec<_>>());
+        assert!(
+            id.difference(&en).next().is_none(),
+            "missing in en: {:?}",
+            id.difference(&en).collect::<Vec<_>>()
+        );
+        assert!(
+            en.difference(&id).next().is_none(),
+            "missing in id: {:?}",
+            en.difference(&id).collect::<Vec<_>>()
+        );
     }
 
     /// Every key looked up with `I18n::t` in the sources exists in the catalogue.
@@ -192,10 +217,33 @@ mod tests {
     #[test]
     fn keys_named_in_code_exist_in_both_languages() {
         use crate::components::stats::agency_table::heading_key;
-        let mut named: Vec<&'static str> = aduan_core::agency_table::Column::ALL.iter().map(|c| heading_key(*c)).collect();
-        named.extend(aduan_core::listing::Period::ALL.iter().map(|p| crate::components::filters::period_key(*p)));
-        named.extend([aduan_core::Actor::Citizen, aduan_core::Actor::Admin, aduan_core::Actor::Agency, aduan_core::Actor::System].map(names::actor_key));
-        named.extend(["rating.1", "rating.2", "rating.3", "rating.4", "rating.5", "days.one", "days.other"]);
+        let mut named: Vec<&'static str> = aduan_core::agency_table::Column::ALL
+            .iter()
+            .map(|c| heading_key(*c))
+            .collect();
+        named.extend(
+            aduan_core::listing::Period::ALL
+                .iter()
+                .map(|p| crate::components::filters::period_key(*p)),
+        );
+        named.extend(
+            [
+                aduan_core::Actor::Citizen,
+                aduan_core::Actor::Admin,
+                aduan_core::Actor::Agency,
+                aduan_core::Actor::System,
+            ]
+            .map(names::actor_key),
+        );
+        named.extend([
+            "rating.1",
+            "rating.2",
+            "rating.3",
+            "rating.4",
+            "rating.5",
+            "days.one",
+            "days.other",
+        ]);
         for lang in [Lang::Id, Lang::En] {
             let known = keys(lang);
             let missing: Vec<_> = named.iter().filter(|k| !known.contains(*k)).collect();

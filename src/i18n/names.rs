@@ -44,8 +44,12 @@ pub fn actor_key(a: Actor) -> &'static str {
     }
 }
 
-const MONTHS_ID: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_ID: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// 3 Des 2026 / 3 Dec 2026. By hand, because chrono's formatter costs kilobytes of wasm.
 pub fn format_date(d: NaiveDate, lang: Lang) -> String {
@@ -70,7 +74,13 @@ pub fn format_local_time(at: DateTime<Utc>, lang: Lang) -> String {
 fn format_time_in(at: DateTime<Utc>, lang: Lang, zone: TimeZone) -> String {
     let local = at + chrono::Duration::seconds(zone.utc_offset_seconds().into());
     let sep = if lang == Lang::Id { '.' } else { ':' };
-    format!("{}, {:02}{sep}{:02} {}", format_date(local.date_naive(), lang), local.hour(), local.minute(), zone.label())
+    format!(
+        "{}, {:02}{sep}{:02} {}",
+        format_date(local.date_naive(), lang),
+        local.hour(),
+        local.minute(),
+        zone.label()
+    )
 }
 
 /// "1 working day", "3 working days", "3 hari kerja".

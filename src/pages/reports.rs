@@ -7,7 +7,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{ApiError, Backend, Client};
-use crate::pages::track::parse_reference;
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{view_href, FilterForm};
@@ -17,13 +16,16 @@ use crate::components::title::use_page_title;
 use crate::components::with_portal::WithPortal;
 use crate::i18n::names::{format_date, format_working_days, status_key};
 use crate::i18n::{format_count, use_i18n};
+use crate::pages::track::parse_reference;
 
 const PER_PAGE: u32 = 20;
 
 /// The view in the URL, and whether the page is embedded in another site.
 pub fn use_view_query() -> (Memo<ListQuery>, Memo<bool>) {
     let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| ListQuery::from_pairs(p.into_iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect::<Vec<_>>())));
+    let query = Memo::new(move |_| {
+        params.with(|p| ListQuery::from_pairs(p.into_iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect::<Vec<_>>()))
+    });
     (query, crate::components::layout::use_embed())
 }
 
@@ -50,7 +52,12 @@ pub fn ReportsPage() -> impl IntoView {
 }
 
 #[component]
-fn ReportList(results: LocalResource<Result<Page<ReportSummary>, ApiError>>, query: Memo<ListQuery>, embed: Memo<bool>, portal: Portal) -> impl IntoView {
+fn ReportList(
+    results: LocalResource<Result<Page<ReportSummary>, ApiError>>,
+    query: Memo<ListQuery>,
+    embed: Memo<bool>,
+    portal: Portal,
+) -> impl IntoView {
     let calendar = StoredValue::new(crate::clock::calendar(portal.holidays));
     view! {
         <Suspense fallback=move || view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }>
@@ -63,7 +70,12 @@ fn ReportList(results: LocalResource<Result<Page<ReportSummary>, ApiError>>, que
 }
 
 #[component]
-fn ResultPage(page: Page<ReportSummary>, query: Memo<ListQuery>, embed: Memo<bool>, calendar: StoredValue<WorkingCalendar>) -> impl IntoView {
+fn ResultPage(
+    page: Page<ReportSummary>,
+    query: Memo<ListQuery>,
+    embed: Memo<bool>,
+    calendar: StoredValue<WorkingCalendar>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let total = page.total;
     let last = total.div_ceil(PER_PAGE as u64).max(1) as u32;

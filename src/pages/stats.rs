@@ -9,13 +9,13 @@ use leptos::wasm_split::wasm_split;
 use super::reports::use_view_query;
 use crate::api::{ApiError, Backend, Client};
 use crate::clock::today;
+use crate::components::download::save_file;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::figures::{FigureList, FiguresSkeleton};
 use crate::components::filters::FilterForm;
 use crate::components::lazy::{Lazy, NextTask};
 use crate::components::stats::agency_table::{heading_key, AgencyTable};
 use crate::components::stats::bars::BarTable;
-use crate::components::download::save_file;
 use crate::components::stats::monthly::MonthlyChart;
 use crate::components::title::use_page_title;
 use crate::components::with_portal::WithPortal;
@@ -60,7 +60,12 @@ fn Statistics() -> impl IntoView {
 }
 
 #[component]
-fn StatsForView(query: Memo<ListQuery>, filter: Memo<ReportFilter>, stats: LocalResource<Result<Stats, ApiError>>, portal: Portal) -> impl IntoView {
+fn StatsForView(
+    query: Memo<ListQuery>,
+    filter: Memo<ReportFilter>,
+    stats: LocalResource<Result<Stats, ApiError>>,
+    portal: Portal,
+) -> impl IntoView {
     let i18n = use_i18n();
     let computed_here = !expect_context::<Client>().features().lapor_workflow;
     let scope = move || {
@@ -68,7 +73,11 @@ fn StatsForView(query: Memo<ListQuery>, filter: Memo<ReportFilter>, stats: Local
         let lang = i18n.lang();
         match (f.from, f.to) {
             (None, None) => i18n.t("period.all").to_string(),
-            (from, to) => format!("{} – {}", from.map(|d| format_date(d, lang)).unwrap_or_default(), to.map(|d| format_date(d, lang)).unwrap_or_default()),
+            (from, to) => format!(
+                "{} – {}",
+                from.map(|d| format_date(d, lang)).unwrap_or_default(),
+                to.map(|d| format_date(d, lang)).unwrap_or_default()
+            ),
         }
     };
     let portal = StoredValue::new(portal);
@@ -95,7 +104,12 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, filter: Memo<ReportFilter>, p
     let total = stats.total;
     let statuses: Vec<(Signal<String>, u64)> = Status::ALL
         .iter()
-        .filter_map(|s| stats.by_status.get(s.as_str()).map(|n| (Signal::derive(move || i18n.t(status_key(*s)).to_string()), *n)))
+        .filter_map(|s| {
+            stats
+                .by_status
+                .get(s.as_str())
+                .map(|n| (Signal::derive(move || i18n.t(status_key(*s)).to_string()), *n))
+        })
         .collect();
     let categories: Vec<(Signal<String>, u64)> = stats
         .by_category
@@ -103,7 +117,12 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, filter: Memo<ReportFilter>, p
         .map(|(id, n)| {
             let category = portal.categories.iter().find(|c| &c.id == id).cloned();
             let fallback = id.clone();
-            let name = Signal::derive(move || category.as_ref().map(|c| category_name(c, i18n.lang())).unwrap_or_else(|| fallback.clone()));
+            let name = Signal::derive(move || {
+                category
+                    .as_ref()
+                    .map(|c| category_name(c, i18n.lang()))
+                    .unwrap_or_else(|| fallback.clone())
+            });
             (name, *n)
         })
         .collect();

@@ -13,17 +13,17 @@ use crate::api::{ApiError, Backend, Client};
 use crate::clock::today;
 use crate::components::form::{focus_element, ErrorSummary, FieldProblem};
 use crate::components::lazy::Lazy;
-use crate::components::with_portal::WithPortal;
 use crate::components::submit::attachments::AttachmentsStep;
 use crate::components::submit::details::DetailsStep;
 use crate::components::submit::kind::KindStep;
 use crate::components::submit::location::LocationStep;
 use crate::components::submit::privacy::PrivacyStep;
-use crate::components::submit::receipt::Receipt;
 use crate::components::submit::questions::question_label;
+use crate::components::submit::receipt::Receipt;
 use crate::components::submit::review::ReviewStep;
 use crate::components::submit::{input_id, FormContext};
 use crate::components::title::use_page_title;
+use crate::components::with_portal::WithPortal;
 use crate::draft::{new_idempotency_key, Draft, Step};
 use crate::i18n::{field_errors, use_i18n, I18n};
 use crate::storage;
@@ -50,7 +50,8 @@ fn with_presets(mut draft: Draft, portal: &Portal) -> Draft {
         }
     }
     if draft.category_id.is_empty() {
-        if let Some(id) = crate::url::query_param("category").filter(|id| portal.categories.iter().any(|c| &c.id == id)) {
+        if let Some(id) = crate::url::query_param("category").filter(|id| portal.categories.iter().any(|c| &c.id == id))
+        {
             draft.category_id = id;
         }
     }
@@ -138,16 +139,30 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
         let client = client.clone();
         move || {
             let (client, category) = (client.clone(), category.get());
-            async move { if category.is_empty() || !has_questions { Ok(vec![]) } else { client.questions(&category).await } }
+            async move {
+                if category.is_empty() || !has_questions {
+                    Ok(vec![])
+                } else {
+                    client.questions(&category).await
+                }
+            }
         }
     });
     // What the chosen category asks; while loading or after a failure, nothing (the step says which).
-    let asked_questions: Signal<Vec<Attribute>> = Memo::new(move |_| questions.get().and_then(Result::ok).unwrap_or_default()).into();
+    let asked_questions: Signal<Vec<Attribute>> =
+        Memo::new(move |_| questions.get().and_then(Result::ok).unwrap_or_default()).into();
     // Until a chosen category's questions are known, its answers can be neither checked nor sent.
     let questions_missing = move || {
-        has_questions && draft.with_untracked(|d| !d.category_id.is_empty()) && !matches!(questions.get_untracked(), Some(Ok(_)))
+        has_questions
+            && draft.with_untracked(|d| !d.category_id.is_empty())
+            && !matches!(questions.get_untracked(), Some(Ok(_)))
     };
-    let form = FormContext { draft, shown: RwSignal::new(vec![]), reported: RwSignal::new(vec![]), questions: asked_questions };
+    let form = FormContext {
+        draft,
+        shown: RwSignal::new(vec![]),
+        reported: RwSignal::new(vec![]),
+        questions: asked_questions,
+    };
     let limits = Signal::stored(Some(portal.limits.clone()));
     let problems = form.problems(limits);
     let step = Memo::new(move |_| draft.with(|d| d.step));
@@ -219,7 +234,13 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                 Err(e) if !e.field_errors().is_empty() => {
                     // The server answered: the report needs changing, so no automatic retry is pending.
                     let _ = failure.try_set(None);
-                    let first = Step::of_field(&e.field_errors().into_iter().map(|(f, _)| f).find(|f| !f.is_empty()).unwrap_or_default());
+                    let first = Step::of_field(
+                        &e.field_errors()
+                            .into_iter()
+                            .map(|(f, _)| f)
+                            .find(|f| !f.is_empty())
+                            .unwrap_or_default(),
+                    );
                     let known = e.field_errors().into_iter().filter(|(_, c)| c != SERVER_WORDS);
                     let _ = draft.try_update(|d| d.step = first);
                     show_problems(known.map(|(f, c)| (f, field_errors::rule_from_code(&c))).collect());
@@ -227,7 +248,11 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
                     let questions = asked_questions.try_get_untracked().unwrap_or_default();
                     let quoted = e.messages().into_iter().map(|(f, message)| FieldProblem {
                         // Fields of other steps are not on the page: those link to the step's heading.
-                        input_id: if f.is_empty() || Step::of_field(&f) != first { "step-heading".into() } else { input_id(&f) },
+                        input_id: if f.is_empty() || Step::of_field(&f) != first {
+                            "step-heading".into()
+                        } else {
+                            input_id(&f)
+                        },
                         message: match field_label(i18n, &f, &questions) {
                             Some(label) => format!("{label}: {message}"),
                             None => message,
@@ -280,7 +305,10 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
             send.run(());
             return;
         }
-        let found: Vec<(String, Rule)> = all_problems().into_iter().filter(|(f, _)| Step::of_field(f) == s).collect();
+        let found: Vec<(String, Rule)> = all_problems()
+            .into_iter()
+            .filter(|(f, _)| Step::of_field(f) == s)
+            .collect();
         if found.is_empty() {
             go_to(steps.with_value(|all| s.next(all)));
         } else {

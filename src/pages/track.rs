@@ -33,7 +33,12 @@ pub struct Reference {
 /// Our tickets are checked by their check character; another backend's ids only for being usable in a URL.
 pub fn parse_reference(typed: &str, features: Features) -> Result<Reference, &'static str> {
     if features.checked_tickets {
-        return Ticket::parse(typed).map(|t| Reference { id: t.to_string(), shown: t.grouped() }).map_err(ticket_error_key);
+        return Ticket::parse(typed)
+            .map(|t| Reference {
+                id: t.to_string(),
+                shown: t.grouped(),
+            })
+            .map_err(ticket_error_key);
     }
     match parse_request_id(typed) {
         Ok(id) => Ok(Reference { shown: id.clone(), id }),
@@ -59,9 +64,16 @@ pub fn TrackPage() -> impl IntoView {
     let navigate = use_navigate();
     let features = expect_context::<Client>().features();
     let input = RwSignal::new(String::new());
-    let mine: Vec<Reference> = crate::storage::my_reports().iter().filter_map(|t| parse_reference(t, features).ok()).collect();
+    let mine: Vec<Reference> = crate::storage::my_reports()
+        .iter()
+        .filter_map(|t| parse_reference(t, features).ok())
+        .collect();
     let error = RwSignal::new(None::<&'static str>);
-    let hint = if features.checked_tickets { "track.hint" } else { "track.hint_id" };
+    let hint = if features.checked_tickets {
+        "track.hint"
+    } else {
+        "track.hint_id"
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match parse_reference(&input.get_untracked(), features) {

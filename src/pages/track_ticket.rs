@@ -14,12 +14,12 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::share_actions::{absolute_url, ShareActions};
 use crate::components::support_button::SupportButton;
 use crate::components::title::use_page_title_of;
-use crate::components::with_portal::WithPortal;
 use crate::components::tracking::attachments::AttachmentList;
 use crate::components::tracking::deadlines::DeadlineList;
 use crate::components::tracking::reporter::ReporterSection;
 use crate::components::tracking::timeline::Timeline;
 use crate::components::tracking::Tracked;
+use crate::components::with_portal::WithPortal;
 use crate::i18n::names::{format_date, format_local_time, kind_key, status_key};
 use crate::i18n::{format_count, use_i18n};
 
@@ -50,7 +50,11 @@ fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -
     let i18n = use_i18n();
     let client = expect_context::<Client>();
     let features = client.features();
-    let tracked = Tracked { ticket: StoredValue::new(reference.id.clone()), report: RwSignal::new(None), access_code: RwSignal::new(None) };
+    let tracked = Tracked {
+        ticket: StoredValue::new(reference.id.clone()),
+        report: RwSignal::new(None),
+        access_code: RwSignal::new(None),
+    };
     let refreshed_at = RwSignal::new(None::<chrono::DateTime<chrono::Utc>>);
     let loading = StoredValue::new(false);
     let refresh = Callback::new(move |_: ()| {
@@ -131,12 +135,23 @@ fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -
 }
 
 #[component]
-fn ReportDetails(report: ReportView, calendar: StoredValue<WorkingCalendar>, features: Features, access_code: Signal<Option<String>>) -> impl IntoView {
+fn ReportDetails(
+    report: ReportView,
+    calendar: StoredValue<WorkingCalendar>,
+    features: Features,
+    access_code: Signal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let named = |n: &Option<aduan_core::NamedRef>| n.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "—".into());
     let (category, region) = (named(&report.category), named(&report.region));
     let agency = report.agency.as_ref().map(|a| a.name.clone());
-    let (status, kind, created_at, supports, rating) = (report.status, report.kind, report.created_at, report.supports, report.rating);
+    let (status, kind, created_at, supports, rating) = (
+        report.status,
+        report.kind,
+        report.created_at,
+        report.supports,
+        report.rating,
+    );
     view! {
         <p class="status-badge" data-status=status.as_str()>{move || i18n.t(status_key(status))}</p>
         <h2>{move || i18n.t("track.details")}</h2>

@@ -32,7 +32,11 @@ pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base.chars().filter(|c| !c.is_control()).take(100).collect();
     let cleaned = cleaned.trim();
-    if cleaned.is_empty() { "lampiran".to_string() } else { cleaned.to_string() }
+    if cleaned.is_empty() {
+        "lampiran".to_string()
+    } else {
+        cleaned.to_string()
+    }
 }
 
 fn too_large(max: u64) -> ApiError {
@@ -40,12 +44,19 @@ fn too_large(max: u64) -> ApiError {
 }
 
 /// `POST /attachments` (multipart, field `file`) → 201 `{ id, name, size, content_type }`.
-pub async fn upload(State(state): State<AppState>, multipart: Result<Multipart, MultipartRejection>) -> Result<(StatusCode, Json<Attachment>), ApiError> {
+pub async fn upload(
+    State(state): State<AppState>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<(StatusCode, Json<Attachment>), ApiError> {
     let mut multipart = multipart.map_err(|e| ApiError::bad_request(e.body_text()))?;
     let limits = &state.portal.limits;
     let max = limits.attachment_max_bytes;
     let bad = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE { too_large(max) } else { ApiError::bad_request(e.body_text()) }
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large(max)
+        } else {
+            ApiError::bad_request(e.body_text())
+        }
     };
     let mut found = None;
     while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
@@ -63,13 +74,17 @@ pub async fn upload(State(state): State<AppState>, multipart: Result<Multipart, 
         found = Some((name, bytes));
         break;
     }
-    let (name, bytes) = found.ok_or_else(|| ApiError::bad_request("Send the file in a multipart field named \"file\"."))?;
+    let (name, bytes) =
+        found.ok_or_else(|| ApiError::bad_request("Send the file in a multipart field named \"file\"."))?;
     if bytes.is_empty() {
         return Err(ApiError::bad_request("The file is empty."));
     }
     let content_type = sniff(&bytes)
         .filter(|t| limits.attachment_types.iter().any(|a| a == t))
-        .ok_or_else(|| ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported file type").detail("Send a JPEG, PNG or WebP image, or a PDF."))?;
+        .ok_or_else(|| {
+            ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported file type")
+                .detail("Send a JPEG, PNG or WebP image, or a PDF.")
+        })?;
     let hash = sha256_hex(&bytes);
     let dir = state.data_dir.join("attachments");
     let path = dir.join(&hash);
@@ -80,7 +95,12 @@ pub async fn upload(State(state): State<AppState>, multipart: Result<Multipart, 
         tokio::fs::write(&tmp, &bytes).await.map_err(ApiError::internal)?;
         tokio::fs::rename(&tmp, &path).await.map_err(ApiError::internal)?;
     }
-    let attachment = Attachment { id: format!("{:016x}", secure_random()), name, size: bytes.len() as u64, content_type: content_type.to_string() };
+    let attachment = Attachment {
+        id: format!("{:016x}", secure_random()),
+        name,
+        size: bytes.len() as u64,
+        content_type: content_type.to_string(),
+    };
     let row = attachment.clone();
     state
         .db
@@ -94,7 +114,11 @@ pub async fn upload(State(state): State<AppState>, multipart: Result<Multipart, 
 }
 
 /// `GET /reports/{ticket}/attachments/{id}`, with the same access rules as the report's content.
-pub async fn download(State(state): State<AppState>, Path((ticket, id)): Path<(String, String)>, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn download(
+    State(state): State<AppState>,
+    Path((ticket, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let code = access_code(&headers);
     let (hash, name, content_type) = state
         .db
@@ -104,18 +128,37 @@ pub async fn download(State(state): State<AppState>, Path((ticket, id)): Path<(S
                 return Err(ApiError::not_found());
             }
             conn.prepare_cached("SELECT sha256, name, content_type FROM attachments WHERE id = ?1 AND report_id = ?2")?
-                .query_row(params![id, found.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+                .query_row(params![id, found.id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                })
                 .optional()?
                 .ok_or_else(ApiError::not_found)
         })
         .await?;
-    let bytes = tokio::fs::read(state.data_dir.join("attachments").join(hash)).await.map_err(ApiError::internal)?;
-    let ascii_name: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let bytes = tokio::fs::read(state.data_dir.join("attachments").join(hash))
+        .await
+        .map_err(ApiError::internal)?;
+    let ascii_name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     Response::builder()
         .header(header::CONTENT_TYPE, content_type)
-        .header(header::CONTENT_DISPOSITION, format!("inline; filename=\"{ascii_name}\""))
+        .header(
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{ascii_name}\""),
+        )
         .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
-        .header(header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+        .header(
+            header::CONTENT_SECURITY_POLICY,
+            "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+        )
         .header(header::CACHE_CONTROL, "private, no-store")
         .body(Body::from(bytes))
         .map_err(ApiError::internal)

@@ -17,7 +17,8 @@ use crate::AppState;
 
 fn require_reporter(found: &Located) -> Result<(), ApiError> {
     if found.audience == Audience::Public {
-        return Err(ApiError::new(StatusCode::UNAUTHORIZED, "Access code required").detail("Send the report's access code in the X-Access-Code header."));
+        return Err(ApiError::new(StatusCode::UNAUTHORIZED, "Access code required")
+            .detail("Send the report's access code in the X-Access-Code header."));
     }
     Ok(())
 }
@@ -27,7 +28,12 @@ fn invalid(field: &'static str, rule: Rule, english: bool) -> ApiError {
 }
 
 /// `POST /reports/{ticket}/replies`: more information from the reporter, shown in the timeline.
-pub async fn reply(State(state): State<AppState>, Path(ticket): Path<String>, headers: HeaderMap, JsonBody(input): JsonBody<NewReply>) -> Result<(StatusCode, Json<ReportView>), ApiError> {
+pub async fn reply(
+    State(state): State<AppState>,
+    Path(ticket): Path<String>,
+    headers: HeaderMap,
+    JsonBody(input): JsonBody<NewReply>,
+) -> Result<(StatusCode, Json<ReportView>), ApiError> {
     let code = access_code(&headers);
     let english = wants_english(&headers);
     let max = state.portal.limits.message_max;
@@ -38,9 +44,18 @@ pub async fn reply(State(state): State<AppState>, Path(ticket): Path<String>, he
             let found = view::locate(conn, &ticket, code.as_deref())?;
             require_reporter(&found)?;
             if matches!(found.status, Status::Rejected | Status::Closed) {
-                return Err(ApiError::new(StatusCode::CONFLICT, "Report is finished").detail("A rejected or closed report takes no more replies."));
+                return Err(ApiError::new(StatusCode::CONFLICT, "Report is finished")
+                    .detail("A rejected or closed report takes no more replies."));
             }
-            insert_event_of_kind(conn, found.id, Utc::now(), found.status, Actor::Citizen, "reply", Some(&message))?;
+            insert_event_of_kind(
+                conn,
+                found.id,
+                Utc::now(),
+                found.status,
+                Actor::Citizen,
+                "reply",
+                Some(&message),
+            )?;
             view::load(conn, found.id, Audience::Reporter)
         })
         .await?;
@@ -48,20 +63,27 @@ pub async fn reply(State(state): State<AppState>, Path(ticket): Path<String>, he
 }
 
 /// `POST /reports/{ticket}/rating`: once, after the agency has completed the report.
-pub async fn rate(State(state): State<AppState>, Path(ticket): Path<String>, headers: HeaderMap, JsonBody(input): JsonBody<NewRating>) -> Result<(StatusCode, Json<ReportView>), ApiError> {
+pub async fn rate(
+    State(state): State<AppState>,
+    Path(ticket): Path<String>,
+    headers: HeaderMap,
+    JsonBody(input): JsonBody<NewRating>,
+) -> Result<(StatusCode, Json<ReportView>), ApiError> {
     let code = access_code(&headers);
     let english = wants_english(&headers);
     if !(1..=5).contains(&input.rating) {
         return Err(invalid("rating", Rule::Unknown, english));
     }
-    let comment = clean_text(&input.comment, 0, state.portal.limits.message_max, true).map_err(|rule| invalid("comment", rule, english))?;
+    let comment = clean_text(&input.comment, 0, state.portal.limits.message_max, true)
+        .map_err(|rule| invalid("comment", rule, english))?;
     let view = state
         .db
         .write(move |conn| {
             let found = view::locate(conn, &ticket, code.as_deref())?;
             require_reporter(&found)?;
             if !found.status.is_completed() {
-                return Err(ApiError::new(StatusCode::CONFLICT, "Not completed yet").detail("A report can be rated once the agency has completed it."));
+                return Err(ApiError::new(StatusCode::CONFLICT, "Not completed yet")
+                    .detail("A report can be rated once the agency has completed it."));
             }
             let tx = conn.transaction()?;
             let changed = tx.execute(
@@ -69,9 +91,19 @@ pub async fn rate(State(state): State<AppState>, Path(ticket): Path<String>, hea
                 params![input.rating, (!comment.is_empty()).then_some(&comment), found.id],
             )?;
             if changed == 0 {
-                return Err(ApiError::new(StatusCode::CONFLICT, "Already rated").detail("This report has already been rated."));
+                return Err(
+                    ApiError::new(StatusCode::CONFLICT, "Already rated").detail("This report has already been rated.")
+                );
             }
-            insert_event_of_kind(&tx, found.id, Utc::now(), found.status, Actor::Citizen, "rating", (!comment.is_empty()).then_some(comment.as_str()))?;
+            insert_event_of_kind(
+                &tx,
+                found.id,
+                Utc::now(),
+                found.status,
+                Actor::Citizen,
+                "rating",
+                (!comment.is_empty()).then_some(comment.as_str()),
+            )?;
             tx.commit()?;
             view::load(conn, found.id, Audience::Reporter)
         })
@@ -80,10 +112,20 @@ pub async fn rate(State(state): State<AppState>, Path(ticket): Path<String>, hea
 }
 
 /// `POST /reports/{ticket}/supports`: "I have this problem too", counted once per device.
-pub async fn support(State(state): State<AppState>, Path(ticket): Path<String>, headers: HeaderMap, JsonBody(input): JsonBody<NewSupport>) -> Result<Json<SupportCount>, ApiError> {
+pub async fn support(
+    State(state): State<AppState>,
+    Path(ticket): Path<String>,
+    headers: HeaderMap,
+    JsonBody(input): JsonBody<NewSupport>,
+) -> Result<Json<SupportCount>, ApiError> {
     let english = wants_english(&headers);
     let device = input.device_id.trim().to_string();
-    if device.is_empty() || device.len() > 64 || !device.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if device.is_empty()
+        || device.len() > 64
+        || !device
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
         return Err(invalid("device_id", Rule::Unknown, english));
     }
     let count = state
@@ -91,10 +133,14 @@ pub async fn support(State(state): State<AppState>, Path(ticket): Path<String>, 
         .write(move |conn| {
             let found = view::locate(conn, &ticket, None)?;
             if found.confidential {
-                return Err(ApiError::new(StatusCode::FORBIDDEN, "Not public").detail("A confidential report cannot be supported."));
+                return Err(ApiError::new(StatusCode::FORBIDDEN, "Not public")
+                    .detail("A confidential report cannot be supported."));
             }
             let tx = conn.transaction()?;
-            let added = tx.execute("INSERT OR IGNORE INTO supports (report_id, device_id) VALUES (?1, ?2)", params![found.id, device])?;
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO supports (report_id, device_id) VALUES (?1, ?2)",
+                params![found.id, device],
+            )?;
             if added > 0 {
                 tx.execute("UPDATE reports SET supports = supports + 1 WHERE id = ?1", [found.id])?;
             }

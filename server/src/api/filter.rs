@@ -14,7 +14,13 @@ pub fn parse(query: &RawQuery) -> Result<(ReportFilter, Vec<(String, String)>), 
     let mut f = ReportFilter::default();
     let mut rest = Vec::new();
     let mut errors = Vec::new();
-    let mut bad = |field: &str, rule: Rule| errors.push(FieldError { field: field.into(), code: rule.code().into(), message: aduan_core::validation::message(rule, true).into() });
+    let mut bad = |field: &str, rule: Rule| {
+        errors.push(FieldError {
+            field: field.into(),
+            code: rule.code().into(),
+            message: aduan_core::validation::message(rule, true).into(),
+        })
+    };
     for (key, value) in pairs {
         let value = value.trim().to_string();
         if value.is_empty() {
@@ -80,7 +86,10 @@ impl Where {
 }
 
 pub fn where_clause(f: &ReportFilter) -> Where {
-    let mut w = Where { sql: "1 = 1".into(), params: Vec::new() };
+    let mut w = Where {
+        sql: "1 = 1".into(),
+        params: Vec::new(),
+    };
     if let Some(d) = f.from {
         w.and("created_day >= ?", Value::Text(d.to_string()));
     }

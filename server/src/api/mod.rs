@@ -26,12 +26,21 @@ pub fn cors_layer(cors_origins: &[String]) -> Option<CorsLayer> {
     if cors_origins.is_empty() {
         return None;
     }
-    let origins = cors_origins.iter().filter_map(|o| o.trim().parse().ok()).collect::<Vec<_>>();
+    let origins = cors_origins
+        .iter()
+        .filter_map(|o| o.trim().parse().ok())
+        .collect::<Vec<_>>();
     Some(
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins))
             .allow_methods([Method::GET, Method::POST])
-            .allow_headers([header::CONTENT_TYPE, header::ACCEPT_LANGUAGE, header::AUTHORIZATION, HeaderName::from_static("idempotency-key"), HeaderName::from_static("x-access-code")]),
+            .allow_headers([
+                header::CONTENT_TYPE,
+                header::ACCEPT_LANGUAGE,
+                header::AUTHORIZATION,
+                HeaderName::from_static("idempotency-key"),
+                HeaderName::from_static("x-access-code"),
+            ]),
     )
 }
 
@@ -50,9 +59,14 @@ pub fn router(state: AppState, limiter: RateLimiter, cors_origins: &[String]) ->
         .route("/reports/{ticket}/rating", post(citizen::rate))
         .route("/reports/{ticket}/supports", post(citizen::support))
         .route("/reports/{ticket}/attachments/{id}", get(attachments::download))
-        .route("/attachments", post(attachments::upload).layer(DefaultBodyLimit::max(upload_limit)))
+        .route(
+            "/attachments",
+            post(attachments::upload).layer(DefaultBodyLimit::max(upload_limit)),
+        )
         .layer(middleware::from_fn_with_state(limiter, ratelimit::limit_posts));
-    let mut v1 = citizen.nest("/operator", operator).layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
+    let mut v1 = citizen
+        .nest("/operator", operator)
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
     if let Some(cors) = cors_layer(cors_origins) {
         v1 = v1.layer(cors);
     }

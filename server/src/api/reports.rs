@@ -19,12 +19,20 @@ use crate::view;
 use crate::AppState;
 
 pub fn access_code(headers: &HeaderMap) -> Option<String> {
-    headers.get("x-access-code").and_then(|v| v.to_str().ok()).map(str::to_string)
+    headers
+        .get("x-access-code")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
-    let Some(v) = headers.get("idempotency-key") else { return Ok(None) };
-    let key = v.to_str().map_err(|_| ApiError::bad_request("Idempotency-Key must be printable ASCII."))?.trim();
+    let Some(v) = headers.get("idempotency-key") else {
+        return Ok(None);
+    };
+    let key = v
+        .to_str()
+        .map_err(|_| ApiError::bad_request("Idempotency-Key must be printable ASCII."))?
+        .trim();
     if key.is_empty() || key.len() > 128 {
         return Err(ApiError::bad_request("Idempotency-Key must be 1 to 128 characters."));
     }
@@ -36,18 +44,27 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
     let is_json = headers
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
+        .is_some_and(|ct| {
+            ct.split(';')
+                .next()
+                .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+        });
     if !is_json {
-        return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported media type").detail("Send the body as application/json."));
+        return Err(
+            ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported media type")
+                .detail("Send the body as application/json."),
+        );
     }
     let key = idempotency_key(&headers)?;
     let english = wants_english(&headers);
-    let input: NewReport = serde_json::from_slice(&body).map_err(|e| ApiError::bad_request(format!("The body is not a valid report: {e}")))?;
+    let input: NewReport = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request(format!("The body is not a valid report: {e}")))?;
     let body_hash = sha256_hex(&body);
     // Whole seconds, as stored, so a replayed answer is identical to the first one.
     let now = Utc::now().trunc_subsecs(0);
     let today = state.calendar.local_date(now);
-    let report = validate_new_report(&input, &state.portal, today).map_err(|errors| ApiError::validation(field_errors(&errors, english)))?;
+    let report = validate_new_report(&input, &state.portal, today)
+        .map_err(|errors| ApiError::validation(field_errors(&errors, english)))?;
 
     let (created, replayed) = state
         .db
@@ -96,13 +113,18 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
         .await?;
     let mut res = (StatusCode::CREATED, Json(created)).into_response();
     if replayed {
-        res.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+        res.headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
     }
     Ok(res)
 }
 
 /// `GET /reports/{ticket}`: content of a confidential report and identity only with the access code.
-pub async fn get(State(state): State<AppState>, Path(ticket): Path<String>, headers: HeaderMap) -> Result<Json<ReportView>, ApiError> {
+pub async fn get(
+    State(state): State<AppState>,
+    Path(ticket): Path<String>,
+    headers: HeaderMap,
+) -> Result<Json<ReportView>, ApiError> {
     let code = access_code(&headers);
     let view = state
         .db
@@ -137,15 +159,27 @@ pub async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json
         match key.as_str() {
             "page" => match value.parse::<u32>() {
                 Ok(p) if p >= 1 => page = p,
-                _ => errors.push(FieldError { field: "page".into(), code: "unknown".into(), message: "page must be a whole number from 1".into() }),
+                _ => errors.push(FieldError {
+                    field: "page".into(),
+                    code: "unknown".into(),
+                    message: "page must be a whole number from 1".into(),
+                }),
             },
             "per_page" => match value.parse::<u32>() {
                 Ok(p) if (1..=100).contains(&p) => per_page = p,
-                _ => errors.push(FieldError { field: "per_page".into(), code: "unknown".into(), message: "per_page must be from 1 to 100".into() }),
+                _ => errors.push(FieldError {
+                    field: "per_page".into(),
+                    code: "unknown".into(),
+                    message: "per_page must be from 1 to 100".into(),
+                }),
             },
             "status" => match Status::parse(&value) {
                 Some(s) => status = Some(s),
-                None => errors.push(FieldError { field: "status".into(), code: "unknown".into(), message: "unknown status".into() }),
+                None => errors.push(FieldError {
+                    field: "status".into(),
+                    code: "unknown".into(),
+                    message: "unknown status".into(),
+                }),
             },
             "q" => q = fts_query(&value),
             _ => {}

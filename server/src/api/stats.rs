@@ -17,7 +17,10 @@ use crate::AppState;
 pub async fn get_stats(State(state): State<AppState>, query: RawQuery) -> Result<Json<Stats>, ApiError> {
     let (f, _) = filter::parse(&query)?;
     let today = state.calendar.local_date(Utc::now()).to_string();
-    let stats = state.db.read(move |conn| compute(conn, &f, &today).map_err(ApiError::from)).await?;
+    let stats = state
+        .db
+        .read(move |conn| compute(conn, &f, &today).map_err(ApiError::from))
+        .await?;
     Ok(Json(stats))
 }
 
@@ -115,8 +118,10 @@ pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Re
         .query_map(params_from_iter(params.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
 
-    let names: HashMap<String, String> =
-        conn.prepare_cached("SELECT id, name FROM agencies")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let names: HashMap<String, String> = conn
+        .prepare_cached("SELECT id, name FROM agencies")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     let total: u64 = agencies.values().map(|c| c.received).sum();
     let completed: u64 = agencies.values().map(|c| c.completed).sum();
     let settled: u64 = agencies.values().map(|c| c.settled).sum();
@@ -162,7 +167,9 @@ fn monthly(conn: &Connection, w: &str, params: &[Value]) -> rusqlite::Result<Vec
          SELECT substr(completed_day, 1, 7) AS m, 0, COUNT(*) FROM {REPORTS} WHERE {w} AND completed_day IS NOT NULL GROUP BY m"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(params.iter()), |r| Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?, r.get::<_, u64>(2)?)))?;
+    let rows = stmt.query_map(params_from_iter(params.iter()), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?, r.get::<_, u64>(2)?))
+    })?;
     for row in rows {
         let (m, received, completed) = row?;
         let e = months.entry(m).or_default();
@@ -173,11 +180,18 @@ fn monthly(conn: &Connection, w: &str, params: &[Value]) -> rusqlite::Result<Vec
         return Ok(vec![]);
     };
     let mut out = Vec::new();
-    let (mut y, mut m) = (first[..4].parse::<i32>().unwrap_or(0), first[5..].parse::<u32>().unwrap_or(1));
+    let (mut y, mut m) = (
+        first[..4].parse::<i32>().unwrap_or(0),
+        first[5..].parse::<u32>().unwrap_or(1),
+    );
     loop {
         let key = format!("{y:04}-{m:02}");
         let (received, completed) = months.get(&key).copied().unwrap_or_default();
-        out.push(MonthlyPoint { month: key.clone(), received, completed });
+        out.push(MonthlyPoint {
+            month: key.clone(),
+            received,
+            completed,
+        });
         if key >= last || out.len() > 1200 {
             break;
         }

@@ -19,16 +19,35 @@ impl TestServer {
     pub async fn start(extra: &[&str]) -> TestServer {
         let data = tempfile::tempdir().unwrap();
         let token = "test-operator-token".to_string();
-        let mut args = vec!["aduan-server", "--addr", "127.0.0.1:0", "--data", data.path().to_str().unwrap(), "--operator-token", &token];
+        let mut args = vec![
+            "aduan-server",
+            "--addr",
+            "127.0.0.1:0",
+            "--data",
+            data.path().to_str().unwrap(),
+            "--operator-token",
+            &token,
+        ];
         args.extend_from_slice(extra);
         let config = Config::parse_from(args);
         let (router, state) = aduan_server::build(&config).expect("server builds");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         tokio::spawn(async move {
-            axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap();
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await
+            .unwrap();
         });
-        TestServer { state, url: format!("http://{addr}"), data, token, http: reqwest::Client::new() }
+        TestServer {
+            state,
+            url: format!("http://{addr}"),
+            data,
+            token,
+            http: reqwest::Client::new(),
+        }
     }
 
     pub fn post(&self, path: &str) -> reqwest::RequestBuilder {
@@ -42,7 +61,10 @@ impl TestServer {
         let res = self.post("/api/v1/reports").json(&body).send().await.unwrap();
         assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
         let created: serde_json::Value = res.json().await.unwrap();
-        (created["ticket"].as_str().unwrap().to_string(), created["access_code"].as_str().unwrap().to_string())
+        (
+            created["ticket"].as_str().unwrap().to_string(),
+            created["access_code"].as_str().unwrap().to_string(),
+        )
     }
 
     /// Moves a report through the operator API; panics unless the server answers `expect`.

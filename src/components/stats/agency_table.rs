@@ -26,8 +26,14 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> i
     // The sentence a screen-reader user hears instead of scanning the bars: best and worst completion,
     // among agencies with enough reports for a rate to mean something.
     let rated: Vec<&AgencyStats> = rows.iter().filter(|r| r.name.is_some() && r.received >= 10).collect();
-    let best = rated.iter().max_by(|a, b| a.completion_rate.total_cmp(&b.completion_rate)).map(|r| (r.name.clone().unwrap_or_default(), r.completion_rate));
-    let worst = rated.iter().min_by(|a, b| a.completion_rate.total_cmp(&b.completion_rate)).map(|r| (r.name.clone().unwrap_or_default(), r.completion_rate));
+    let best = rated
+        .iter()
+        .max_by(|a, b| a.completion_rate.total_cmp(&b.completion_rate))
+        .map(|r| (r.name.clone().unwrap_or_default(), r.completion_rate));
+    let worst = rated
+        .iter()
+        .min_by(|a, b| a.completion_rate.total_cmp(&b.completion_rate))
+        .map(|r| (r.name.clone().unwrap_or_default(), r.completion_rate));
     let summary = move || match (&best, &worst) {
         (Some((b, br)), Some((w, wr))) => i18n
             .t("table.summary")

@@ -17,14 +17,24 @@ pub fn ShareBar(share: f64) -> impl IntoView {
 
 /// Counts by label as a table whose rows carry their own bars: the chart and its data table are one.
 #[component]
-pub fn BarTable(id: &'static str, title: &'static str, #[prop(into)] label_heading: Signal<&'static str>, rows: Vec<(Signal<String>, u64)>, total: u64) -> impl IntoView {
+pub fn BarTable(
+    id: &'static str,
+    title: &'static str,
+    #[prop(into)] label_heading: Signal<&'static str>,
+    rows: Vec<(Signal<String>, u64)>,
+    total: u64,
+) -> impl IntoView {
     let i18n = use_i18n();
     let mut rows = rows;
     rows.sort_by(|a, b| b.1.cmp(&a.1));
     let top = rows.first().map(|(label, n)| (*label, *n));
     let share = move |n: u64| if total == 0 { 0.0 } else { n as f64 / total as f64 };
     let summary = move || match top {
-        Some((label, n)) => i18n.t("chart.top").replace("{label}", &label.get()).replace("{n}", &format_count(n, i18n.lang())).replace("{share}", &format_percent(share(n), i18n.lang())),
+        Some((label, n)) => i18n
+            .t("chart.top")
+            .replace("{label}", &label.get())
+            .replace("{n}", &format_count(n, i18n.lang()))
+            .replace("{share}", &format_percent(share(n), i18n.lang())),
         None => i18n.t("stats.no_data").to_string(),
     };
     view! {

@@ -14,10 +14,18 @@ const HEIGHT: u64 = 120;
 #[component]
 pub fn MonthlyChart(points: Vec<MonthlyPoint>) -> impl IntoView {
     let i18n = use_i18n();
-    let max = points.iter().map(|p| p.received.max(p.completed)).max().unwrap_or(0).max(1);
+    let max = points
+        .iter()
+        .map(|p| p.received.max(p.completed))
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let received: u64 = points.iter().map(|p| p.received).sum();
     let completed: u64 = points.iter().map(|p| p.completed).sum();
-    let busiest = points.iter().max_by_key(|p| p.received).map(|p| (p.month.clone(), p.received));
+    let busiest = points
+        .iter()
+        .max_by_key(|p| p.received)
+        .map(|p| (p.month.clone(), p.received));
     let months = points.len();
     let width = (months as u64 * (2 * BAR + GAP)).max(1);
     let height = move |n: u64| n * HEIGHT / max;
@@ -38,13 +46,19 @@ pub fn MonthlyChart(points: Vec<MonthlyPoint>) -> impl IntoView {
         if months == 0 {
             return i18n.t("stats.no_data").to_string();
         }
-        let mut text = i18n.t("chart.monthly_summary")
+        let mut text = i18n
+            .t("chart.monthly_summary")
             .replace("{months}", &format_count(months as u64, lang))
             .replace("{received}", &format_count(received, lang))
             .replace("{completed}", &format_count(completed, lang));
         if let Some((month, n)) = &busiest {
             text.push(' ');
-            text.push_str(&i18n.t("chart.busiest").replace("{month}", &format_month(month, lang)).replace("{n}", &format_count(*n, lang)));
+            text.push_str(
+                &i18n
+                    .t("chart.busiest")
+                    .replace("{month}", &format_month(month, lang))
+                    .replace("{n}", &format_count(*n, lang)),
+            );
         }
         text
     };

@@ -48,24 +48,37 @@ pub fn AttachmentsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, l
     let limits = StoredValue::new(limits);
 
     let start_upload = Callback::new(move |p: Pending| {
-        let Some(file) = files.with_value(|f| f.get(&p.id).cloned()) else { return };
+        let Some(file) = files.with_value(|f| f.get(&p.id).cloned()) else {
+            return;
+        };
         let client = client.clone();
         p.state.set(UploadState::Uploading);
         p.progress.set(0.0);
         let progress = p.progress;
         spawn_local(async move {
-            let result = client.upload_attachment(&file, Box::new(move |x| { let _ = progress.try_set(x); })).await;
+            let result = client
+                .upload_attachment(
+                    &file,
+                    Box::new(move |x| {
+                        let _ = progress.try_set(x);
+                    }),
+                )
+                .await;
             match result {
                 Ok(att) => {
                     if file.type_().starts_with("image/") {
                         if let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) {
-                            let _ = thumbs.try_update_value(|t| { t.insert(att.id.clone(), url); });
+                            let _ = thumbs.try_update_value(|t| {
+                                t.insert(att.id.clone(), url);
+                            });
                         }
                     }
                     let _ = pending.try_update(|list| list.retain(|x| x.id != p.id));
                     let _ = form.draft.try_update(|d| d.attachments.push(att));
                 }
-                Err(_) => { let _ = p.state.try_set(UploadState::Failed); }
+                Err(_) => {
+                    let _ = p.state.try_set(UploadState::Failed);
+                }
             }
         });
     });
@@ -75,7 +88,13 @@ pub fn AttachmentsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, l
         let Some(list) = input.files() else { return };
         let mut errors = Vec::new();
         let lang = i18n.lang();
-        let (max_count, max_bytes, types) = limits.with_value(|l| (l.attachments_max_count, l.attachment_max_bytes, l.attachment_types.clone()));
+        let (max_count, max_bytes, types) = limits.with_value(|l| {
+            (
+                l.attachments_max_count,
+                l.attachment_max_bytes,
+                l.attachment_types.clone(),
+            )
+        });
         for i in 0..list.length() {
             let Some(file) = list.get(i) else { continue };
             let name = file.name();
@@ -95,8 +114,16 @@ pub fn AttachmentsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, l
             }
             let id = next_id.get_value();
             next_id.set_value(id + 1);
-            files.update_value(|f| { f.insert(id, file.clone()); });
-            let p = Pending { id, name, size: file.size() as u64, progress: RwSignal::new(0.0), state: RwSignal::new(UploadState::Uploading) };
+            files.update_value(|f| {
+                f.insert(id, file.clone());
+            });
+            let p = Pending {
+                id,
+                name,
+                size: file.size() as u64,
+                progress: RwSignal::new(0.0),
+                state: RwSignal::new(UploadState::Uploading),
+            };
             pending.update(|list| list.push(p.clone()));
             start_upload.run(p);
         }
@@ -107,10 +134,18 @@ pub fn AttachmentsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, l
     let server_error = problem_for(problems, "attachment-ids");
     let error = Signal::derive(move || {
         let local = local_errors.get();
-        if local.is_empty() { server_error.get() } else { Some(local.join(" ")) }
+        if local.is_empty() {
+            server_error.get()
+        } else {
+            Some(local.join(" "))
+        }
     });
     let hint = Signal::derive(move || {
-        limits.with_value(|l| i18n.t("attach.hint").replace("{max}", &l.attachments_max_count.to_string()).replace("{size}", &format_size(l.attachment_max_bytes, i18n.lang())))
+        limits.with_value(|l| {
+            i18n.t("attach.hint")
+                .replace("{max}", &l.attachments_max_count.to_string())
+                .replace("{size}", &format_size(l.attachment_max_bytes, i18n.lang()))
+        })
     });
     view! {
         <h2>{move || i18n.t("submit.attachments_title")}</h2>

@@ -7,7 +7,13 @@ use crate::i18n::{format_count, use_i18n};
 
 #[component]
 /// `asked`: the fields the backend stores; one without titles or dates (Open311) gets only the description.
-pub fn DetailsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, body_max: Signal<usize>, today: Signal<String>, asked: &'static [&'static str]) -> impl IntoView {
+pub fn DetailsStep(
+    form: FormContext,
+    problems: Signal<Vec<FieldProblem>>,
+    body_max: Signal<usize>,
+    today: Signal<String>,
+    asked: &'static [&'static str],
+) -> impl IntoView {
     let i18n = use_i18n();
     let (title, set_title) = form.text(|d| &d.title, |d, v| d.title = v);
     let (body, set_body) = form.text(|d| &d.body, |d, v| d.body = v);
@@ -16,8 +22,13 @@ pub fn DetailsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, body_
     let remaining = move || body_max.get() as i64 - body.with(|b| b.trim().chars().count() as i64);
     let count = Signal::derive(move || {
         let left = remaining();
-        let key = if left >= 0 { "submit.chars_left" } else { "submit.chars_over" };
-        i18n.t(key).replace("{n}", &format_count(left.unsigned_abs(), i18n.lang()))
+        let key = if left >= 0 {
+            "submit.chars_left"
+        } else {
+            "submit.chars_over"
+        };
+        i18n.t(key)
+            .replace("{n}", &format_count(left.unsigned_abs(), i18n.lang()))
     });
     view! {
         <h2>{move || i18n.t("submit.details_title")}</h2>

@@ -8,7 +8,13 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn KindStep(form: FormContext, problems: Signal<Vec<FieldProblem>>) -> impl IntoView {
     let i18n = use_i18n();
-    let error = Signal::derive(move || problems.read().iter().find(|p| p.input_id == "kind-complaint").map(|p| p.message.clone()));
+    let error = Signal::derive(move || {
+        problems
+            .read()
+            .iter()
+            .find(|p| p.input_id == "kind-complaint")
+            .map(|p| p.message.clone())
+    });
     let options = Kind::ALL.map(|k| {
         let (name, hint) = match k {
             Kind::Complaint => ("kind.complaint", "kind.complaint.hint"),

@@ -12,7 +12,15 @@ use crate::i18n::{format_decimal, use_i18n};
 
 /// A `<select>` bound to a draft field, with a first "choose" option.
 #[component]
-fn Select(id: &'static str, options: Signal<Vec<(String, String)>>, placeholder: Signal<&'static str>, value: Signal<String>, on_change: Callback<String>, error: Signal<Option<String>>, has_hint: bool) -> impl IntoView {
+fn Select(
+    id: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    placeholder: Signal<&'static str>,
+    value: Signal<String>,
+    on_change: Callback<String>,
+    error: Signal<Option<String>>,
+    has_hint: bool,
+) -> impl IntoView {
     view! {
         <select id=id name=id aria-describedby=described_by(id, has_hint, error) aria-invalid=move || error.read().is_some().to_string()
             on:change=move |ev| on_change.run(event_target_value(&ev)) prop:value=value>
@@ -32,10 +40,18 @@ fn locate(form: FormContext, failed: RwSignal<bool>) {
     let ok = wasm_bindgen::closure::Closure::once_into_js(move |pos: web_sys::Position| {
         let c = pos.coords();
         failed.set(false);
-        form.draft.update(|d| d.location = Some(Location { lat: c.latitude(), lon: c.longitude() }));
+        form.draft.update(|d| {
+            d.location = Some(Location {
+                lat: c.latitude(),
+                lon: c.longitude(),
+            })
+        });
     });
     let err = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| failed.set(true));
-    if geo.get_current_position_with_error_callback(ok.unchecked_ref(), Some(err.unchecked_ref())).is_err() {
+    if geo
+        .get_current_position_with_error_callback(ok.unchecked_ref(), Some(err.unchecked_ref()))
+        .is_err()
+    {
         failed.set(true);
     }
 }
@@ -54,9 +70,18 @@ pub fn LocationStep(
     let (region, set_region) = form.text(|d| &d.region_id, |d, v| d.region_id = v);
     let (category, set_category) = form.text(|d| &d.category_id, |d, v| d.category_id = v);
     let (agency, set_agency) = form.text(|d| &d.agency_id, |d, v| d.agency_id = v);
-    let regions = portal.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>();
+    let regions = portal
+        .regions
+        .iter()
+        .map(|r| (r.id.clone(), r.name.clone()))
+        .collect::<Vec<_>>();
     let categories = portal.categories.clone();
-    let category_options = Signal::derive(move || categories.iter().map(|c| (c.id.clone(), category_name(c, i18n.lang()))).collect());
+    let category_options = Signal::derive(move || {
+        categories
+            .iter()
+            .map(|c| (c.id.clone(), category_name(c, i18n.lang())))
+            .collect()
+    });
     let agencies = portal.agencies.clone();
     let query = RwSignal::new(String::new());
     let agency_options = Signal::derive(move || {
@@ -71,7 +96,12 @@ pub fn LocationStep(
     let geo_failed = RwSignal::new(false);
     let location_text = move || {
         form.draft.with(|d| d.location.clone()).map(|l| {
-            format!("{}: {}, {}", i18n.t("submit.location_saved"), format_decimal(l.lat, 5, i18n.lang()), format_decimal(l.lon, 5, i18n.lang()))
+            format!(
+                "{}: {}, {}",
+                i18n.t("submit.location_saved"),
+                format_decimal(l.lat, 5, i18n.lang()),
+                format_decimal(l.lon, 5, i18n.lang())
+            )
         })
     };
     view! {

@@ -34,7 +34,16 @@ pub struct FormContext {
 /// free for the ids of a question's checkboxes.
 pub fn input_id(field: &str) -> String {
     if let Some(code) = field.strip_prefix("attribute.") {
-        let escaped: String = code.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_string() } else { format!("_{:x}_", c as u32) }).collect();
+        let escaped: String = code
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_string()
+                } else {
+                    format!("_{:x}_", c as u32)
+                }
+            })
+            .collect();
         return format!("attribute-{escaped}");
     }
     match field {
@@ -55,9 +64,17 @@ impl FormContext {
                 .get()
                 .into_iter()
                 .map(|(field, rule)| {
-                    let asked = field.strip_prefix("attribute.").and_then(|code| questions.iter().find(|q| q.code == code)).map(question_label).unwrap_or_default();
-                    let text = message(i18n.t(field_errors::key(&field, rule)), &field, &limits).replace("{question}", &asked);
-                    FieldProblem { input_id: input_id(&field), message: text }
+                    let asked = field
+                        .strip_prefix("attribute.")
+                        .and_then(|code| questions.iter().find(|q| q.code == code))
+                        .map(question_label)
+                        .unwrap_or_default();
+                    let text =
+                        message(i18n.t(field_errors::key(&field, rule)), &field, &limits).replace("{question}", &asked);
+                    FieldProblem {
+                        input_id: input_id(&field),
+                        message: text,
+                    }
                 })
                 .collect();
             all.extend(self.reported.get());
@@ -68,7 +85,10 @@ impl FormContext {
     /// A text field of the draft as a signal and a setter.
     pub fn text(self, get: fn(&Draft) -> &String, set: fn(&mut Draft, String)) -> (Signal<String>, Callback<String>) {
         let draft = self.draft;
-        (Signal::derive(move || draft.with(|d| get(d).clone())), Callback::new(move |v| draft.update(|d| set(d, v))))
+        (
+            Signal::derive(move || draft.with(|d| get(d).clone())),
+            Callback::new(move |v| draft.update(|d| set(d, v))),
+        )
     }
 }
 
@@ -82,7 +102,9 @@ fn message(template: &str, field: &str, limits: &aduan_core::Limits) -> String {
         "attachment_ids" => (0, limits.attachments_max_count),
         _ => (0, 0),
     };
-    template.replace("{min}", &min.to_string()).replace("{max}", &max.to_string())
+    template
+        .replace("{min}", &min.to_string())
+        .replace("{max}", &max.to_string())
 }
 
 #[cfg(test)]
@@ -91,13 +113,29 @@ mod tests {
 
     #[test]
     fn question_ids_are_distinct_for_distinct_codes_and_field_ids_keep_their_form() {
-        let ids: Vec<String> = ["attribute.a.b", "attribute.a-b", "attribute.a_b", "attribute.ab", "attribute.x"].iter().map(|f| input_id(f)).collect();
+        let ids: Vec<String> = [
+            "attribute.a.b",
+            "attribute.a-b",
+            "attribute.a_b",
+            "attribute.ab",
+            "attribute.x",
+        ]
+        .iter()
+        .map(|f| input_id(f))
+        .collect();
         let mut unique = ids.clone();
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), ids.len(), "{ids:?}");
         assert_eq!(input_id("attribute.judul"), "attribute-judul");
         assert!(!input_id("attribute.a b").contains(' '));
-        assert_eq!((input_id("reporter.name").as_str(), input_id("category_id").as_str(), input_id("kind").as_str()), ("reporter-name", "category-id", "kind-complaint"));
+        assert_eq!(
+            (
+                input_id("reporter.name").as_str(),
+                input_id("category_id").as_str(),
+                input_id("kind").as_str()
+            ),
+            ("reporter-name", "category-id", "kind-complaint")
+        );
     }
 }

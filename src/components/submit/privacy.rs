@@ -5,7 +5,13 @@ use crate::components::form::{problem_for, FieldProblem, TextInput};
 use crate::i18n::use_i18n;
 
 #[component]
-fn Checkbox(id: &'static str, label: &'static str, hint: &'static str, checked: Signal<bool>, on_change: Callback<bool>) -> impl IntoView {
+fn Checkbox(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    checked: Signal<bool>,
+    on_change: Callback<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="checkbox">
@@ -18,7 +24,11 @@ fn Checkbox(id: &'static str, label: &'static str, hint: &'static str, checked: 
 }
 
 #[component]
-pub fn PrivacyStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, asked: &'static [&'static str]) -> impl IntoView {
+pub fn PrivacyStep(
+    form: FormContext,
+    problems: Signal<Vec<FieldProblem>>,
+    asked: &'static [&'static str],
+) -> impl IntoView {
     let i18n = use_i18n();
     let draft = form.draft;
     let (name, set_name) = form.text(|d| &d.name, |d, v| d.name = v);

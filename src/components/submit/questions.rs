@@ -11,7 +11,11 @@ use crate::components::form::{described_by, problem_for, FieldMessages, FieldPro
 use crate::i18n::use_i18n;
 
 #[component]
-pub fn Questions(form: FormContext, problems: Signal<Vec<FieldProblem>>, questions: LocalResource<Result<Vec<Attribute>, ApiError>>) -> impl IntoView {
+pub fn Questions(
+    form: FormContext,
+    problems: Signal<Vec<FieldProblem>>,
+    questions: LocalResource<Result<Vec<Attribute>, ApiError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         // id="questions": where the error summary sends the citizen while the questions are missing.
@@ -31,7 +35,11 @@ pub fn Questions(form: FormContext, problems: Signal<Vec<FieldProblem>>, questio
 
 /// What the question asks, as its label: the description, or the code when the server gave none.
 pub fn question_label(question: &Attribute) -> String {
-    question.description.clone().filter(|d| !d.trim().is_empty()).unwrap_or_else(|| question.code.clone())
+    question
+        .description
+        .clone()
+        .filter(|d| !d.trim().is_empty())
+        .unwrap_or_else(|| question.code.clone())
 }
 
 #[component]
@@ -65,7 +73,13 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
     let described = described_by(id.clone(), hint.is_some(), error);
     let invalid = move || error.read().is_some().to_string();
     let optional = !question.required;
-    let label_text = move || if optional { format!("{label} {}", i18n.t("submit.optional")) } else { label.clone() };
+    let label_text = move || {
+        if optional {
+            format!("{label} {}", i18n.t("submit.optional"))
+        } else {
+            label.clone()
+        }
+    };
     let on_text = move |ev: leptos::ev::Event| set.run(vec![event_target_value(&ev)]);
     let messages = view! { <FieldMessages id=id.clone() hint=hint.map(Signal::from) error/> };
     if question.datatype == "multivaluelist" {

@@ -3,17 +3,23 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::{Backend, Client};
-use crate::pages::track::parse_reference;
 use crate::components::qr::QrCodeImage;
 use crate::components::share_actions::{absolute_url, ShareActions};
 use crate::i18n::use_i18n;
+use crate::pages::track::parse_reference;
 
 #[component]
 pub fn Receipt(created: ReportCreated) -> impl IntoView {
     let i18n = use_i18n();
     let features = expect_context::<Client>().features();
-    let ticket = parse_reference(&created.ticket, features).map(|r| r.shown).unwrap_or_else(|_| created.ticket.clone());
-    let next = if features.lapor_workflow { "receipt.next" } else { "receipt.next_plain" };
+    let ticket = parse_reference(&created.ticket, features)
+        .map(|r| r.shown)
+        .unwrap_or_else(|_| created.ticket.clone());
+    let next = if features.lapor_workflow {
+        "receipt.next"
+    } else {
+        "receipt.next_plain"
+    };
     let track = format!("/lacak/{}", created.ticket);
     let track_url = absolute_url(&track);
     view! {

@@ -10,14 +10,27 @@ use crate::i18n::use_i18n;
 
 /// GOV.UK "check your answers": every answer with a link back to change it.
 #[component]
-pub fn ReviewStep(form: FormContext, portal: Portal, asked: &'static [&'static str], questions: Signal<Vec<Attribute>>) -> impl IntoView {
+pub fn ReviewStep(
+    form: FormContext,
+    portal: Portal,
+    asked: &'static [&'static str],
+    questions: Signal<Vec<Attribute>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let name_of = move |list: &[(String, String)], id: &str| list.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone()).unwrap_or_default();
+    let name_of = move |list: &[(String, String)], id: &str| {
+        list.iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    };
     let regions: Vec<(String, String)> = portal.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
     let agencies: Vec<(String, String)> = portal.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect();
     let categories = portal.categories.clone();
     // A row for each field the backend stores: `field` is its contract name, `label` its catalogue key.
-    let row = move |field: &'static str, label: &'static str, value: Box<dyn Fn(&Draft) -> String + Send + Sync>, step: Step| {
+    let row = move |field: &'static str,
+                    label: &'static str,
+                    value: Box<dyn Fn(&Draft) -> String + Send + Sync>,
+                    step: Step| {
         asked.contains(&field).then(|| view! {
             <div class="summary-row">
                 <dt>{move || i18n.t(label)}</dt>

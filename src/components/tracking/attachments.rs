@@ -8,7 +8,12 @@ use crate::i18n::use_i18n;
 /// A public report's files are plain links; a confidential report's open only with the access code, so the
 /// app fetches them with it and saves them, leaving no link that works without the code.
 #[component]
-pub fn AttachmentList(ticket: String, attachments: Vec<Attachment>, confidential: bool, access_code: Signal<Option<String>>) -> impl IntoView {
+pub fn AttachmentList(
+    ticket: String,
+    attachments: Vec<Attachment>,
+    confidential: bool,
+    access_code: Signal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
     if attachments.is_empty() {

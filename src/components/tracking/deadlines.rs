@@ -10,7 +10,10 @@ fn describe(i18n: I18n, state: DeadlineState) -> String {
     let lang = i18n.lang();
     let days = |n: i64| format_working_days(n, lang);
     match state {
-        DeadlineState::Met { used, allowed } => i18n.t("track.met").replace("{used}", &used.to_string()).replace("{allowed}", &days(allowed)),
+        DeadlineState::Met { used, allowed } => i18n
+            .t("track.met")
+            .replace("{used}", &used.to_string())
+            .replace("{allowed}", &days(allowed)),
         DeadlineState::DoneLate { late } => i18n.t("track.done_late").replace("{days}", &days(late)),
         DeadlineState::Due { left: 0 } => i18n.t("track.due_today").to_string(),
         DeadlineState::Due { left } => i18n.t("track.due_in").replace("{days}", &days(left)),
@@ -24,7 +27,9 @@ fn describe_escalation(i18n: I18n, status: Status, state: DeadlineState) -> Stri
     match (status, state) {
         (Status::Escalated, _) => i18n.t("track.escalated").to_string(),
         (_, DeadlineState::Met { .. }) => i18n.t("track.escalation_done").to_string(),
-        (_, DeadlineState::Due { left }) if left > 0 => i18n.t("track.escalation_in").replace("{days}", &format_working_days(left, lang)),
+        (_, DeadlineState::Due { left }) if left > 0 => i18n
+            .t("track.escalation_in")
+            .replace("{days}", &format_working_days(left, lang)),
         _ => describe(i18n, state),
     }
 }
@@ -39,7 +44,12 @@ fn tone(state: DeadlineState) -> &'static str {
 }
 
 #[component]
-fn DeadlineRow(label: &'static str, due: chrono::NaiveDate, state: DeadlineState, #[prop(into)] text: Signal<String>) -> impl IntoView {
+fn DeadlineRow(
+    label: &'static str,
+    due: chrono::NaiveDate,
+    state: DeadlineState,
+    #[prop(into)] text: Signal<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="summary-row deadline" data-tone=tone(state)>
@@ -54,7 +64,13 @@ fn DeadlineRow(label: &'static str, due: chrono::NaiveDate, state: DeadlineState
 
 /// The three deadlines of the workflow, judged against today on the portal's working-day calendar.
 #[component]
-pub fn DeadlineList(deadlines: Deadlines, status: Status, created_at: DateTime<Utc>, calendar: StoredValue<WorkingCalendar>, today: chrono::NaiveDate) -> impl IntoView {
+pub fn DeadlineList(
+    deadlines: Deadlines,
+    status: Status,
+    created_at: DateTime<Utc>,
+    calendar: StoredValue<WorkingCalendar>,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
     let i18n = use_i18n();
     let d = deadlines;
     let (verify, respond, escalation) = calendar.with_value(|cal| {

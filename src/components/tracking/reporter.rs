@@ -38,9 +38,22 @@ fn refusal(input_id: &'static str, error: &ApiError) -> Vec<(&'static str, &'sta
 pub fn ReporterSection(tracked: Tracked, message_max: usize) -> impl IntoView {
     let i18n = use_i18n();
     let problems: Problems = RwSignal::new(vec![]);
-    let shown = Signal::derive(move || problems.get().into_iter().map(|(id, key)| FieldProblem { input_id: id.to_string(), message: i18n.t(key).to_string() }).collect::<Vec<_>>());
+    let shown = Signal::derive(move || {
+        problems
+            .get()
+            .into_iter()
+            .map(|(id, key)| FieldProblem {
+                input_id: id.to_string(),
+                message: i18n.t(key).to_string(),
+            })
+            .collect::<Vec<_>>()
+    });
     let unlocked = Memo::new(move |_| tracked.access_code.read().is_some());
-    let can_reply = Memo::new(move |_| tracked.with_report(false, |r| !matches!(r.status, aduan_core::Status::Rejected | aduan_core::Status::Closed)));
+    let can_reply = Memo::new(move |_| {
+        tracked.with_report(false, |r| {
+            !matches!(r.status, aduan_core::Status::Rejected | aduan_core::Status::Closed)
+        })
+    });
     let can_rate = Memo::new(move |_| tracked.with_report(false, |r| r.status.is_completed() && r.rating.is_none()));
     let rating = Memo::new(move |_| tracked.with_report(None, |r| r.rating));
     view! {
@@ -101,8 +114,14 @@ fn AccessCodeForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldP
 }
 
 /// Sends as the reporter; on success the answered report replaces the shown one.
-fn send_as_reporter<F>(tracked: Tracked, problems: Problems, busy: RwSignal<bool>, input_id: &'static str, request: F, on_done: impl FnOnce() + 'static)
-where
+fn send_as_reporter<F>(
+    tracked: Tracked,
+    problems: Problems,
+    busy: RwSignal<bool>,
+    input_id: &'static str,
+    request: F,
+    on_done: impl FnOnce() + 'static,
+) where
     F: std::future::Future<Output = Result<ReportView, ApiError>> + 'static,
 {
     busy.set(true);
@@ -120,7 +139,12 @@ where
 }
 
 #[component]
-fn ReplyForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldProblem>>, message_max: usize) -> impl IntoView {
+fn ReplyForm(
+    tracked: Tracked,
+    problems: Problems,
+    shown: Signal<Vec<FieldProblem>>,
+    message_max: usize,
+) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
     let text = RwSignal::new(String::new());
@@ -136,7 +160,11 @@ fn ReplyForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldProble
             Ok(m) => m,
             Err(rule) => return show(problems, vec![("reply", field_errors::key("message", rule))]),
         };
-        let (client, ticket, code) = (client.clone(), tracked.ticket.get_value(), tracked.access_code.get_untracked().unwrap_or_default());
+        let (client, ticket, code) = (
+            client.clone(),
+            tracked.ticket.get_value(),
+            tracked.access_code.get_untracked().unwrap_or_default(),
+        );
         sent.set(false);
         let request = async move { client.reply(&ticket, &code, &NewReply { message }).await };
         send_as_reporter(tracked, problems, busy, "reply", request, move || {
@@ -158,7 +186,12 @@ fn ReplyForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldProble
 }
 
 #[component]
-fn RatingForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldProblem>>, message_max: usize) -> impl IntoView {
+fn RatingForm(
+    tracked: Tracked,
+    problems: Problems,
+    shown: Signal<Vec<FieldProblem>>,
+    message_max: usize,
+) -> impl IntoView {
     let i18n = use_i18n();
     let client = expect_context::<Client>();
     let chosen = RwSignal::new(None::<u8>);
@@ -178,12 +211,21 @@ fn RatingForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldProbl
             Ok(c) => c,
             Err(rule) => return show(problems, vec![("rating-comment", field_errors::key("comment", rule))]),
         };
-        let (client, ticket, code) = (client.clone(), tracked.ticket.get_value(), tracked.access_code.get_untracked().unwrap_or_default());
+        let (client, ticket, code) = (
+            client.clone(),
+            tracked.ticket.get_value(),
+            tracked.access_code.get_untracked().unwrap_or_default(),
+        );
         let request = async move { client.rate(&ticket, &code, &NewRating { rating, comment }).await };
         send_as_reporter(tracked, problems, busy, "rating-1", request, || {});
     };
-    const CHOICES: [(u8, &str, &str); 5] =
-        [(1, "rating-1", "rating.1"), (2, "rating-2", "rating.2"), (3, "rating-3", "rating.3"), (4, "rating-4", "rating.4"), (5, "rating-5", "rating.5")];
+    const CHOICES: [(u8, &str, &str); 5] = [
+        (1, "rating-1", "rating.1"),
+        (2, "rating-2", "rating.2"),
+        (3, "rating-3", "rating.3"),
+        (4, "rating-4", "rating.4"),
+        (5, "rating-5", "rating.5"),
+    ];
     view! {
         <form class="rating-form" on:submit=on_submit novalidate>
             <div class="field" class:field-error=move || error.read().is_some()>

@@ -11,7 +11,11 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
     let i18n = use_i18n();
     // The portal's own steps (escalation, automatic closing) are worded here in the citizen's language; the
     // server stores them in Indonesian. Their day counts come from the portal's rules.
-    let sla = use_portal().get_untracked().and_then(Result::ok).map(|p| p.sla).unwrap_or_default();
+    let sla = use_portal()
+        .get_untracked()
+        .and_then(Result::ok)
+        .map(|p| p.sla)
+        .unwrap_or_default();
     view! {
         <h2>{move || i18n.t("track.timeline")}</h2>
         <ol class="timeline">
