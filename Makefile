@@ -1,4 +1,5 @@
-# Aduan: `make run` starts the portal with demo data; `make test` runs every test; `make bench` prints figures.
+# Aduan: `make run` starts the portal with demo data; `make test` runs every test; `make lint` checks formatting
+# and clippy; `make bench` prints figures.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
@@ -8,7 +9,7 @@ DATA ?= data
 SERVER := target/server/aduan-server
 SPA_SOURCES := $(shell find src core/src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml .cargo/config.toml scripts/build-wasm.mjs scripts/split-loader.mjs scripts/precompress.mjs
 
-.PHONY: run test tools tools-browser spa server bench clean
+.PHONY: run test lint tools tools-browser spa server bench clean
 
 run: tools dist/index.html server
 	$(SERVER) --addr $(ADDR) --data $(DATA) --static dist --demo
@@ -16,6 +17,13 @@ run: tools dist/index.html server
 test: tools-browser dist/index.html server
 	cargo test --workspace
 	npx playwright test --config tests/e2e/playwright.config.mjs
+
+# rustfmt.toml sets the width; [workspace.lints] in Cargo.toml the lints every crate keeps.
+lint:
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
 
 bench: tools dist/index.html server
 	scripts/bench.sh

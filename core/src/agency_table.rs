@@ -128,7 +128,7 @@ mod tests {
 
     fn row(name: Option<&str>, received: u64, completed: u64, median: Option<f64>, late: Option<f64>) -> AgencyStats {
         AgencyStats {
-            id: name.map(|n| n.to_lowercase()),
+            id: name.map(str::to_lowercase),
             name: name.map(String::from),
             received,
             completed,

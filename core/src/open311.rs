@@ -13,7 +13,7 @@ struct TextVisitor;
 impl<'de> Visitor<'de> for TextVisitor {
     type Value = String;
 
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a string or a whole number")
     }
 
@@ -49,7 +49,7 @@ struct FlagVisitor;
 impl<'de> Visitor<'de> for FlagVisitor {
     type Value = bool;
 
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a boolean")
     }
 
@@ -81,7 +81,7 @@ struct WholeVisitor;
 impl<'de> Visitor<'de> for WholeVisitor {
     type Value = Option<i64>;
 
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a whole number")
     }
 
@@ -113,7 +113,7 @@ struct CoordinateVisitor;
 impl<'de> Visitor<'de> for CoordinateVisitor {
     type Value = Option<f64>;
 
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a number")
     }
 
@@ -346,7 +346,7 @@ pub fn status_of(status: crate::Status) -> &'static str {
 mod tests {
     use super::*;
 
-    fn read<T: serde::de::DeserializeOwned>(text: &str) -> T {
+    fn read<T: de::DeserializeOwned>(text: &str) -> T {
         serde_json::from_str(text).unwrap()
     }
 
@@ -430,7 +430,7 @@ mod tests {
             .requested_datetime
             .as_deref()
             .unwrap()
-            .parse::<chrono::DateTime<chrono::FixedOffset>>()
+            .parse::<DateTime<chrono::FixedOffset>>()
             .is_ok());
     }
 

@@ -785,7 +785,7 @@ mod tests {
 
     #[test]
     fn long_ranges_are_asked_in_windows_of_at_most_90_days_that_cover_it_exactly() {
-        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let today = d("2026-11-27");
         let year = ReportFilter {
             from: Some(d("2026-01-01")),
@@ -842,7 +842,7 @@ mod tests {
 
     #[test]
     fn a_window_the_server_cut_at_its_cap_is_asked_again_in_halves_until_it_is_listed_whole() {
-        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let today = d("2026-11-27");
         let filter = ReportFilter {
             from: Some(d("2026-10-01")),
@@ -870,7 +870,7 @@ mod tests {
 
     #[test]
     fn a_full_single_day_or_a_server_that_ignores_dates_ends_the_halving() {
-        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let day = ReportFilter {
             from: Some(d("2026-10-01")),
             to: Some(d("2026-10-01")),
@@ -924,7 +924,7 @@ mod tests {
         };
         let answer = |code: &str, values: &[&str], list: bool| Answer {
             code: code.into(),
-            values: values.iter().map(|v| v.to_string()).collect(),
+            values: values.iter().map(ToString::to_string).collect(),
             list,
         };
         let attributes = vec![
@@ -1004,7 +1004,7 @@ mod tests {
         let answers = |pairs: &[(&str, &[&str])]| {
             pairs
                 .iter()
-                .map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect()))
+                .map(|(k, v)| (k.to_string(), v.iter().map(ToString::to_string).collect()))
                 .collect::<BTreeMap<_, _>>()
         };
         assert_eq!(

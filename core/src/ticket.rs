@@ -110,7 +110,7 @@ pub fn access_code_from_random(mut bits: u64) -> String {
 pub fn normalize_access_code(input: &str) -> String {
     input
         .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
+        .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_uppercase())
         .collect()
 }

@@ -73,7 +73,7 @@ pub fn is_plausible_email(s: &str) -> bool {
 /// Indonesian and international numbers: digits with an optional leading +, spaces and dashes allowed,
 /// 8 to 15 digits.
 pub fn is_plausible_phone(s: &str) -> bool {
-    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    let digits = s.chars().filter(char::is_ascii_digit).count();
     let allowed = s
         .chars()
         .enumerate()

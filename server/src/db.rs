@@ -174,7 +174,7 @@ impl Db {
     {
         let writer = self.writer.clone();
         tokio::task::spawn_blocking(move || {
-            let mut conn = writer.lock().unwrap_or_else(|p| p.into_inner());
+            let mut conn = writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             f(&mut conn)
         })
         .await
@@ -190,7 +190,7 @@ impl Db {
         let readers = self.readers.clone();
         let i = self.next_reader.fetch_add(1, Ordering::Relaxed) % readers.len();
         tokio::task::spawn_blocking(move || {
-            let conn = readers[i].lock().unwrap_or_else(|p| p.into_inner());
+            let conn = readers[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             f(&conn)
         })
         .await
@@ -199,7 +199,7 @@ impl Db {
 
     /// Synchronous access to the writer, for start-up work before serving.
     pub fn with_writer<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> rusqlite::Result<T> {
-        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let mut conn = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&mut conn)
     }
 }

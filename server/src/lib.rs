@@ -49,7 +49,7 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
         let made = seed::seed_demo_if_empty(&db, &calendar, config.demo_reports, config.demo_seed)
             .map_err(|e| format!("cannot seed demo data: {e}"))?;
         if made > 0 {
-            println!("Seeded {made} demo reports.");
+            tracing::info!("seeded {made} demo reports");
         }
     }
     let portal = Arc::new(
@@ -90,8 +90,8 @@ pub async fn run(config: Config) -> Result<(), String> {
             tick.tick().await;
             match sweep(&sweeper, chrono::Utc::now()).await {
                 Ok((0, 0)) => {}
-                Ok((escalated, closed)) => println!("sweep: {escalated} escalated, {closed} closed"),
-                Err(e) => eprintln!("sweep failed: {e}"),
+                Ok((escalated, closed)) => tracing::info!(escalated, closed, "sweep"),
+                Err(e) => tracing::error!("sweep failed: {e}"),
             }
         }
     });
@@ -99,8 +99,8 @@ pub async fn run(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    println!("Aduan is running on http://{addr}/");
-    println!("Operator token: {}", state.operator_token);
+    tracing::info!("Aduan is running on http://{addr}/");
+    tracing::info!("Operator token: {}", state.operator_token);
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),

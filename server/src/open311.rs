@@ -407,7 +407,7 @@ async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec
         .read(move |conn| {
             let mut w = where_clause(&filter);
             w.and_any_of("category_id", &codes);
-            w.and_any_of("status", &statuses.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            w.and_any_of("status", &statuses.iter().map(ToString::to_string).collect::<Vec<_>>());
             w.and_any_of("ticket", &ids);
             let (sql, params) = (w.sql, w.params);
             let ids: Vec<i64> = conn

@@ -38,7 +38,7 @@ impl ApiError {
     }
 
     pub fn internal(err: impl std::fmt::Display) -> Self {
-        eprintln!("internal error: {err}");
+        tracing::error!("internal error: {err}");
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal error")
     }
 }

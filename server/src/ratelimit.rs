@@ -33,7 +33,7 @@ impl RateLimiter {
         }
         let capacity = self.per_minute as f64;
         let per_second = capacity / 60.0;
-        let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        let mut buckets = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if buckets.len() > 100_000 {
             // Forget clients whose buckets have refilled, so memory stays bounded.
             buckets.retain(|_, (tokens, at)| *tokens + now.duration_since(*at).as_secs_f64() * per_second < capacity);

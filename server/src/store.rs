@@ -226,7 +226,7 @@ pub struct Transition<'a> {
 pub fn apply_transition(
     conn: &Connection,
     report_id: i64,
-    t: &Transition,
+    t: &Transition<'_>,
     cal: &WorkingCalendar,
     sla: &SlaRules,
 ) -> Result<(), TransitionError> {

@@ -119,7 +119,7 @@ pub fn load(conn: &Connection, report_id: i64, audience: Audience) -> Result<Rep
     Ok(view)
 }
 
-fn from_row(r: &Row, audience: Audience) -> rusqlite::Result<ReportView> {
+fn from_row(r: &Row<'_>, audience: Audience) -> rusqlite::Result<ReportView> {
     let confidential: bool = r.get(14)?;
     let anonymous: bool = r.get(15)?;
     let show_content = !confidential || audience != Audience::Public;

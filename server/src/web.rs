@@ -54,14 +54,17 @@ pub fn router(config: &Config) -> Result<Router, String> {
 /// a new build deployed under a running server is allowed at once (its loader script has a new hash).
 struct Policy {
     dir: PathBuf,
-    current: Mutex<Option<(Option<SystemTime>, Option<SystemTime>, HeaderValue)>>,
+    current: Mutex<Option<StampedPolicy>>,
 }
+
+/// The policy with the modification times of `index.html` and `config.json` it was computed from.
+type StampedPolicy = (Option<SystemTime>, Option<SystemTime>, HeaderValue);
 
 impl Policy {
     fn header(&self) -> std::io::Result<HeaderValue> {
         let modified = |name: &str| std::fs::metadata(self.dir.join(name)).and_then(|m| m.modified()).ok();
         let (index_time, config_time) = (modified("index.html"), modified("config.json"));
-        let mut current = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        let mut current = self.current.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some((i, c, value)) = current.as_ref() {
             if *i == index_time && *c == config_time {
                 return Ok(value.clone());

@@ -234,7 +234,7 @@ async fn the_spa_is_served_with_fallback_csp_and_cache_headers() {
     .unwrap();
     let res = s.get("/manifest.webmanifest").await;
     assert_eq!(res.headers()["content-type"], "application/manifest+json");
-    let manifest: serde_json::Value = res.json().await.unwrap();
+    let manifest: Value = res.json().await.unwrap();
     assert_eq!(
         (manifest["name"].as_str(), manifest["short_name"].as_str()),
         (Some("Lapor Kabupaten Lestari"), Some("Lapor Kabupaten Lestari"))
@@ -252,7 +252,7 @@ async fn the_spa_is_served_with_fallback_csp_and_cache_headers() {
         r##"{"portal_name":" ","primary_color":"red; x","backend":{"base_url":"/api/v1"}}"##,
     )
     .unwrap();
-    let kept: serde_json::Value = s.get("/manifest.webmanifest").await.json().await.unwrap();
+    let kept: Value = s.get("/manifest.webmanifest").await.json().await.unwrap();
     assert_eq!(
         (kept["name"].as_str(), kept["theme_color"].as_str()),
         (Some("Aduan"), Some("#0b5394")),

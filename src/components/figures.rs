@@ -41,7 +41,7 @@ pub fn FigureList(stats: Stats, full: bool) -> impl IntoView {
     let s = stats;
     let portal = use_portal();
     // SP4N-LAPOR!'s national target until the portal says otherwise.
-    let target = move || portal.get().and_then(|p| p.ok()).map_or(0.9, |p| p.completion_target);
+    let target = move || portal.get().and_then(Result::ok).map_or(0.9, |p| p.completion_target);
     let no_data = move || i18n.t("stats.no_data").to_string();
     // A backend that does not record a figure says so, rather than showing an empty or zero value.
     let recorded = expect_context::<Client>().features().lapor_workflow;

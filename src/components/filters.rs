@@ -70,12 +70,12 @@ pub fn FilterForm(
     let fill = move |view: &ListQuery| {
         let text = |v: Option<&str>| v.unwrap_or_default().to_string();
         q.set(view.q.clone());
-        status.set(text(view.status.map(|s| s.as_str())));
-        kind.set(text(view.filter.kind.map(|k| k.as_str())));
+        status.set(text(view.status.map(aduan_core::Status::as_str)));
+        kind.set(text(view.filter.kind.map(Kind::as_str)));
         agency.set(text(view.filter.agency.as_deref()));
         category.set(text(view.filter.category.as_deref()));
         region.set(text(view.filter.region.as_deref()));
-        period.set(text(view.period.map(|p| p.as_str())));
+        period.set(text(view.period.map(Period::as_str)));
         from.set(view.filter.from.map(|d| d.to_string()).unwrap_or_default());
         to.set(view.filter.to.map(|d| d.to_string()).unwrap_or_default());
     };

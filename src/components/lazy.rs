@@ -70,7 +70,7 @@ where
 async fn next_paint() {
     let painted = js_sys::Promise::new(&mut |resolve, _| {
         request_animation_frame(move || {
-            request_animation_frame(move || set_timeout(move || drop(resolve.call0(&JsValue::NULL)), Duration::ZERO))
+            request_animation_frame(move || set_timeout(move || drop(resolve.call0(&JsValue::NULL)), Duration::ZERO));
         });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(painted).await;

@@ -24,7 +24,7 @@ const PER_PAGE: u32 = 20;
 pub fn use_view_query() -> (Memo<ListQuery>, Memo<bool>) {
     let params = use_query_map();
     let query = Memo::new(move |_| {
-        params.with(|p| ListQuery::from_pairs(p.into_iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect::<Vec<_>>()))
+        params.with(|p| ListQuery::from_pairs(p.into_iter().map(|(k, v)| (k.as_ref(), v)).collect::<Vec<_>>()))
     });
     (query, crate::components::layout::use_embed())
 }

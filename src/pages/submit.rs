@@ -211,7 +211,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
             show_problems(all.into_iter().filter(|(f, _)| Step::of_field(f) == first).collect());
             return;
         }
-        let (report, _) = draft.with_untracked(|d| d.to_new_report());
+        let (report, _) = draft.with_untracked(Draft::to_new_report);
         let answers = draft.with_untracked(|d| answers_to_send(&asked_questions.get_untracked(), &d.answers));
         let key = draft.with_untracked(|d| d.idempotency_key.clone());
         let client = client.clone();
@@ -222,7 +222,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
             match result {
                 Ok(c) => {
                     let _ = failure.try_set(None);
-                    crate::storage::remember_report(&c.ticket);
+                    storage::remember_report(&c.ticket);
                     let _ = created.try_set(Some(c));
                     // Stored at once as well: if the citizen has left the page, the saving effect is gone, and
                     // the sent draft must not come back to be sent again.

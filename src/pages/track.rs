@@ -50,7 +50,7 @@ pub fn parse_reference(typed: &str, features: Features) -> Result<Reference, &'s
 /// Checked as the citizen types, once all nine characters are there: a wrong character or a failed check
 /// character is said at once; an incomplete number is only judged on Track.
 fn typo_while_typing(typed: &str, features: Features) -> Option<&'static str> {
-    let significant = typed.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    let significant = typed.chars().filter(char::is_ascii_alphanumeric).count();
     if !features.checked_tickets || significant < aduan_core::ticket::TICKET_LEN {
         return None;
     }

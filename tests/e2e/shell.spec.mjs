@@ -195,17 +195,19 @@ test('the portal lists are fetched once a page needs them, and once for the whol
   expect(asked).toHaveLength(1);
 });
 
-test('no accessibility violations on any page, in both languages, at 360 and 1280 px', async ({ page }) => {
-  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
-    await page.setViewportSize(viewport);
-    for (const lang of ['id', 'en']) {
-      for (const path of ['/', '/lapor', '/lacak', '/laporan', '/statistik', '/halaman-yang-tidak-ada']) {
+// One test per page, language and width, so that a busy machine slows each one a little instead of pushing one
+// long loop past its time limit.
+for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+  for (const lang of ['id', 'en']) {
+    for (const path of ['/', '/lapor', '/lacak', '/laporan', '/statistik', '/halaman-yang-tidak-ada']) {
+      test(`no accessibility violations on ${path} (${lang}, ${viewport.width} px)`, async ({ page }) => {
+        await page.setViewportSize(viewport);
         await page.goto(`${baseUrl()}${path}?lang=${lang}`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await page.waitForLoadState('networkidle');
         await expectNoAxeViolations(page, `${path} (${lang}, ${viewport.width}px)`);
         if (lang === 'id') await screenshot(page, `${path.slice(1) || 'home'}-${viewport.width}`);
-      }
+      });
     }
   }
-});
+}

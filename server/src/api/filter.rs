@@ -19,7 +19,7 @@ pub fn parse(query: &RawQuery) -> Result<(ReportFilter, Vec<(String, String)>), 
             field: field.into(),
             code: rule.code().into(),
             message: aduan_core::validation::message(rule, true).into(),
-        })
+        });
     };
     for (key, value) in pairs {
         let value = value.trim().to_string();

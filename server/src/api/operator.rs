@@ -52,14 +52,14 @@ pub async fn queue(State(state): State<AppState>, query: RawQuery) -> Result<Jso
                     .parse()
                     .ok()
                     .filter(|p| *p >= 1)
-                    .ok_or_else(|| ApiError::bad_request("page must be a whole number from 1"))?
+                    .ok_or_else(|| ApiError::bad_request("page must be a whole number from 1"))?;
             }
             "per_page" => {
                 per_page = v
                     .parse()
                     .ok()
                     .filter(|p| (1..=100).contains(p))
-                    .ok_or_else(|| ApiError::bad_request("per_page must be from 1 to 100"))?
+                    .ok_or_else(|| ApiError::bad_request("per_page must be from 1 to 100"))?;
             }
             _ => {}
         }
@@ -67,7 +67,7 @@ pub async fn queue(State(state): State<AppState>, query: RawQuery) -> Result<Jso
     let result = state
         .db
         .read(move |conn| {
-            let status = status.map(|s| s.as_str());
+            let status = status.map(Status::as_str);
             let total: u64 = conn
                 .prepare_cached("SELECT COUNT(*) FROM reports WHERE ?1 IS NULL OR status = ?1")?
                 .query_row([status], |r| r.get(0))?;

@@ -26,7 +26,7 @@ pub fn BarTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let mut rows = rows;
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
     let top = rows.first().map(|(label, n)| (*label, *n));
     let share = move |n: u64| if total == 0 { 0.0 } else { n as f64 / total as f64 };
     let summary = move || match top {

@@ -98,7 +98,7 @@ pub fn AttachmentsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, l
         for i in 0..list.length() {
             let Some(file) = list.get(i) else { continue };
             let name = file.name();
-            let taken = form.draft.with_untracked(|d| d.attachments.len()) + pending.with_untracked(|p| p.len());
+            let taken = form.draft.with_untracked(|d| d.attachments.len()) + pending.with_untracked(Vec::len);
             let problem = if taken >= max_count {
                 Some(i18n.t("attach.too_many").replace("{max}", &max_count.to_string()))
             } else if !types.iter().any(|t| *t == file.type_()) {

@@ -44,7 +44,7 @@ fn locate(form: FormContext, failed: RwSignal<bool>) {
             d.location = Some(Location {
                 lat: c.latitude(),
                 lon: c.longitude(),
-            })
+            });
         });
     });
     let err = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| failed.set(true));

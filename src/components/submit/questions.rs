@@ -62,7 +62,7 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
         Callback::new(move |values: Vec<String>| {
             form.draft.update(|d| {
                 d.answers.insert(code.clone(), values);
-            })
+            });
         })
     };
     let first = {
