@@ -20,4 +20,4 @@ pub mod validation;
 pub use calendar::WorkingCalendar;
 pub use contract::*;
 pub use deadline::{assess, DeadlineState};
-pub use status::Status;
+pub use status::{Actor, Status};

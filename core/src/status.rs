@@ -1,8 +1,6 @@
-//! The SP4N-LAPOR! workflow as a status machine.
+//! The SP4N-LAPOR! workflow as a status machine, and who performs its steps.
 
 use serde::{Deserialize, Serialize};
-
-use crate::contract::Actor;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -93,6 +91,33 @@ impl Status {
             Status::InProgress | Status::Completed => Actor::Agency,
             Status::Closed | Status::Escalated => Actor::System,
         }
+    }
+}
+
+/// Who performed a step of the workflow; shown on the public timeline.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    Citizen,
+    Admin,
+    Agency,
+    System,
+}
+
+impl Actor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Actor::Citizen => "citizen",
+            Actor::Admin => "admin",
+            Actor::Agency => "agency",
+            Actor::System => "system",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Actor> {
+        [Actor::Citizen, Actor::Admin, Actor::Agency, Actor::System]
+            .into_iter()
+            .find(|a| a.as_str() == s)
     }
 }
 
