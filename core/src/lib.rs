@@ -10,8 +10,6 @@ pub mod deadline;
 pub mod fixtures;
 pub mod listing;
 pub mod open311;
-pub mod open311_client;
-pub mod open311_stats;
 pub mod stats;
 pub mod status;
 pub mod ticket;

@@ -46,7 +46,7 @@ impl Features {
 }
 
 /// The answers to a category's questions (Open311 service attributes).
-pub type Answers = Vec<aduan_core::open311_client::Answer>;
+pub type Answers = Vec<aduan_core::open311::Answer>;
 
 /// What went wrong with a request, in terms a page can explain to a citizen.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,7 +89,7 @@ impl ApiError {
             ApiError::Status { problem: Some(p), .. } => p
                 .errors
                 .iter()
-                .filter(|e| e.code == aduan_core::open311_client::SERVER_WORDS)
+                .filter(|e| e.code == aduan_core::open311::SERVER_WORDS)
                 .map(|e| (e.field.clone(), e.message.clone()))
                 .collect(),
             _ => vec![],

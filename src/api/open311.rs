@@ -1,15 +1,12 @@
 //! An Open311 GeoReport v2 server (JSON format) behind the same [`super::Backend`]. The mapping to our
-//! types is in `aduan_core::open311_client`, where it is tested natively; this file only moves documents.
+//! types is in `aduan_core::open311`, where it is tested natively; this file only moves documents.
 
 use aduan_core::listing::ListQuery;
 use aduan_core::open311::{
-    Attribute, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
-};
-use aduan_core::open311_client::{
     list_page, looks_like_xml, notice_of, portal_from_services, problem_from_errors, questions_in_order,
-    report_from_request, request_form, requests_query, RequestGathering,
+    report_from_request, request_form, requests_query, stats_from_requests, Attribute, Open311Error, RequestCreated,
+    RequestGathering, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
 };
-use aduan_core::open311_stats::stats_from_requests;
 use aduan_core::{
     NewReport, Page, Portal, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, WorkingCalendar,
 };

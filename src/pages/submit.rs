@@ -1,8 +1,7 @@
 //! `/lapor`: the submission flow. The draft lives in localStorage on every change; sending uses the draft's
 //! idempotency key, so retries (automatic, on reconnect, or by hand) make exactly one report.
 
-use aduan_core::open311::Attribute;
-use aduan_core::open311_client::{answer_problems, answers_to_send, SERVER_WORDS};
+use aduan_core::open311::{answer_problems, answers_to_send, Attribute, SERVER_WORDS};
 use aduan_core::validation::Rule;
 use aduan_core::{Portal, ReportCreated};
 use leptos::prelude::*;

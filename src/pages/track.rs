@@ -4,7 +4,7 @@ use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use aduan_core::open311_client::parse_request_id;
+use aduan_core::open311::parse_request_id;
 
 use crate::api::{ApiError, Backend, Client, Features};
 use crate::components::lazy::Lazy;

@@ -1,8 +1,7 @@
 //! A category's own questions (Open311 service attributes), asked right under the category: text, number,
 //! date, one choice or several, each with a label, hint and inline error like every other field.
 
-use aduan_core::open311::Attribute;
-use aduan_core::open311_client::answer_field;
+use aduan_core::open311::{answer_field, Attribute};
 use leptos::prelude::*;
 
 use super::{input_id, FormContext};

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::{instant, status_from_open311, ServiceRequest};
 use crate::agency_table::{self, Column};
-use crate::open311::{instant, status_from_open311, ServiceRequest};
 use crate::stats::{nearest_rank_in_histogram, rate};
 use crate::{AgencyStats, MonthlyPoint, Stats, Status, WorkingCalendar};
 
