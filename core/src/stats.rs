@@ -10,7 +10,8 @@ pub fn nearest_rank(sorted: &[f64], p: f64) -> Option<f64> {
     Some(sorted[rank - 1])
 }
 
-/// The 1-based rank used by [`nearest_rank`] for `n` values, so SQL can fetch the same row with OFFSET.
+/// The 1-based rank used by [`nearest_rank`] for `n` values, for percentiles of other sorted things too (the
+/// load generator's latencies) and of histograms.
 pub fn percentile_rank(n: usize, p: f64) -> usize {
     ((p.clamp(0.0, 1.0) * n as f64).ceil() as usize).clamp(1, n.max(1))
 }

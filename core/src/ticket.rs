@@ -38,7 +38,7 @@ fn check_char(body: &[u8]) -> u8 {
         .map(|(i, &c)| (i as u32 + 1) * value_of(c).unwrap())
         .sum();
     let weight = TICKET_LEN as u32;
-    // Solve weight·x ≡ −sum (mod 31): 31 is prime, so x = −sum · weight^29.
+    // Solve weight·x ≡ −sum (mod 31): 31 is prime, so weight has an inverse, found among the 31 residues.
     let inverse = (0..31).find(|x| (weight * x) % 31 == 1).unwrap();
     let x = ((31 - sum % 31) % 31 * inverse) % 31;
     ALPHABET[x as usize]

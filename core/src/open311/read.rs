@@ -155,8 +155,9 @@ pub fn report_from_request(r: &ServiceRequest, cal: &WorkingCalendar, now: DateT
 }
 
 /// `items` ordered so that `keeps_before(a, b)` holds for neighbours, keeping the given order among
-/// equals. By insertion: lists here are at most a thousand long, and the standard sort would add a copy of
-/// itself per element type to the browser build.
+/// equals. By insertion, because the standard sort would add a copy of itself per element type to the browser
+/// build. Items that arrive already in order are appended; others move the tail, which grows with the square
+/// of the length: a gathered list can reach [`MAX_LIST_ASKS`](super::MAX_LIST_ASKS) × [`LIST_CAP`](super::LIST_CAP).
 pub(super) fn in_order<T>(items: impl IntoIterator<Item = T>, keeps_before: impl Fn(&T, &T) -> bool) -> Vec<T> {
     let mut ordered: Vec<T> = Vec::new();
     for item in items {
