@@ -1,5 +1,5 @@
-//! The report being written: kept in localStorage on every change so nothing is lost on reload, validated
-//! with the same rules as the server (aduan-core), and sent with one idempotency key per draft.
+//! The report being written, and the steps that ask for it: validated with the same rules as the server
+//! (aduan-core), and sent with one idempotency key per draft. `draft_store` keeps it across reloads.
 
 use aduan_core::validation::{validate_new_report, Rule};
 use aduan_core::{Attachment, Kind, Location, NewReport, Portal, Reporter};
