@@ -5,12 +5,12 @@ mod app;
 mod clock;
 mod components;
 mod config;
-mod draft;
 mod embed;
 mod i18n;
 mod js;
 mod pages;
 mod storage;
+mod submit;
 mod url;
 
 fn main() {

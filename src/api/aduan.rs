@@ -10,6 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{with_query, ApiError, Features};
+use crate::submit::field::Field;
 
 #[derive(Clone, Debug)]
 pub struct AduanClient {
@@ -18,23 +19,7 @@ pub struct AduanClient {
 
 impl AduanClient {
     pub const FEATURES: Features = Features {
-        fields: &[
-            "kind",
-            "title",
-            "body",
-            "incident_date",
-            "region_id",
-            "address",
-            "category_id",
-            "agency_id",
-            "location",
-            "attachment_ids",
-            "anonymous",
-            "confidential",
-            "reporter.name",
-            "reporter.email",
-            "reporter.phone",
-        ],
+        fields: &Field::ALL,
         reporter_access: true,
         support: true,
         category_questions: false,

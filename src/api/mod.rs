@@ -16,11 +16,13 @@ use aduan_core::{
 pub use aduan::AduanClient;
 pub use open311::Open311Client;
 
+use crate::submit::field::Field;
+
 /// What a backend protocol can carry, so that pages ask for and show only that instead of showing it broken.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Features {
-    /// The submission fields the backend stores, by their contract names; the others are not asked.
-    pub fields: &'static [&'static str],
+    /// The submission fields the backend stores; the others are not asked.
+    pub fields: &'static [Field],
     /// Confidential reports, access codes, replies and ratings.
     pub reporter_access: bool,
     /// "I have this problem too".
@@ -40,8 +42,9 @@ pub struct Features {
 }
 
 impl Features {
-    pub fn asks(&self, field: &str) -> bool {
-        self.fields.contains(&field)
+    /// Whether the backend stores a field, given as a [`Field`] or by its contract name.
+    pub fn asks(&self, field: impl TryInto<Field>) -> bool {
+        field.try_into().is_ok_and(|f| self.fields.contains(&f))
     }
 }
 

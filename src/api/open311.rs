@@ -17,6 +17,7 @@ use serde::de::DeserializeOwned;
 
 use super::{percent_encode, with_query, Answers, ApiError, Features};
 use crate::clock::{now, today, zone};
+use crate::submit::field::Field;
 
 /// Times a token is looked up after a POST before the token itself is shown as the reference.
 const TOKEN_TRIES: u32 = 3;
@@ -54,14 +55,14 @@ impl Listed {
 impl Open311Client {
     pub const FEATURES: Features = Features {
         fields: &[
-            "body",
-            "address",
-            "location",
-            "category_id",
-            "anonymous",
-            "reporter.name",
-            "reporter.email",
-            "reporter.phone",
+            Field::Body,
+            Field::Address,
+            Field::Location,
+            Field::CategoryId,
+            Field::Anonymous,
+            Field::ReporterName,
+            Field::ReporterEmail,
+            Field::ReporterPhone,
         ],
         reporter_access: false,
         support: false,

@@ -54,6 +54,8 @@ pub fn SimilarReports(title: Signal<String>) -> impl IntoView {
         let handle = set_timeout_with_handle(
             move || {
                 asked.set_value(Some(key));
+                // A read, so not an Action; nor a LocalResource: read while loading, a resource suspends the
+                // nearest <Suspense> (the whole form's, in WithPortal) for every search as the citizen types.
                 leptos::task::spawn_local(async move {
                     let mut items = vec![];
                     for q in tries {

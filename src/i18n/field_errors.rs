@@ -3,23 +3,7 @@
 
 use aduan_core::validation::Rule;
 
-/// Every field of the submission form that can carry a problem.
-#[cfg(test)]
-pub const FIELDS: &[&str] = &[
-    "kind",
-    "title",
-    "body",
-    "incident_date",
-    "region_id",
-    "address",
-    "category_id",
-    "agency_id",
-    "location",
-    "attachment_ids",
-    "reporter.name",
-    "reporter.email",
-    "reporter.phone",
-];
+use crate::submit::field::Field;
 
 /// The catalogue key for `rule` on `field`. Limits in the text appear as `{min}` / `{max}`.
 pub fn key(field: &str, rule: Rule) -> &'static str {
@@ -31,33 +15,56 @@ pub fn key(field: &str, rule: Rule) -> &'static str {
             "err.answer.invalid"
         };
     }
+    match Field::parse(field) {
+        Some(field) => report_key(field, rule),
+        None => other_key(field, rule),
+    }
+}
+
+/// The key for a problem with a field of the report.
+fn report_key(field: Field, rule: Rule) -> &'static str {
+    use Rule::*;
     match (field, rule) {
-        ("kind", _) => "err.kind",
+        (Field::Kind, _) => "err.kind",
+        (Field::Title, Required) => "err.title.required",
+        (Field::Title, TooShort) => "err.title.too_short",
+        (Field::Title, TooLong) => "err.title.too_long",
+        (Field::Body, Required) => "err.body.required",
+        (Field::Body, TooShort) => "err.body.too_short",
+        (Field::Body, TooLong) => "err.body.too_long",
+        (Field::IncidentDate, Required) => "err.date.required",
+        (Field::IncidentDate, FutureDate) => "err.date.future",
+        (Field::IncidentDate, _) => "err.date.invalid",
+        (Field::RegionId, _) => "err.region",
+        (Field::CategoryId, _) => "err.category",
+        (Field::AgencyId, _) => "err.agency",
+        (Field::Location, _) => "err.location",
+        (Field::AttachmentIds, _) => "err.attachments.too_many",
+        (Field::ReporterName, Required) => "err.name.required",
+        (Field::ReporterEmail, Required) => "err.contact.required",
+        (Field::ReporterEmail, InvalidEmail) => "err.email.invalid",
+        (Field::ReporterPhone, InvalidPhone) => "err.phone.invalid",
+        (_, rule) => any_field_key(rule),
+    }
+}
+
+/// The key for a problem outside the report's fields: a category's questions, the reporter's forms.
+fn other_key(field: &str, rule: Rule) -> &'static str {
+    use Rule::*;
+    match (field, rule) {
         ("questions", _) => "err.questions",
-        ("title", Required) => "err.title.required",
-        ("title", TooShort) => "err.title.too_short",
-        ("title", TooLong) => "err.title.too_long",
-        ("body", Required) => "err.body.required",
-        ("body", TooShort) => "err.body.too_short",
-        ("body", TooLong) => "err.body.too_long",
-        ("incident_date", Required) => "err.date.required",
-        ("incident_date", FutureDate) => "err.date.future",
-        ("incident_date", _) => "err.date.invalid",
-        ("region_id", _) => "err.region",
-        ("category_id", _) => "err.category",
-        ("agency_id", _) => "err.agency",
-        ("location", _) => "err.location",
-        ("attachment_ids", _) => "err.attachments.too_many",
-        ("reporter.name", Required) => "err.name.required",
-        ("reporter.email", Required) => "err.contact.required",
-        ("reporter.email", InvalidEmail) => "err.email.invalid",
-        ("reporter.phone", InvalidPhone) => "err.phone.invalid",
         ("access_code", Required) => "err.access_code.required",
         ("access_code", _) => "err.access_code.wrong",
         ("message", Required) => "err.reply.required",
         ("rating", _) => "err.rating.required",
-        (_, ControlCharacters) => "err.control_characters",
-        (_, TooLong) => "err.too_long",
+        (_, rule) => any_field_key(rule),
+    }
+}
+
+fn any_field_key(rule: Rule) -> &'static str {
+    match rule {
+        Rule::ControlCharacters => "err.control_characters",
+        Rule::TooLong => "err.too_long",
         _ => "err.generic",
     }
 }
@@ -89,7 +96,7 @@ mod tests {
     #[test]
     fn every_field_and_rule_has_a_message_in_both_languages() {
         use Rule::*;
-        for field in FIELDS {
+        for field in Field::ALL.map(Field::as_str) {
             for rule in [
                 Required,
                 TooShort,

@@ -22,6 +22,7 @@ use crate::components::tracking::Tracked;
 use crate::components::with_portal::WithPortal;
 use crate::i18n::names::{format_date, format_local_time, kind_key, status_key};
 use crate::i18n::{format_count, use_i18n};
+use crate::submit::field::Field;
 
 #[component]
 pub fn TrackTicketPage() -> impl IntoView {
@@ -64,6 +65,8 @@ fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -
         loading.set_value(true);
         let client = client.clone();
         let code = tracked.access_code.get_untracked();
+        // A read, so not an Action; nor a LocalResource: the answer goes into `tracked.report`, which the
+        // reporter's forms also write, and a failed background refresh must keep what is shown.
         leptos::task::spawn_local(async move {
             let answer = client.report(&tracked.ticket.get_value(), code.as_deref()).await;
             let keep_shown = answer.is_err() && matches!(tracked.report.get_untracked(), Some(Ok(_)));
@@ -158,11 +161,11 @@ fn ReportDetails(
         {match (report.title.clone(), report.body.clone()) {
             (Some(t), Some(b)) => view! { <p class="report-title">{t}</p><p class="report-body">{b}</p> }.into_any(),
             // A backend without titles (Open311) has only the description.
-            (None, Some(b)) if !features.asks("title") => view! { <p class="report-body">{b}</p> }.into_any(),
+            (None, Some(b)) if !features.asks(Field::Title) => view! { <p class="report-body">{b}</p> }.into_any(),
             _ => view! { <p class="notice">{move || i18n.t("track.confidential")}</p> }.into_any(),
         }}
         <dl class="summary-list">
-            {features.asks("kind").then(|| view! {
+            {features.asks(Field::Kind).then(|| view! {
                 <div class="summary-row"><dt>{move || i18n.t("kind")}</dt><dd class="answer">{move || i18n.t(kind_key(kind))}</dd></div>
             })}
             <div class="summary-row"><dt>{move || i18n.t("agency")}</dt><dd class="answer">{match agency {
@@ -170,7 +173,7 @@ fn ReportDetails(
                 None => (move || i18n.t("track.agency_pending")).into_any(),
             }}</dd></div>
             <div class="summary-row"><dt>{move || i18n.t("category")}</dt><dd class="answer">{category}</dd></div>
-            {features.asks("region_id").then(|| view! {
+            {features.asks(Field::RegionId).then(|| view! {
                 <div class="summary-row"><dt>{move || i18n.t("region")}</dt><dd class="answer">{region}</dd></div>
             })}
             {report.address.clone().filter(|a| !a.is_empty()).map(|a| view! {
@@ -193,7 +196,7 @@ fn ReportDetails(
             {rating.map(|n| view! {
                 <div class="summary-row"><dt>{move || i18n.t("rating")}</dt><dd class="answer">{move || i18n.t("rating.value").replace("{n}", &n.to_string())}</dd></div>
             })}
-            {features.asks("attachment_ids").then(|| view! {
+            {features.asks(Field::AttachmentIds).then(|| view! {
                 <div class="summary-row">
                     <dt>{move || i18n.t("attachments")}</dt>
                     <dd class="answer">

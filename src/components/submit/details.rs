@@ -4,6 +4,7 @@ use super::FormContext;
 use crate::components::form::{described_by, problem_for, Field, FieldProblem, TextInput};
 use crate::components::similar_reports::SimilarReports;
 use crate::i18n::{format_count, use_i18n};
+use crate::submit::field::Field as ReportField;
 
 #[component]
 /// `asked`: the fields the backend stores; one without titles or dates (Open311) gets only the description.
@@ -12,7 +13,7 @@ pub fn DetailsStep(
     problems: Signal<Vec<FieldProblem>>,
     body_max: Signal<usize>,
     today: Signal<String>,
-    asked: &'static [&'static str],
+    asked: &'static [ReportField],
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (title, set_title) = form.text(|d| &d.title, |d, v| d.title = v);
@@ -32,7 +33,7 @@ pub fn DetailsStep(
     });
     view! {
         <h2>{move || i18n.t("submit.details_title")}</h2>
-        {asked.contains(&"title").then(|| view! {
+        {asked.contains(&ReportField::Title).then(|| view! {
             <TextInput id="title" label=Signal::derive(move || i18n.t("title")) hint=Signal::derive(move || i18n.t("submit.title_hint").to_string())
                 error=problem_for(problems, "title") value=title on_input=set_title/>
             <SimilarReports title/>
@@ -44,7 +45,7 @@ pub fn DetailsStep(
                 prop:value=body on:input=move |ev| set_body.run(event_target_value(&ev))></textarea>
             <p id="body-count" class="hint char-count" class:over=move || remaining() < 0 aria-live="polite">{count}</p>
         </Field>
-        {asked.contains(&"incident_date").then(|| view! {
+        {asked.contains(&ReportField::IncidentDate).then(|| view! {
         <Field id="incident-date" label=Signal::derive(move || i18n.t("incident_date")) hint=Some(Signal::derive(move || i18n.t("submit.date_hint").to_string()))
             error=problem_for(problems, "incident-date")>
             <input type="date" id="incident-date" name="incident_date" max=today

@@ -9,6 +9,7 @@ use crate::api::ApiError;
 use crate::components::form::{described_by, problem_for, Field, FieldProblem, TextInput};
 use crate::i18n::names::category_name;
 use crate::i18n::{format_decimal, use_i18n};
+use crate::submit::field::Field as ReportField;
 
 /// A `<select>` bound to a draft field, with a first "choose" option.
 #[component]
@@ -61,7 +62,7 @@ pub fn LocationStep(
     form: FormContext,
     problems: Signal<Vec<FieldProblem>>,
     portal: Portal,
-    asked: &'static [&'static str],
+    asked: &'static [ReportField],
     /// The chosen category's questions, from a backend whose categories have them.
     questions: Option<LocalResource<Result<Vec<Attribute>, ApiError>>>,
 ) -> impl IntoView {
@@ -106,7 +107,7 @@ pub fn LocationStep(
     };
     view! {
         <h2>{move || i18n.t("submit.location_title")}</h2>
-        {asked.contains(&"region_id").then(|| view! {
+        {asked.contains(&ReportField::RegionId).then(|| view! {
             <Field id="region-id" label=Signal::derive(move || i18n.t("region")) error=problem_for(problems, "region-id")>
                 <Select id="region-id" options=Signal::stored(regions) placeholder=Signal::derive(move || i18n.t("submit.choose_region"))
                     value=region on_change=set_region error=problem_for(problems, "region-id") has_hint=false/>
@@ -136,7 +137,7 @@ pub fn LocationStep(
                 value=category on_change=set_category error=problem_for(problems, "category-id") has_hint=false/>
         </Field>
         {questions.map(|questions| view! { <Questions form problems questions/> })}
-        {asked.contains(&"agency_id").then(|| view! {
+        {asked.contains(&ReportField::AgencyId).then(|| view! {
         <Field id="agency-id" label=Signal::derive(move || i18n.t("agency")) hint=Some(Signal::derive(move || i18n.t("submit.agency_hint").to_string()))
             error=problem_for(problems, "agency-id")>
             <label class="search-label" for="agency-search">{move || i18n.t("submit.agency_search")}</label>

@@ -15,8 +15,9 @@ use leptos::prelude::*;
 
 use crate::components::form::FieldProblem;
 use crate::components::submit::questions::question_label;
-use crate::draft::Draft;
 use crate::i18n::{field_errors, use_i18n};
+use crate::submit::draft::Draft;
+use crate::submit::field::Field;
 
 /// What every step needs: the draft, the problems to show (field, rule) from the last Continue, and those
 /// a server put in its own words.
@@ -46,9 +47,10 @@ pub fn input_id(field: &str) -> String {
             .collect();
         return format!("attribute-{escaped}");
     }
-    match field {
-        "kind" => "kind-complaint".into(),
-        other => other.replace(['.', '_'], "-"),
+    match Field::parse(field) {
+        // The first of the kinds' radio buttons.
+        Some(Field::Kind) => "kind-complaint".into(),
+        _ => field.replace(['.', '_'], "-"),
     }
 }
 
@@ -94,12 +96,12 @@ impl FormContext {
 
 /// Fills `{min}` and `{max}` with the portal's limits for the field.
 fn message(template: &str, field: &str, limits: &aduan_core::Limits) -> String {
-    let (min, max) = match field {
-        "title" => (limits.title_min, limits.title_max),
-        "body" => (limits.body_min, limits.body_max),
-        "address" => (0, limits.address_max),
-        "reporter.name" => (1, limits.name_max),
-        "attachment_ids" => (0, limits.attachments_max_count),
+    let (min, max) = match Field::parse(field) {
+        Some(Field::Title) => (limits.title_min, limits.title_max),
+        Some(Field::Body) => (limits.body_min, limits.body_max),
+        Some(Field::Address) => (0, limits.address_max),
+        Some(Field::ReporterName) => (1, limits.name_max),
+        Some(Field::AttachmentIds) => (0, limits.attachments_max_count),
         _ => (0, 0),
     };
     template

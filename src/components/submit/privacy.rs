@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::FormContext;
 use crate::components::form::{problem_for, FieldProblem, TextInput};
 use crate::i18n::use_i18n;
+use crate::submit::field::Field;
 
 #[component]
 fn Checkbox(
@@ -24,11 +25,7 @@ fn Checkbox(
 }
 
 #[component]
-pub fn PrivacyStep(
-    form: FormContext,
-    problems: Signal<Vec<FieldProblem>>,
-    asked: &'static [&'static str],
-) -> impl IntoView {
+pub fn PrivacyStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, asked: &'static [Field]) -> impl IntoView {
     let i18n = use_i18n();
     let draft = form.draft;
     let (name, set_name) = form.text(|d| &d.name, |d, v| d.name = v);
@@ -39,9 +36,9 @@ pub fn PrivacyStep(
         <h2>{move || i18n.t("submit.privacy_title")}</h2>
         <fieldset class="field">
             <legend class="visually-hidden">{move || i18n.t("submit.privacy_title")}</legend>
-            <Checkbox id="anonymous" label="anonymous" hint=if asked.contains(&"confidential") { "submit.anonymous_hint" } else { "submit.anonymous_hint_plain" } checked=anonymous
+            <Checkbox id="anonymous" label="anonymous" hint=if asked.contains(&Field::Confidential) { "submit.anonymous_hint" } else { "submit.anonymous_hint_plain" } checked=anonymous
                 on_change=Callback::new(move |v| draft.update(|d| d.anonymous = v))/>
-            {asked.contains(&"confidential").then(|| view! {
+            {asked.contains(&Field::Confidential).then(|| view! {
                 <Checkbox id="confidential" label="confidential" hint="submit.confidential_hint" checked=Signal::derive(move || draft.with(|d| d.confidential))
                     on_change=Callback::new(move |v| draft.update(|d| d.confidential = v))/>
             })}

@@ -8,6 +8,7 @@ use super::{input_id, FormContext};
 use crate::api::ApiError;
 use crate::components::form::{described_by, problem_for, FieldMessages, FieldProblem};
 use crate::i18n::use_i18n;
+use crate::submit::draft::Draft;
 
 #[component]
 pub fn Questions(
@@ -41,6 +42,32 @@ pub fn question_label(question: &Attribute) -> String {
         .unwrap_or_else(|| question.code.clone())
 }
 
+/// A question's answer in the draft: a list of values (one for every kind but several choices).
+/// Read through plain calls over the draft, not derived signals: the draft also holds the step, so these
+/// run once more while the step that owns them is being replaced, when a derived signal is already disposed.
+#[derive(Clone)]
+struct Answer {
+    draft: RwSignal<Draft>,
+    code: String,
+}
+
+impl Answer {
+    fn values(&self) -> Vec<String> {
+        self.draft
+            .with(|d| d.answers.get(&self.code).cloned().unwrap_or_default())
+    }
+
+    fn first(&self) -> String {
+        self.values().into_iter().next().unwrap_or_default()
+    }
+
+    fn set(&self, values: Vec<String>) {
+        self.draft.update(|d| {
+            d.answers.insert(self.code.clone(), values);
+        });
+    }
+}
+
 #[component]
 fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: Attribute) -> impl IntoView {
     let i18n = use_i18n();
@@ -50,27 +77,12 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
     }
     let id = input_id(&answer_field(&question.code));
     let error = problem_for(problems, id.clone());
-    // Plain closures over the draft, not derived signals: the draft also holds the step, so these run once
-    // more while the step that owns them is being replaced, when a derived signal is already disposed.
-    let answer = {
-        let code = question.code.clone();
-        move || form.draft.with(|d| d.answers.get(&code).cloned().unwrap_or_default())
-    };
-    let set = {
-        let code = question.code.clone();
-        Callback::new(move |values: Vec<String>| {
-            form.draft.update(|d| {
-                d.answers.insert(code.clone(), values);
-            });
-        })
-    };
-    let first = {
-        let answer = answer.clone();
-        move || answer().into_iter().next().unwrap_or_default()
+    let answer = Answer {
+        draft: form.draft,
+        code: question.code.clone(),
     };
     let hint = question.datatype_description.clone().filter(|h| !h.trim().is_empty());
     let described = described_by(id.clone(), hint.is_some(), error);
-    let invalid = move || error.read().is_some().to_string();
     let optional = !question.required;
     let label_text = move || {
         if optional {
@@ -79,25 +91,50 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
             label.clone()
         }
     };
-    let on_text = move |ev: leptos::ev::Event| set.run(vec![event_target_value(&ev)]);
     let messages = view! { <FieldMessages id=id.clone() hint=hint.map(Signal::from) error/> };
     if question.datatype == "multivaluelist" {
-        let boxes = question.values.iter().enumerate().map(|(i, choice)| {
-            // The first box carries the question's id, so the error summary's link lands on it.
-            let box_id = if i == 0 { id.clone() } else { format!("{id}-{i}") };
+        return view! {
+            <div class="field" class:field-error=move || error.read().is_some()>
+                <fieldset aria-describedby=described>
+                    <legend>{label_text}</legend>
+                    {messages}
+                    {checkboxes(&question, &id, answer)}
+                </fieldset>
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        <div class="field" class:field-error=move || error.read().is_some()>
+            <label for=id.clone()>{label_text}</label>
+            {messages}
+            {single_answer(&question, id, described, error, answer)}
+        </div>
+    }
+    .into_any()
+}
+
+/// One checkbox per choice; the first carries the question's id, so the error summary's link lands on it.
+fn checkboxes(question: &Attribute, id: &str, answer: Answer) -> impl IntoView {
+    question
+        .values
+        .iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let box_id = if i == 0 { id.to_string() } else { format!("{id}-{i}") };
             let checked = {
                 let (key, answer) = (choice.key.clone(), answer.clone());
-                move || answer().contains(&key)
+                move || answer.values().contains(&key)
             };
             let toggle = {
                 let (key, answer) = (choice.key.clone(), answer.clone());
                 move |ev: leptos::ev::Event| {
-                    let mut values = untrack(&answer);
+                    let mut values = untrack(|| answer.values());
                     values.retain(|v| v != &key);
                     if event_target_checked(&ev) {
                         values.push(key.clone());
                     }
-                    set.run(values);
+                    answer.set(values);
                 }
             };
             view! {
@@ -106,21 +143,28 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
                     <label for=box_id>{choice.name.clone()}</label>
                 </div>
             }
-        });
-        return view! {
-            <div class="field" class:field-error=move || error.read().is_some()>
-                <fieldset aria-describedby=described>
-                    <legend>{label_text}</legend>
-                    {messages}
-                    {boxes.collect_view()}
-                </fieldset>
-            </div>
-        }
-        .into_any();
-    }
-    let control = match question.datatype.as_str() {
+        })
+        .collect_view()
+}
+
+/// The control of a question with one answer: a text area, a list to choose from, or a number or date.
+fn single_answer(
+    question: &Attribute,
+    id: String,
+    described: Signal<String>,
+    error: Signal<Option<String>>,
+    answer: Answer,
+) -> AnyView {
+    let i18n = use_i18n();
+    let invalid = move || error.read().is_some().to_string();
+    let first = {
+        let answer = answer.clone();
+        move || answer.first()
+    };
+    let on_text = move |ev: leptos::ev::Event| answer.set(vec![event_target_value(&ev)]);
+    match question.datatype.as_str() {
         "text" => view! {
-            <textarea id=id.clone() name=id.clone() rows="4" aria-describedby=described aria-invalid=invalid prop:value=first on:input=on_text></textarea>
+            <textarea id=id.clone() name=id rows="4" aria-describedby=described aria-invalid=invalid prop:value=first on:input=on_text></textarea>
         }
         .into_any(),
         "singlevaluelist" => {
@@ -129,7 +173,7 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
                 view! { <option value=choice.key.clone() selected=move || first() == key>{choice.name.clone()}</option> }
             });
             view! {
-                <select id=id.clone() name=id.clone() aria-describedby=described aria-invalid=invalid prop:value=first on:change=on_text>
+                <select id=id.clone() name=id aria-describedby=described aria-invalid=invalid prop:value=first on:change=on_text>
                     <option value="">{move || i18n.t("submit.choose_answer")}</option>
                     {options.collect_view()}
                 </select>
@@ -143,17 +187,9 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
                 _ => ("text", "text"),
             };
             view! {
-                <input type=kind inputmode=mode id=id.clone() name=id.clone() aria-describedby=described aria-invalid=invalid prop:value=first on:input=on_text/>
+                <input type=kind inputmode=mode id=id.clone() name=id aria-describedby=described aria-invalid=invalid prop:value=first on:input=on_text/>
             }
             .into_any()
         }
-    };
-    view! {
-        <div class="field" class:field-error=move || error.read().is_some()>
-            <label for=id>{label_text}</label>
-            {messages}
-            {control}
-        </div>
     }
-    .into_any()
 }

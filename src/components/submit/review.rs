@@ -4,16 +4,17 @@ use leptos::prelude::*;
 
 use super::questions::question_label;
 use super::FormContext;
-use crate::draft::{Draft, Step};
 use crate::i18n::names::{category_name, format_date};
 use crate::i18n::use_i18n;
+use crate::submit::draft::{Draft, Step};
+use crate::submit::field::Field;
 
 /// GOV.UK "check your answers": every answer with a link back to change it.
 #[component]
 pub fn ReviewStep(
     form: FormContext,
     portal: Portal,
-    asked: &'static [&'static str],
+    asked: &'static [Field],
     questions: Signal<Vec<Attribute>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -26,11 +27,9 @@ pub fn ReviewStep(
     let regions: Vec<(String, String)> = portal.regions.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
     let agencies: Vec<(String, String)> = portal.agencies.iter().map(|a| (a.id.clone(), a.name.clone())).collect();
     let categories = portal.categories.clone();
-    // A row for each field the backend stores: `field` is its contract name, `label` its catalogue key.
-    let row = move |field: &'static str,
-                    label: &'static str,
-                    value: Box<dyn Fn(&Draft) -> String + Send + Sync>,
-                    step: Step| {
+    // A row for each field the backend stores, with a button back to the step that asks it.
+    let row = move |field: Field, value: Box<dyn Fn(&Draft) -> String + Send + Sync>| {
+        let (label, step) = (field.label_key(), Step::of(field));
         asked.contains(&field).then(|| view! {
             <div class="summary-row">
                 <dt>{move || i18n.t(label)}</dt>
@@ -75,21 +74,21 @@ pub fn ReviewStep(
     view! {
         <h2>{move || i18n.t("review")}</h2>
         <dl class="summary-list">
-            {row("kind", "kind", Box::new(move |d| d.kind.map(|k| i18n.t(crate::i18n::names::kind_key(k)).to_string()).unwrap_or_default()), Step::Kind)}
-            {row("title", "title", Box::new(|d| d.title.trim().to_string()), Step::Details)}
-            {row("body", "body", Box::new(|d| d.body.trim().to_string()), Step::Details)}
-            {row("incident_date", "incident_date", Box::new(|d| d.incident_date.clone()), Step::Details)}
-            {row("region_id", "region", Box::new(move |d| name_of(&regions, &d.region_id)), Step::Location)}
-            {row("address", "address", Box::new(|d| d.address.trim().to_string()), Step::Location)}
-            {row("category_id", "category", Box::new(move |d| categories.iter().find(|c| c.id == d.category_id).map(|c| category_name(c, i18n.lang())).unwrap_or_default()), Step::Location)}
+            {row(Field::Kind, Box::new(move |d| d.kind.map(|k| i18n.t(crate::i18n::names::kind_key(k)).to_string()).unwrap_or_default()))}
+            {row(Field::Title, Box::new(|d| d.title.trim().to_string()))}
+            {row(Field::Body, Box::new(|d| d.body.trim().to_string()))}
+            {row(Field::IncidentDate, Box::new(|d| d.incident_date.clone()))}
+            {row(Field::RegionId, Box::new(move |d| name_of(&regions, &d.region_id)))}
+            {row(Field::Address, Box::new(|d| d.address.trim().to_string()))}
+            {row(Field::CategoryId, Box::new(move |d| categories.iter().find(|c| c.id == d.category_id).map(|c| category_name(c, i18n.lang())).unwrap_or_default()))}
             {answers}
-            {row("agency_id", "agency", Box::new(move |d| if d.agency_id.is_empty() { i18n.t("agency.unknown").to_string() } else { name_of(&agencies, &d.agency_id) }), Step::Location)}
-            {row("attachment_ids", "attachments", Box::new(|d| d.attachments.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")), Step::Attachments)}
-            {row("anonymous", "anonymous", Box::new(move |d| yes_no(d.anonymous)), Step::Privacy)}
-            {row("confidential", "confidential", Box::new(move |d| yes_no(d.confidential)), Step::Privacy)}
-            {row("reporter.name", "reporter.name", Box::new(|d| if d.anonymous { String::new() } else { d.name.trim().to_string() }), Step::Privacy)}
-            {row("reporter.email", "reporter.email", Box::new(|d| if d.anonymous { String::new() } else { d.email.trim().to_string() }), Step::Privacy)}
-            {row("reporter.phone", "reporter.phone", Box::new(|d| if d.anonymous { String::new() } else { d.phone.trim().to_string() }), Step::Privacy)}
+            {row(Field::AgencyId, Box::new(move |d| if d.agency_id.is_empty() { i18n.t("agency.unknown").to_string() } else { name_of(&agencies, &d.agency_id) }))}
+            {row(Field::AttachmentIds, Box::new(|d| d.attachments.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ")))}
+            {row(Field::Anonymous, Box::new(move |d| yes_no(d.anonymous)))}
+            {row(Field::Confidential, Box::new(move |d| yes_no(d.confidential)))}
+            {row(Field::ReporterName, Box::new(|d| if d.anonymous { String::new() } else { d.name.trim().to_string() }))}
+            {row(Field::ReporterEmail, Box::new(|d| if d.anonymous { String::new() } else { d.email.trim().to_string() }))}
+            {row(Field::ReporterPhone, Box::new(|d| if d.anonymous { String::new() } else { d.phone.trim().to_string() }))}
         </dl>
     }
 }

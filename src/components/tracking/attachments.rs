@@ -1,7 +1,7 @@
 use aduan_core::Attachment;
 use leptos::prelude::*;
 
-use crate::api::{Backend, Client};
+use crate::api::{ApiError, Backend, Client};
 use crate::components::download::save_bytes;
 use crate::i18n::use_i18n;
 
@@ -19,8 +19,24 @@ pub fn AttachmentList(
     if attachments.is_empty() {
         return view! { <span>{move || i18n.t("track.attachments_none")}</span> }.into_any();
     }
-    let failed = RwSignal::new(false);
     let ticket = StoredValue::new(ticket);
+    // A read, but one the citizen asks for with a click: an Action like the writes, so its result is read
+    // the same way.
+    let download = Action::new_local({
+        let client = client.clone();
+        move |attachment: &Attachment| {
+            let (client, a, code) = (client.clone(), attachment.clone(), access_code.get_untracked());
+            async move {
+                let bytes = client
+                    .attachment_bytes(&ticket.get_value(), &a.id, &code.unwrap_or_default())
+                    .await?;
+                save_bytes(&a.name, &a.content_type, &bytes);
+                Ok::<(), ApiError>(())
+            }
+        }
+    });
+    let answer = download.value();
+    let failed = move || answer.with(|a| matches!(a, Some(Err(_))));
     view! {
         <ul class="plain-list">
             {attachments.into_iter().map(|a| {
@@ -28,26 +44,16 @@ pub fn AttachmentList(
                     let href = client.attachment_url(&ticket.get_value(), &a.id);
                     return view! { <li><a href=href rel="external" target="_blank">{a.name}</a></li> }.into_any();
                 }
-                let client = client.clone();
                 let attachment = StoredValue::new(a.clone());
                 let open = move |_| {
-                    let Some(code) = access_code.get_untracked() else { return };
-                    let client = client.clone();
-                    let a = attachment.get_value();
-                    leptos::task::spawn_local(async move {
-                        match client.attachment_bytes(&ticket.get_value(), &a.id, &code).await {
-                            Ok(bytes) => {
-                                failed.set(false);
-                                save_bytes(&a.name, &a.content_type, &bytes);
-                            }
-                            Err(_) => failed.set(true),
-                        }
-                    });
+                    if access_code.with_untracked(Option::is_some) {
+                        download.dispatch(attachment.get_value());
+                    }
                 };
                 view! { <li><button type="button" class="link-button" on:click=open>{a.name}</button></li> }.into_any()
             }).collect_view()}
         </ul>
-        <p role="status" class="error-message">{move || failed.get().then(|| i18n.t("track.attachment_failed"))}</p>
+        <p role="status" class="error-message">{move || failed().then(|| i18n.t("track.attachment_failed"))}</p>
     }
     .into_any()
 }

@@ -79,63 +79,66 @@ fn AccessCodeForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldP
     let i18n = use_i18n();
     let client = expect_context::<Client>();
     let code = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let unlock = Action::new_local(move |entered: &String| {
+        let (client, entered) = (client.clone(), entered.clone());
+        async move {
+            let answer = client.report(&tracked.ticket.get_value(), Some(&entered)).await;
+            let unlocked = show_answer(tracked, problems, "access-code", answer);
+            // Last: it replaces this form with the reporter's.
+            if unlocked {
+                tracked.access_code.set(Some(entered));
+            }
+            unlocked
+        }
+    });
+    let pending = unlock.pending();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let entered = code.get_untracked().trim().to_string();
         if entered.is_empty() {
             return show(problems, vec![("access-code", "err.access_code.required")]);
         }
-        if busy.get_untracked() {
-            return;
+        if !pending.get_untracked() {
+            unlock.dispatch(entered);
         }
-        busy.set(true);
-        let client = client.clone();
-        leptos::task::spawn_local(async move {
-            match client.report(&tracked.ticket.get_value(), Some(&entered)).await {
-                Ok(view) => {
-                    problems.set(vec![]);
-                    tracked.report.set(Some(Ok(view)));
-                    tracked.access_code.set(Some(entered));
-                }
-                Err(error) => show(problems, refusal("access-code", &error)),
-            }
-            busy.set(false);
-        });
     };
     view! {
         <p>{move || i18n.t("track.reporter_lead")}</p>
         <form on:submit=on_submit novalidate>
             <TextInput id="access-code" label=Signal::derive(move || i18n.t("access_code")) hint=Signal::derive(move || i18n.t("access_code.hint").to_string())
                 error=problem_for(shown, "access-code") value=code.into() on_input=Callback::new(move |v| code.set(v)) autocomplete="off"/>
-            <button type="submit" class="button secondary" aria-disabled=move || busy.get().to_string()>{move || i18n.t("action.unlock")}</button>
+            <button type="submit" class="button secondary" aria-disabled=move || pending.get().to_string()>{move || i18n.t("action.unlock")}</button>
         </form>
     }
 }
 
-/// Sends as the reporter; on success the answered report replaces the shown one.
-fn send_as_reporter<F>(
+/// The server's answer to the reporter: the answered report replaces the shown one, or the refusal is shown
+/// at `input_id`. Whether the server took it.
+fn show_answer(
     tracked: Tracked,
     problems: Problems,
-    busy: RwSignal<bool>,
     input_id: &'static str,
-    request: F,
-    on_done: impl FnOnce() + 'static,
-) where
-    F: std::future::Future<Output = Result<ReportView, ApiError>> + 'static,
-{
-    busy.set(true);
-    leptos::task::spawn_local(async move {
-        match request.await {
-            Ok(view) => {
-                problems.set(vec![]);
-                tracked.report.set(Some(Ok(view)));
-                on_done();
-            }
-            Err(error) => show(problems, refusal(input_id, &error)),
+    answer: Result<ReportView, ApiError>,
+) -> bool {
+    match answer {
+        Ok(view) => {
+            problems.set(vec![]);
+            tracked.report.set(Some(Ok(view)));
+            true
         }
-        busy.set(false);
-    });
+        Err(error) => {
+            show(problems, refusal(input_id, &error));
+            false
+        }
+    }
+}
+
+/// The ticket and access code a reporter's request is made with.
+fn credentials(tracked: Tracked) -> (String, String) {
+    (
+        tracked.ticket.get_value(),
+        tracked.access_code.get_untracked().unwrap_or_default(),
+    )
 }
 
 #[component]
@@ -148,29 +151,32 @@ fn ReplyForm(
     let i18n = use_i18n();
     let client = expect_context::<Client>();
     let text = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let sent = RwSignal::new(false);
+    let reply = Action::new_local(move |reply: &NewReply| {
+        let (client, reply, (ticket, code)) = (client.clone(), reply.clone(), credentials(tracked));
+        async move {
+            let answer = client.reply(&ticket, &code, &reply).await;
+            let taken = show_answer(tracked, problems, "reply", answer);
+            if taken {
+                text.set(String::new());
+            }
+            taken
+        }
+    });
+    let pending = reply.pending();
+    let taken = reply.value();
+    let sent = move || !pending.get() && taken.get() == Some(true);
     let error = problem_for(shown, "reply");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if pending.get_untracked() {
             return;
         }
-        let message = match clean_text(&text.get_untracked(), 1, message_max, true) {
-            Ok(m) => m,
-            Err(rule) => return show(problems, vec![("reply", field_errors::key("message", rule))]),
-        };
-        let (client, ticket, code) = (
-            client.clone(),
-            tracked.ticket.get_value(),
-            tracked.access_code.get_untracked().unwrap_or_default(),
-        );
-        sent.set(false);
-        let request = async move { client.reply(&ticket, &code, &NewReply { message }).await };
-        send_as_reporter(tracked, problems, busy, "reply", request, move || {
-            text.set(String::new());
-            sent.set(true);
-        });
+        match clean_text(&text.get_untracked(), 1, message_max, true) {
+            Ok(message) => {
+                reply.dispatch(NewReply { message });
+            }
+            Err(rule) => show(problems, vec![("reply", field_errors::key("message", rule))]),
+        }
     };
     view! {
         <form class="reply-form" on:submit=on_submit novalidate>
@@ -179,8 +185,8 @@ fn ReplyForm(
                     aria-invalid=move || error.read().is_some().to_string()
                     prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </Field>
-            <button type="submit" class="button primary" aria-disabled=move || busy.get().to_string()>{move || i18n.t("action.reply")}</button>
-            <p role="status" class="hint">{move || sent.get().then(|| i18n.t("reply.sent"))}</p>
+            <button type="submit" class="button primary" aria-disabled=move || pending.get().to_string()>{move || i18n.t("action.reply")}</button>
+            <p role="status" class="hint">{move || sent().then(|| i18n.t("reply.sent"))}</p>
         </form>
     }
 }
@@ -196,28 +202,34 @@ fn RatingForm(
     let client = expect_context::<Client>();
     let chosen = RwSignal::new(None::<u8>);
     let comment = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let rate = Action::new_local(move |rating: &NewRating| {
+        let (client, rating, (ticket, code)) = (client.clone(), rating.clone(), credentials(tracked));
+        async move {
+            show_answer(
+                tracked,
+                problems,
+                "rating-1",
+                client.rate(&ticket, &code, &rating).await,
+            )
+        }
+    });
+    let pending = rate.pending();
     let error = problem_for(shown, "rating-1");
     let comment_error = problem_for(shown, "rating-comment");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        if pending.get_untracked() {
             return;
         }
         let Some(rating) = chosen.get_untracked() else {
             return show(problems, vec![("rating-1", "err.rating.required")]);
         };
-        let comment = match clean_text(&comment.get_untracked(), 0, message_max, true) {
-            Ok(c) => c,
-            Err(rule) => return show(problems, vec![("rating-comment", field_errors::key("comment", rule))]),
-        };
-        let (client, ticket, code) = (
-            client.clone(),
-            tracked.ticket.get_value(),
-            tracked.access_code.get_untracked().unwrap_or_default(),
-        );
-        let request = async move { client.rate(&ticket, &code, &NewRating { rating, comment }).await };
-        send_as_reporter(tracked, problems, busy, "rating-1", request, || {});
+        match clean_text(&comment.get_untracked(), 0, message_max, true) {
+            Ok(comment) => {
+                rate.dispatch(NewRating { rating, comment });
+            }
+            Err(rule) => show(problems, vec![("rating-comment", field_errors::key("comment", rule))]),
+        }
     };
     const CHOICES: [(u8, &str, &str); 5] = [
         (1, "rating-1", "rating.1"),
@@ -252,7 +264,7 @@ fn RatingForm(
                 <textarea id="rating-comment" name="comment" rows="3" aria-describedby=described_by("rating-comment", false, comment_error)
                     prop:value=comment on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
             </Field>
-            <button type="submit" class="button primary" aria-disabled=move || busy.get().to_string()>{move || i18n.t("action.rate")}</button>
+            <button type="submit" class="button primary" aria-disabled=move || pending.get().to_string()>{move || i18n.t("action.rate")}</button>
         </form>
     }
 }

@@ -1,5 +1,5 @@
-//! The report being written: kept in localStorage on every change so nothing is lost on reload, validated
-//! with the same rules as the server (aduan-core), and sent with one idempotency key per draft.
+//! The report being written, and the steps that ask for it: validated with the same rules as the server
+//! (aduan-core), and sent with one idempotency key per draft. `draft_store` keeps it across reloads.
 
 use aduan_core::validation::{validate_new_report, Rule};
 use aduan_core::{Attachment, Kind, Location, NewReport, Portal, Reporter};
@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use super::field::Field;
 
 /// The steps of the form, in order (GOV.UK: one thing per page, then check answers).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -32,7 +34,7 @@ impl Step {
     ];
 
     /// The steps a backend needs: those with a field it stores, then the review.
-    pub fn shown(asked: &[&str]) -> Vec<Step> {
+    pub fn shown(asked: &[Field]) -> Vec<Step> {
         Step::ALL
             .into_iter()
             .filter(|s| *s == Step::Review || s.fields().iter().any(|f| asked.contains(f)))
@@ -49,16 +51,36 @@ impl Step {
         steps[i.saturating_sub(1)]
     }
 
-    /// The contract's field names validated on this step.
-    pub fn fields(self) -> &'static [&'static str] {
+    /// The fields asked on this step, in form order.
+    pub fn fields(self) -> &'static [Field] {
         match self {
-            Step::Kind => &["kind"],
-            Step::Details => &["title", "body", "incident_date"],
-            Step::Location => &["region_id", "address", "category_id", "agency_id", "location"],
-            Step::Attachments => &["attachment_ids"],
-            Step::Privacy => &["reporter.name", "reporter.email", "reporter.phone"],
+            Step::Kind => &[Field::Kind],
+            Step::Details => &[Field::Title, Field::Body, Field::IncidentDate],
+            Step::Location => &[
+                Field::RegionId,
+                Field::Address,
+                Field::CategoryId,
+                Field::AgencyId,
+                Field::Location,
+            ],
+            Step::Attachments => &[Field::AttachmentIds],
+            Step::Privacy => &[
+                Field::Anonymous,
+                Field::Confidential,
+                Field::ReporterName,
+                Field::ReporterEmail,
+                Field::ReporterPhone,
+            ],
             Step::Review => &[],
         }
+    }
+
+    /// The step that asks a field.
+    pub fn of(field: Field) -> Step {
+        Step::ALL
+            .into_iter()
+            .find(|s| s.fields().contains(&field))
+            .unwrap_or(Step::Review)
     }
 
     /// The step that holds a field, so an error found later can send the citizen back to it. A category's
@@ -67,10 +89,7 @@ impl Step {
         if field.starts_with("attribute.") || field == "questions" {
             return Step::Location;
         }
-        Step::ALL
-            .into_iter()
-            .find(|s| s.fields().contains(&field))
-            .unwrap_or(Step::Review)
+        Field::parse(field).map_or(Step::Review, Step::of)
     }
 }
 
@@ -143,25 +162,25 @@ impl Draft {
 
     /// Every problem in the fields the backend stores (`asked`), in form order, with the same rules the
     /// server applies.
-    pub fn problems(&self, portal: &Portal, today: NaiveDate, asked: &[&str]) -> Vec<(&'static str, Rule)> {
+    pub fn problems(&self, portal: &Portal, today: NaiveDate, asked: &[Field]) -> Vec<(&'static str, Rule)> {
         let (report, date_error) = self.to_new_report();
         let mut problems = match validate_new_report(&report, portal, today) {
             Ok(_) => vec![],
             Err(e) => e,
         };
         if self.kind.is_none() {
-            problems.insert(0, ("kind", Rule::Required));
+            problems.insert(0, (Field::Kind.as_str(), Rule::Required));
         }
         if let Some(rule) = date_error {
-            problems.retain(|(f, _)| *f != "incident_date");
-            problems.push(("incident_date", rule));
+            problems.retain(|(f, _)| *f != Field::IncidentDate.as_str());
+            problems.push((Field::IncidentDate.as_str(), rule));
         }
-        problems.retain(|(f, _)| asked.contains(f));
+        problems.retain(|(f, _)| Field::parse(f).is_some_and(|f| asked.contains(&f)));
         let order = |f: &str| {
             Step::ALL
                 .iter()
                 .flat_map(|s| s.fields())
-                .position(|x| *x == f)
+                .position(|x| x.as_str() == f)
                 .unwrap_or(usize::MAX)
         };
         problems.sort_by_key(|(f, _)| order(f));
@@ -182,29 +201,15 @@ mod tests {
     use super::*;
     use aduan_core::fixtures::portal;
 
-    const ALL_FIELDS: &[&str] = &[
-        "kind",
-        "title",
-        "body",
-        "incident_date",
-        "region_id",
-        "address",
-        "category_id",
-        "agency_id",
-        "location",
-        "attachment_ids",
-        "reporter.name",
-        "reporter.email",
-        "reporter.phone",
-    ];
-    const OPEN311_FIELDS: &[&str] = &[
-        "body",
-        "address",
-        "location",
-        "category_id",
-        "reporter.name",
-        "reporter.email",
-        "reporter.phone",
+    const ALL_FIELDS: &[Field] = &Field::ALL;
+    const OPEN311_FIELDS: &[Field] = &[
+        Field::Body,
+        Field::Address,
+        Field::Location,
+        Field::CategoryId,
+        Field::ReporterName,
+        Field::ReporterEmail,
+        Field::ReporterPhone,
     ];
 
     fn today() -> NaiveDate {
