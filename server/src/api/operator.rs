@@ -11,6 +11,7 @@ use chrono::Utc;
 
 use crate::crypto::secrets_match;
 use crate::db;
+use crate::db::listing::Paging;
 use crate::db::reports::{locate, Audience};
 use crate::db::workflow::{Transition, TransitionError};
 use crate::http::{wants_english, JsonBody};
@@ -62,7 +63,7 @@ pub async fn queue(State(state): State<AppState>, query: RawQuery) -> Result<Jso
     }
     let result = state
         .db
-        .read(move |conn| Ok(db::listing::operator_queue(conn, status, page, per_page)?))
+        .read(move |conn| Ok(db::listing::operator_queue(conn, status, Paging { page, per_page })?))
         .await?;
     Ok(Json(result))
 }

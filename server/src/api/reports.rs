@@ -12,7 +12,7 @@ use chrono::{SubsecRound, Utc};
 use super::filter;
 use crate::crypto::sha256_hex;
 use crate::db;
-use crate::db::listing::PublicQuery;
+use crate::db::listing::{Paging, PublicQuery};
 use crate::db::reports::{Retry, SubmitError};
 use crate::http::wants_english;
 use crate::problem::ApiError;
@@ -154,8 +154,7 @@ pub async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json
         filter,
         status,
         search,
-        page,
-        per_page,
+        paging: Paging { page, per_page },
     };
     let result = state
         .db

@@ -18,19 +18,41 @@ pub fn fts_query(q: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Which page of a list, counted from 1, and how long pages are.
+#[derive(Clone, Copy)]
+pub struct Paging {
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl Paging {
+    /// How many items the pages before this one hold.
+    fn offset(self) -> u64 {
+        (self.page as u64 - 1) * self.per_page as u64
+    }
+
+    fn of<T>(self, items: Vec<T>, total: u64) -> Page<T> {
+        Page {
+            items,
+            total,
+            page: self.page,
+            per_page: self.per_page,
+        }
+    }
+}
+
 /// What the public listing is asked for.
 pub struct PublicQuery {
     pub filter: ReportFilter,
     pub status: Option<Status>,
     /// Free text; see [`fts_query`].
     pub search: Option<String>,
-    pub page: u32,
-    pub per_page: u32,
+    pub paging: Paging,
 }
 
 /// The public listing, newest first. Confidential reports appear without title; identity never.
 pub fn public_page(conn: &Connection, q: &PublicQuery) -> rusqlite::Result<Page<ReportSummary>> {
-    let (page, per_page) = (q.page, q.per_page);
+    let (per_page, offset) = (q.paging.per_page, q.paging.offset());
     let mut w = where_clause(&q.filter);
     if let Some(s) = q.status {
         w.and("status = ?", Value::Text(s.as_str().into()));
@@ -45,7 +67,6 @@ pub fn public_page(conn: &Connection, q: &PublicQuery) -> rusqlite::Result<Page<
     let total: u64 = conn
         .prepare_cached(&format!("SELECT COUNT(*) FROM reports WHERE {sql}"))?
         .query_row(params_from_iter(params.iter()), |r| r.get(0))?;
-    let offset = (page as u64 - 1) * per_page as u64;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT r.ticket, r.kind, r.status, r.title, r.agency_id, a.name, r.category_id, c.name, r.region_id, g.name, r.created_at, r.confidential, r.supports
          FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id LEFT JOIN categories c ON c.id = r.category_id
@@ -70,42 +91,28 @@ pub fn public_page(conn: &Connection, q: &PublicQuery) -> rusqlite::Result<Page<
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page {
-        items,
-        total,
-        page,
-        per_page,
-    })
+    Ok(q.paging.of(items, total))
 }
 
 /// The operators' work queue: oldest first, with full content, optionally of one status.
-pub fn operator_queue(
-    conn: &Connection,
-    status: Option<Status>,
-    page: u32,
-    per_page: u32,
-) -> rusqlite::Result<Page<ReportView>> {
+pub fn operator_queue(conn: &Connection, status: Option<Status>, paging: Paging) -> rusqlite::Result<Page<ReportView>> {
     let status = status.map(Status::as_str);
     let total: u64 = conn
         .prepare_cached("SELECT COUNT(*) FROM reports WHERE ?1 IS NULL OR status = ?1")?
         .query_row([status], |r| r.get(0))?;
-    let offset = (page as u64 - 1) * per_page as u64;
     let ids: Vec<i64> = conn
         .prepare_cached(
             "SELECT id FROM reports WHERE ?1 IS NULL OR status = ?1 ORDER BY created_at, id LIMIT ?2 OFFSET ?3",
         )?
-        .query_map(rusqlite::params![status, per_page, offset], |r| r.get(0))?
+        .query_map(rusqlite::params![status, paging.per_page, paging.offset()], |r| {
+            r.get(0)
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let items = ids
         .into_iter()
         .map(|id| reports::load(conn, id, Audience::Operator))
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page {
-        items,
-        total,
-        page,
-        per_page,
-    })
+    Ok(paging.of(items, total))
 }
 
 /// Which reports Open311's `GET requests.json` asks for; an empty list does not narrow.
@@ -139,7 +146,19 @@ pub fn open311_requests(conn: &Connection, q: &Open311Query, limit: u32) -> rusq
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::{fts_query, Paging};
+
+    #[test]
+    fn pages_count_from_one() {
+        let paging = |page, per_page| Paging { page, per_page };
+        assert_eq!(paging(1, 20).offset(), 0);
+        assert_eq!(paging(3, 25).offset(), 50);
+        let page = paging(2, 10).of(vec!["a"], 11);
+        assert_eq!(
+            (page.page, page.per_page, page.total, page.items),
+            (2, 10, 11, vec!["a"])
+        );
+    }
 
     #[test]
     fn search_words_become_a_safe_prefix_query() {

@@ -235,6 +235,7 @@ const VIEW_SQL: &str = "SELECT r.ticket, r.kind, r.status, r.title, r.body, r.ag
   FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id LEFT JOIN categories c ON c.id = r.category_id
   LEFT JOIN regions g ON g.id = r.region_id WHERE r.id = ?1";
 
+/// The report as `audience` may see it, with its timeline and (where its content shows) its attachments.
 pub fn load(conn: &Connection, report_id: i64, audience: Audience) -> rusqlite::Result<ReportView> {
     let mut view = conn
         .prepare_cached(VIEW_SQL)?
