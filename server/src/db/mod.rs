@@ -121,3 +121,42 @@ impl Db {
 pub fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_run_once_and_record_their_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("aduan.sqlite3");
+        let version = |db: &Db| -> usize {
+            db.with_writer(|conn| conn.pragma_query_value(None, "user_version", |r| r.get(0)))
+                .unwrap()
+        };
+        let db = Db::open(&path).unwrap();
+        assert_eq!(version(&db), MIGRATIONS.len());
+        drop(db);
+        // A second open finds nothing to do: running a migration twice would fail on its CREATE statements.
+        let db = Db::open(&path).unwrap();
+        assert_eq!(version(&db), 3);
+        let tables: Vec<String> = db
+            .with_writer(|conn| {
+                conn.prepare(
+                    "SELECT name FROM sqlite_master WHERE name IN ('reports', 'reports_fts', 'reports_stats')",
+                )?
+                .query_map([], |r| r.get(0))?
+                .collect()
+            })
+            .unwrap();
+        assert_eq!(tables.len(), 3, "{tables:?}");
+    }
+
+    #[test]
+    fn times_are_stored_to_the_second_in_utc() {
+        let at = "2026-03-01T08:15:30.750+07:00"
+            .parse::<DateTime<chrono::FixedOffset>>()
+            .unwrap();
+        assert_eq!(timestamp(at.with_timezone(&Utc)), "2026-03-01T01:15:30Z");
+    }
+}
