@@ -2,13 +2,13 @@
 
 mod api;
 mod config;
+mod crypto;
 mod db;
+mod http;
 mod open311;
 mod problem;
 mod ratelimit;
 mod seed;
-mod store;
-mod view;
 mod web;
 
 use std::sync::Arc;
@@ -52,9 +52,10 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
             tracing::info!("seeded {made} demo reports");
         }
     }
-    let portal = Arc::new(
-        seed::load_portal(&db, &calendar, &config.portal_name).map_err(|e| format!("cannot load portal: {e}"))?,
-    );
+    let portal = db
+        .with_writer(|conn| db::portal::load_portal(conn, &calendar, &config.portal_name))
+        .map_err(|e| format!("cannot load portal: {e}"))?;
+    let portal = Arc::new(portal);
     let operator_token = config::operator_token(config)?;
     let state = AppState {
         db,
@@ -75,7 +76,7 @@ pub async fn sweep(state: &AppState, now: chrono::DateTime<chrono::Utc>) -> Resu
     let (cal, sla) = (state.calendar.clone(), state.portal.sla);
     state
         .db
-        .write(move |conn| store::sweep(conn, &cal, &sla, now).map_err(problem::ApiError::from))
+        .write(move |conn| db::workflow::sweep(conn, &cal, &sla, now).map_err(problem::ApiError::from))
         .await
         .map_err(|e| format!("{e:?}"))
 }

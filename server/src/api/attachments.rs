@@ -8,12 +8,12 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use chrono::Utc;
-use rusqlite::{params, OptionalExtension};
 
 use super::reports::access_code;
+use crate::crypto::{secure_random, sha256_hex};
+use crate::db;
+use crate::db::reports::{locate, Audience};
 use crate::problem::ApiError;
-use crate::store::{secure_random, sha256_hex, timestamp};
-use crate::view::{self, Audience};
 use crate::AppState;
 
 /// The content type from the file's first bytes; the client's claim is not trusted.
@@ -104,11 +104,7 @@ pub async fn upload(
     let row = attachment.clone();
     state
         .db
-        .write(move |conn| {
-            conn.prepare_cached("INSERT INTO attachments (id, sha256, name, size, content_type, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
-                .execute(params![row.id, hash, row.name, row.size, row.content_type, timestamp(Utc::now())])?;
-            Ok(())
-        })
+        .write(move |conn| Ok(db::attachments::insert(conn, &row, &hash, Utc::now())?))
         .await?;
     Ok((StatusCode::CREATED, Json(attachment)))
 }
@@ -120,22 +116,18 @@ pub async fn download(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let code = access_code(&headers);
-    let (hash, name, content_type) = state
+    let file = state
         .db
         .read(move |conn| {
-            let found = view::locate(conn, &ticket, code.as_deref())?;
+            let found = locate(conn, &ticket, code.as_deref())?;
             if found.confidential && found.audience == Audience::Public {
                 return Err(ApiError::not_found());
             }
-            conn.prepare_cached("SELECT sha256, name, content_type FROM attachments WHERE id = ?1 AND report_id = ?2")?
-                .query_row(params![id, found.id], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-                })
-                .optional()?
-                .ok_or_else(ApiError::not_found)
+            db::attachments::find(conn, found.id, &id)?.ok_or_else(ApiError::not_found)
         })
         .await?;
-    let bytes = tokio::fs::read(state.data_dir.join("attachments").join(hash))
+    let (name, content_type) = (file.name, file.content_type);
+    let bytes = tokio::fs::read(state.data_dir.join("attachments").join(file.sha256))
         .await
         .map_err(ApiError::internal)?;
     let ascii_name: String = name

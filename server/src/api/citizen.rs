@@ -1,18 +1,17 @@
 //! What a citizen does on a report after sending it: reply, rate, and support someone else's report.
 
 use aduan_core::validation::{clean_text, field_errors, Rule};
-use aduan_core::{Actor, NewRating, NewReply, NewSupport, ReportView, Status, SupportCount};
+use aduan_core::{NewRating, NewReply, NewSupport, ReportView, Status, SupportCount};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use chrono::Utc;
-use rusqlite::params;
 
-use super::json::{wants_english, JsonBody};
 use super::reports::access_code;
+use crate::db;
+use crate::db::reports::{locate, Audience, Located};
+use crate::http::{wants_english, JsonBody};
 use crate::problem::ApiError;
-use crate::store::insert_event_of_kind;
-use crate::view::{self, Audience, Located};
 use crate::AppState;
 
 fn require_reporter(found: &Located) -> Result<(), ApiError> {
@@ -41,22 +40,14 @@ pub async fn reply(
     let view = state
         .db
         .write(move |conn| {
-            let found = view::locate(conn, &ticket, code.as_deref())?;
+            let found = locate(conn, &ticket, code.as_deref())?;
             require_reporter(&found)?;
             if matches!(found.status, Status::Rejected | Status::Closed) {
                 return Err(ApiError::new(StatusCode::CONFLICT, "Report is finished")
                     .detail("A rejected or closed report takes no more replies."));
             }
-            insert_event_of_kind(
-                conn,
-                found.id,
-                Utc::now(),
-                found.status,
-                Actor::Citizen,
-                "reply",
-                Some(&message),
-            )?;
-            view::load(conn, found.id, Audience::Reporter)
+            db::citizen::add_reply(conn, found.id, found.status, Utc::now(), &message)?;
+            Ok(db::reports::load(conn, found.id, Audience::Reporter)?)
         })
         .await?;
     Ok((StatusCode::CREATED, Json(view)))
@@ -79,33 +70,19 @@ pub async fn rate(
     let view = state
         .db
         .write(move |conn| {
-            let found = view::locate(conn, &ticket, code.as_deref())?;
+            let found = locate(conn, &ticket, code.as_deref())?;
             require_reporter(&found)?;
             if !found.status.is_completed() {
                 return Err(ApiError::new(StatusCode::CONFLICT, "Not completed yet")
                     .detail("A report can be rated once the agency has completed it."));
             }
-            let tx = conn.transaction()?;
-            let changed = tx.execute(
-                "UPDATE reports SET rating = ?1, rating_comment = ?2 WHERE id = ?3 AND rating IS NULL",
-                params![input.rating, (!comment.is_empty()).then_some(&comment), found.id],
-            )?;
-            if changed == 0 {
+            let comment = (!comment.is_empty()).then_some(comment.as_str());
+            if !db::citizen::rate(conn, found.id, found.status, Utc::now(), input.rating, comment)? {
                 return Err(
                     ApiError::new(StatusCode::CONFLICT, "Already rated").detail("This report has already been rated.")
                 );
             }
-            insert_event_of_kind(
-                &tx,
-                found.id,
-                Utc::now(),
-                found.status,
-                Actor::Citizen,
-                "rating",
-                (!comment.is_empty()).then_some(comment.as_str()),
-            )?;
-            tx.commit()?;
-            view::load(conn, found.id, Audience::Reporter)
+            Ok(db::reports::load(conn, found.id, Audience::Reporter)?)
         })
         .await?;
     Ok((StatusCode::CREATED, Json(view)))
@@ -131,21 +108,12 @@ pub async fn support(
     let count = state
         .db
         .write(move |conn| {
-            let found = view::locate(conn, &ticket, None)?;
+            let found = locate(conn, &ticket, None)?;
             if found.confidential {
                 return Err(ApiError::new(StatusCode::FORBIDDEN, "Not public")
                     .detail("A confidential report cannot be supported."));
             }
-            let tx = conn.transaction()?;
-            let added = tx.execute(
-                "INSERT OR IGNORE INTO supports (report_id, device_id) VALUES (?1, ?2)",
-                params![found.id, device],
-            )?;
-            if added > 0 {
-                tx.execute("UPDATE reports SET supports = supports + 1 WHERE id = ?1", [found.id])?;
-            }
-            let supports: u64 = tx.query_row("SELECT supports FROM reports WHERE id = ?1", [found.id], |r| r.get(0))?;
-            tx.commit()?;
+            let supports = db::citizen::support(conn, found.id, &device)?;
             Ok(SupportCount { supports })
         })
         .await?;

@@ -1,9 +1,8 @@
-//! Query-string filters shared by `/stats` and `/reports`, and their SQL.
+//! Query-string filters shared by `/stats` and `/reports`; their SQL is `db::filter`.
 
 use aduan_core::validation::Rule;
 use aduan_core::{FieldError, Kind, ReportFilter};
 use axum::extract::RawQuery;
-use rusqlite::types::Value;
 
 use crate::problem::ApiError;
 
@@ -52,61 +51,4 @@ pub fn parse(query: &RawQuery) -> Result<(ReportFilter, Vec<(String, String)>), 
     } else {
         Err(ApiError::validation(errors))
     }
-}
-
-/// A `WHERE` clause over `reports` with numbered placeholders `?1`, `?2` … bound to `params`, which callers
-/// extend with [`Where::and`] and [`Where::and_any_of`] so the numbering stays in one place.
-pub struct Where {
-    pub sql: String,
-    pub params: Vec<Value>,
-}
-
-impl Where {
-    /// `AND cond`, whose `?` becomes the next placeholder, bound to `value`.
-    pub fn and(&mut self, cond: &str, value: Value) {
-        self.params.push(value);
-        let cond = cond.replace('?', &format!("?{}", self.params.len()));
-        self.sql.push_str(&format!(" AND {cond}"));
-    }
-
-    /// `AND column IN (…)` over `values`; nothing when there are none.
-    pub fn and_any_of(&mut self, column: &str, values: &[String]) {
-        if values.is_empty() {
-            return;
-        }
-        let marks: Vec<String> = values
-            .iter()
-            .map(|v| {
-                self.params.push(Value::Text(v.clone()));
-                format!("?{}", self.params.len())
-            })
-            .collect();
-        self.sql.push_str(&format!(" AND {column} IN ({})", marks.join(", ")));
-    }
-}
-
-pub fn where_clause(f: &ReportFilter) -> Where {
-    let mut w = Where {
-        sql: "1 = 1".into(),
-        params: Vec::new(),
-    };
-    if let Some(d) = f.from {
-        w.and("created_day >= ?", Value::Text(d.to_string()));
-    }
-    if let Some(d) = f.to {
-        w.and("created_day <= ?", Value::Text(d.to_string()));
-    }
-    if let Some(a) = &f.agency {
-        w.and("agency_id = ?", Value::Text(a.clone()));
-    }
-    if let Some(c) = &f.category {
-        w.and("category_id = ?", Value::Text(c.clone()));
-    }
-    if let Some(r) = &f.region {
-        w.and("region_id = ?", Value::Text(r.clone()));
-    }
-    if let Some(k) = f.kind {
-        w.and("kind = ?", Value::Text(k.as_str().into()));
-    }
-    w
 }

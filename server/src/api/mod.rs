@@ -2,47 +2,20 @@
 
 mod attachments;
 mod citizen;
-pub(crate) mod filter;
-pub(crate) mod json;
+mod filter;
 mod operator;
 mod portal;
 mod reports;
 mod stats;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderName, Method};
 use axum::routing::{any, get, post};
 use axum::{middleware, Router};
-use tower_http::cors::{AllowOrigin, CorsLayer};
 
+use crate::http::{cors_layer, JSON_BODY_LIMIT};
 use crate::problem::ApiError;
 use crate::ratelimit::{self, RateLimiter};
 use crate::AppState;
-
-pub(crate) const JSON_BODY_LIMIT: usize = 64 * 1024;
-
-/// Lets the SPA served from another origin (a municipality's own host) call this server.
-pub fn cors_layer(cors_origins: &[String]) -> Option<CorsLayer> {
-    if cors_origins.is_empty() {
-        return None;
-    }
-    let origins = cors_origins
-        .iter()
-        .filter_map(|o| o.trim().parse().ok())
-        .collect::<Vec<_>>();
-    Some(
-        CorsLayer::new()
-            .allow_origin(AllowOrigin::list(origins))
-            .allow_methods([Method::GET, Method::POST])
-            .allow_headers([
-                header::CONTENT_TYPE,
-                header::ACCEPT_LANGUAGE,
-                header::AUTHORIZATION,
-                HeaderName::from_static("idempotency-key"),
-                HeaderName::from_static("x-access-code"),
-            ]),
-    )
-}
 
 pub fn router(state: AppState, limiter: RateLimiter, cors_origins: &[String]) -> Router {
     let upload_limit = state.portal.limits.attachment_max_bytes as usize + 64 * 1024;

@@ -8,18 +8,15 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
-use sha2::{Digest, Sha256};
 
-use super::json::{wants_english, JsonBody};
+use crate::crypto::secrets_match;
+use crate::db;
+use crate::db::listing::Paging;
+use crate::db::reports::{locate, Audience};
+use crate::db::workflow::{Transition, TransitionError};
+use crate::http::{wants_english, JsonBody};
 use crate::problem::ApiError;
-use crate::store::{apply_transition, Transition, TransitionError};
-use crate::view::{self, Audience};
 use crate::AppState;
-
-/// Compares digests so the time taken does not reveal how much of a guessed token was right.
-fn token_matches(given: &str, expected: &str) -> bool {
-    Sha256::digest(given.as_bytes()) == Sha256::digest(expected.as_bytes())
-}
 
 pub async fn require_token(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let given = req
@@ -27,7 +24,7 @@ pub async fn require_token(State(state): State<AppState>, req: Request, next: Ne
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
-    if given.is_some_and(|t| token_matches(t.trim(), &state.operator_token)) {
+    if given.is_some_and(|t| secrets_match(t.trim(), &state.operator_token)) {
         return next.run(req).await;
     }
     let mut res = ApiError::new(StatusCode::UNAUTHORIZED, "Operator token required")
@@ -66,29 +63,7 @@ pub async fn queue(State(state): State<AppState>, query: RawQuery) -> Result<Jso
     }
     let result = state
         .db
-        .read(move |conn| {
-            let status = status.map(Status::as_str);
-            let total: u64 = conn
-                .prepare_cached("SELECT COUNT(*) FROM reports WHERE ?1 IS NULL OR status = ?1")?
-                .query_row([status], |r| r.get(0))?;
-            let offset = (page as u64 - 1) * per_page as u64;
-            let ids: Vec<i64> = conn
-                .prepare_cached(
-                    "SELECT id FROM reports WHERE ?1 IS NULL OR status = ?1 ORDER BY created_at, id LIMIT ?2 OFFSET ?3",
-                )?
-                .query_map(rusqlite::params![status, per_page, offset], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            let items = ids
-                .into_iter()
-                .map(|id| view::load(conn, id, Audience::Operator))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(Page {
-                items,
-                total,
-                page,
-                per_page,
-            })
-        })
+        .read(move |conn| Ok(db::listing::operator_queue(conn, status, Paging { page, per_page })?))
         .await?;
     Ok(Json(result))
 }
@@ -106,7 +81,7 @@ pub async fn transition(
     let view = state
         .db
         .write(move |conn| {
-            let found = view::locate(conn, &ticket, None)?;
+            let found = locate(conn, &ticket, None)?;
             let actor = match input.to {
                 Status::InProgress | Status::Completed => Actor::Agency,
                 _ => Actor::Admin,
@@ -118,8 +93,7 @@ pub async fn transition(
                 message: (!message.is_empty()).then_some(message.as_str()),
                 agency_id: input.agency_id.as_deref(),
             };
-            let tx = conn.transaction()?;
-            apply_transition(&tx, found.id, &t, &state.calendar, &state.portal.sla).map_err(|e| match e {
+            db::workflow::transition(conn, found.id, &t, &state.calendar, &state.portal.sla).map_err(|e| match e {
                 TransitionError::NotFound => ApiError::not_found(),
                 TransitionError::Illegal { from, to } => ApiError::new(StatusCode::CONFLICT, "Illegal transition")
                     .detail(format!(
@@ -135,8 +109,7 @@ pub async fn transition(
                 }
                 TransitionError::Db(e) => ApiError::internal(e),
             })?;
-            tx.commit()?;
-            view::load(conn, found.id, Audience::Operator)
+            Ok(db::reports::load(conn, found.id, Audience::Operator)?)
         })
         .await?;
     Ok(Json(view))

@@ -1,101 +1,11 @@
-//! Writing reports and moving them through the workflow. The seeder and the API both go through here, so
-//! demo data obeys exactly the rules that live data does.
+//! Moving reports through the workflow and recording each step as an event. The seeder and the API both go
+//! through here, so demo data obeys exactly the rules that live data does.
 
-use aduan_core::ticket::{access_code_from_random, normalize_access_code, Ticket};
-use aduan_core::{Actor, NewReport, SlaRules, Status, WorkingCalendar};
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use aduan_core::{Actor, SlaRules, Status, WorkingCalendar};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
-use sha2::{Digest, Sha256};
 
-pub fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Access codes are stored hashed: a leaked database does not open confidential reports.
-pub fn access_code_hash(code: &str) -> String {
-    sha256_hex(normalize_access_code(code).as_bytes())
-}
-
-pub struct Inserted {
-    pub id: i64,
-    pub ticket: String,
-    pub access_code: String,
-}
-
-/// Inserts a validated report with its first event. `random` supplies the ticket and code bits.
-pub fn insert_report(
-    conn: &Connection,
-    report: &NewReport,
-    at: DateTime<Utc>,
-    cal: &WorkingCalendar,
-    sla: &SlaRules,
-    random: &mut impl FnMut() -> u64,
-) -> rusqlite::Result<Inserted> {
-    let day = cal.local_date(at);
-    let verify_due = cal.add_working_days(day, sla.verify_days);
-    let respond_due = cal.add_working_days(verify_due, sla.respond_days);
-    let escalate_due = cal.add_working_days(day, sla.escalate_days);
-    let access_code = access_code_from_random(random());
-    let reporter = report.reporter.clone().unwrap_or_default();
-    let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
-    let ts = timestamp(at);
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO reports (ticket, access_code_hash, kind, status, title, body, incident_date, category_id, agency_id,
-            region_id, address, lat, lon, anonymous, confidential, reporter_name, reporter_email, reporter_phone,
-            created_at, created_day, verify_due, respond_due, escalate_due, updated_at)
-         VALUES (?1, ?2, ?3, 'submitted', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?18)",
-    )?;
-    // A collision of 8 random base-31 characters is rare but possible: draw again.
-    let (id, ticket) = loop {
-        let ticket = Ticket::from_random(random()).to_string();
-        let res = stmt.execute(params![
-            ticket,
-            access_code_hash(&access_code),
-            report.kind.as_str(),
-            report.title,
-            report.body,
-            report.incident_date.map(|d| d.to_string()),
-            report.category_id,
-            report.agency_id,
-            report.region_id,
-            report.address,
-            report.location.as_ref().map(|l| l.lat),
-            report.location.as_ref().map(|l| l.lon),
-            report.anonymous,
-            report.confidential,
-            non_empty(&reporter.name),
-            non_empty(&reporter.email),
-            non_empty(&reporter.phone),
-            ts,
-            day.to_string(),
-            verify_due.to_string(),
-            respond_due.to_string(),
-            escalate_due.to_string(),
-        ]);
-        match res {
-            Ok(_) => break (conn.last_insert_rowid(), ticket),
-            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => continue,
-            Err(e) => return Err(e),
-        }
-    };
-    insert_event(conn, id, at, Status::Submitted, Actor::Citizen, None)?;
-    if !report.attachment_ids.is_empty() {
-        let mut link =
-            conn.prepare_cached("UPDATE attachments SET report_id = ?1 WHERE id = ?2 AND report_id IS NULL")?;
-        for a in &report.attachment_ids {
-            link.execute(params![id, a])?;
-        }
-    }
-    Ok(Inserted {
-        id,
-        ticket,
-        access_code,
-    })
-}
+use super::timestamp;
 
 pub fn insert_event(
     conn: &Connection,
@@ -129,13 +39,6 @@ pub fn insert_event_of_kind(
         message
     ])?;
     Ok(())
-}
-
-/// Random bits from the operating system: tickets and access codes must not be predictable.
-pub fn secure_random() -> u64 {
-    let mut buf = [0u8; 8];
-    getrandom::fill(&mut buf).expect("the operating system provides randomness");
-    u64::from_le_bytes(buf)
 }
 
 /// The periodic rules: escalate reports open past their escalation date, and close completed reports the
@@ -312,5 +215,19 @@ pub fn apply_transition(
         &[&t.to.as_str(), &ts, &report_id],
     )?;
     insert_event(conn, report_id, t.at, t.to, t.actor, t.message)?;
+    Ok(())
+}
+
+/// [`apply_transition`] in a transaction of its own: all of the step is recorded, or none of it.
+pub fn transition(
+    conn: &mut Connection,
+    report_id: i64,
+    t: &Transition<'_>,
+    cal: &WorkingCalendar,
+    sla: &SlaRules,
+) -> Result<(), TransitionError> {
+    let tx = conn.transaction()?;
+    apply_transition(&tx, report_id, t, cal, sla)?;
+    tx.commit()?;
     Ok(())
 }

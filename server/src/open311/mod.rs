@@ -5,11 +5,10 @@
 //! `api_key` for posting (the portal takes reports from the public).
 
 use aduan_core::open311::{
-    offset_text, Attribute, AttributeValue, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest,
-    TokenAnswer,
+    Attribute, AttributeValue, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
 };
 use aduan_core::validation::{field_errors, validate_new_report};
-use aduan_core::{Kind, Location, NewReport, ReportFilter, ReportView, Reporter, Status, WorkingCalendar};
+use aduan_core::{ReportFilter, Status};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
@@ -17,13 +16,18 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Json, Router};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::params_from_iter;
 
-use crate::api::filter::where_clause;
+mod mapping;
+
+use mapping::{as_service_request, open311_field};
+
+use crate::crypto::secure_random;
+use crate::db;
+use crate::db::listing::Open311Query;
+use crate::db::reports::{insert_report, locate, Audience};
+use crate::http::{cors_layer, wants_english, JSON_BODY_LIMIT};
 use crate::problem::ApiError;
 use crate::ratelimit::{self, RateLimiter};
-use crate::store::{insert_report, secure_random};
-use crate::view::{self, Audience};
 use crate::AppState;
 
 pub const REGION: &str = "kecamatan";
@@ -41,8 +45,8 @@ pub fn router(state: AppState, limiter: RateLimiter, cors_origins: &[String]) ->
         .route("/open311/v2/requests/{id}", get(one))
         .route("/open311/v2/tokens/{token}", get(token))
         .layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit_posts))
-        .layer(axum::extract::DefaultBodyLimit::max(crate::api::JSON_BODY_LIMIT));
-    if let Some(cors) = crate::api::cors_layer(cors_origins) {
+        .layer(axum::extract::DefaultBodyLimit::max(JSON_BODY_LIMIT));
+    if let Some(cors) = cors_layer(cors_origins) {
         router = router.layer(cors);
     }
     router.with_state(state)
@@ -155,9 +159,9 @@ async fn create(
     headers: axum::http::HeaderMap,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Json<Vec<RequestCreated>>, Open311Failure> {
-    // A body that is not a form still gets the standard's error array, not the framework's plain text.
-    let english = crate::api::json::wants_english(&headers);
+    let english = wants_english(&headers);
     let verify_days = state.portal.sla.verify_days;
+    // A body that is not a form still gets the standard's error array, not the framework's plain text.
     let Form(pairs) = form.map_err(|e| {
         Open311Failure::new(
             e.status(),
@@ -167,59 +171,7 @@ async fn create(
             ),
         )
     })?;
-    let get = |key: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
-    let attribute = |code: &str| get(&format!("attribute[{code}]"));
-    let service_code =
-        get("service_code").ok_or_else(|| Open311Failure::new(StatusCode::BAD_REQUEST, "service_code is required."))?;
-    if !state.portal.categories.iter().any(|c| c.id == service_code) {
-        return Err(Open311Failure::new(
-            StatusCode::BAD_REQUEST,
-            format!("No service has the code {service_code}."),
-        ));
-    }
-    let number = |key: &str| {
-        get(key).map(|v| {
-            v.parse::<f64>()
-                .map_err(|_| Open311Failure::new(StatusCode::BAD_REQUEST, format!("{key} must be a number.")))
-        })
-    };
-    let location = match (number("lat").transpose()?, number("long").transpose()?) {
-        (Some(lat), Some(lon)) => Some(Location { lat, lon }),
-        _ => None,
-    };
-    let name = [get("first_name"), get("last_name")]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let (email, phone) = (get("email").unwrap_or_default(), get("phone").unwrap_or_default());
-    let anonymous = name.is_empty() && email.is_empty() && phone.is_empty();
-    let incident_date = attribute(INCIDENT_DATE).map(|v| {
-        v.get(..10)
-            .and_then(|d| d.parse::<NaiveDate>().ok())
-            .ok_or_else(|| Open311Failure::new(StatusCode::BAD_REQUEST, "attribute[tanggal_kejadian] must be a date."))
-    });
-    let input = NewReport {
-        kind: Kind::Complaint,
-        title: attribute(TITLE).unwrap_or_default(),
-        body: get("description").unwrap_or_default(),
-        incident_date: incident_date.transpose()?,
-        category_id: Some(service_code),
-        agency_id: None,
-        region_id: attribute(REGION),
-        address: get("address_string").unwrap_or_default(),
-        location,
-        attachment_ids: vec![],
-        anonymous,
-        confidential: false,
-        reporter: (!anonymous).then_some(Reporter { name, email, phone }),
-    };
+    let input = mapping::new_report(&pairs, &state.portal.categories)?;
     let now = Utc::now();
     let report = validate_new_report(&input, &state.portal, state.calendar.local_date(now)).map_err(|errors| {
         let errors = field_errors(&errors, english)
@@ -256,55 +208,6 @@ async fn create(
     }]))
 }
 
-/// The Open311 name of one of our fields, for error descriptions.
-/// The parameter an error is about: this server's own attributes, else the standard parameter.
-fn open311_field(field: &str) -> String {
-    match field {
-        "title" => format!("attribute[{TITLE}]"),
-        "region_id" => format!("attribute[{REGION}]"),
-        "incident_date" => format!("attribute[{INCIDENT_DATE}]"),
-        other => aduan_core::open311::parameter_of(other).unwrap_or(other).into(),
-    }
-}
-
-fn rfc3339(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// One of our reports as a public Open311 service request: never the reporter, never a confidential text.
-pub fn as_service_request(r: &ReportView, calendar: &WorkingCalendar) -> ServiceRequest {
-    let last_note = r
-        .events
-        .iter()
-        .rev()
-        .find(|e| e.kind.as_deref() != Some("reply") && e.message.is_some());
-    ServiceRequest {
-        service_request_id: r.ticket.clone(),
-        status: aduan_core::open311::status_of(r.status).into(),
-        status_notes: last_note.and_then(|e| e.message.clone()),
-        service_name: r.category.as_ref().map(|c| c.name.clone()),
-        service_code: r.category.as_ref().map(|c| c.id.clone()),
-        description: r.body.clone(),
-        agency_responsible: r.agency.as_ref().map(|a| a.name.clone()),
-        service_notice: None,
-        requested_datetime: Some(rfc3339(r.created_at)),
-        updated_datetime: r.events.last().map(|e| rfc3339(e.at)),
-        expected_datetime: r.deadlines.as_ref().filter(|_| r.status.is_unfinished()).map(|d| {
-            format!(
-                "{}T23:59:59{}",
-                d.respond.due,
-                offset_text(calendar.utc_offset_seconds())
-            )
-        }),
-        address: r.address.clone().filter(|a| !a.is_empty()),
-        address_id: None,
-        zipcode: None,
-        lat: None,
-        long: None,
-        media_url: None,
-    }
-}
-
 async fn one(
     State(state): State<AppState>,
     Path(name): Path<String>,
@@ -313,8 +216,8 @@ async fn one(
     let view = state
         .db
         .read(move |conn| {
-            let found = view::locate(conn, &ticket, None)?;
-            view::load(conn, found.id, Audience::Public)
+            let found = locate(conn, &ticket, None)?;
+            Ok(db::reports::load(conn, found.id, Audience::Public)?)
         })
         .await?;
     Ok(Json(vec![as_service_request(&view, &state.calendar)]))
@@ -329,7 +232,7 @@ async fn token(
     let ticket = token.clone();
     state
         .db
-        .read(move |conn| view::locate(conn, &ticket, None).map(|_| ()))
+        .read(move |conn| locate(conn, &ticket, None).map(|_| ()))
         .await?;
     Ok(Json(vec![TokenAnswer {
         service_request_id: Some(token.clone()),
@@ -342,13 +245,7 @@ async fn token(
 async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec<ServiceRequest>>, Open311Failure> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.0.as_deref().unwrap_or(""))
         .map_err(|_| Open311Failure::new(StatusCode::BAD_REQUEST, "The query string is malformed."))?;
-    let get = |key: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
+    let get = |key: &str| mapping::form_value(&pairs, key);
     let date = |key: &str| -> Result<Option<NaiveDate>, Open311Failure> {
         get(key)
             .map(|v| {
@@ -385,7 +282,7 @@ async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec
         filter.from = Some(today - chrono::Duration::days(90));
     }
     let codes = list("service_code");
-    let statuses: Vec<&'static str> = match get("status").as_deref() {
+    let statuses: Vec<Status> = match get("status").as_deref() {
         None => vec![],
         Some(v) => {
             let wanted: Vec<&str> = v.split(',').map(str::trim).collect();
@@ -398,28 +295,19 @@ async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec
             Status::ALL
                 .iter()
                 .filter(|s| wanted.contains(&aduan_core::open311::status_of(**s)))
-                .map(|s| s.as_str())
+                .copied()
                 .collect()
         }
     };
+    let query = Open311Query {
+        filter,
+        categories: codes,
+        statuses,
+        tickets: ids,
+    };
     let views = state
         .db
-        .read(move |conn| {
-            let mut w = where_clause(&filter);
-            w.and_any_of("category_id", &codes);
-            w.and_any_of("status", &statuses.iter().map(ToString::to_string).collect::<Vec<_>>());
-            w.and_any_of("ticket", &ids);
-            let (sql, params) = (w.sql, w.params);
-            let ids: Vec<i64> = conn
-                .prepare(&format!(
-                    "SELECT id FROM reports WHERE {sql} ORDER BY created_at DESC, id DESC LIMIT {LIST_LIMIT}"
-                ))?
-                .query_map(params_from_iter(params.iter()), |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            ids.into_iter()
-                .map(|id| view::load(conn, id, Audience::Public))
-                .collect::<Result<Vec<_>, _>>()
-        })
+        .read(move |conn| Ok(db::listing::open311_requests(conn, &query, LIST_LIMIT)?))
         .await?;
     Ok(Json(
         views.iter().map(|v| as_service_request(v, &state.calendar)).collect(),

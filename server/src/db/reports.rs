@@ -1,11 +1,168 @@
-//! Reading a report back as the contract's `ReportView`, applying the confidentiality rules in one place.
+//! One report: writing it, finding it by ticket, and reading it back as the contract's `ReportView` with the
+//! confidentiality rules applied in one place.
 
-use aduan_core::{Actor, Attachment, Deadline, Deadlines, Event, Kind, NamedRef, ReportView, Reporter, Status};
+use aduan_core::ticket::{access_code_from_random, Ticket};
+use aduan_core::{
+    Actor, Attachment, Deadline, Deadlines, Event, Kind, NamedRef, NewReport, ReportCreated, ReportView, Reporter,
+    SlaRules, Status, WorkingCalendar,
+};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::workflow::insert_event;
+use super::{attachments, idempotency, timestamp};
+use crate::crypto::{access_code_hash, secure_random};
 use crate::problem::ApiError;
-use crate::store::access_code_hash;
+
+pub struct Inserted {
+    pub id: i64,
+    pub ticket: String,
+    pub access_code: String,
+}
+
+/// Inserts a validated report with its first event. `random` supplies the ticket and code bits.
+pub fn insert_report(
+    conn: &Connection,
+    report: &NewReport,
+    at: DateTime<Utc>,
+    cal: &WorkingCalendar,
+    sla: &SlaRules,
+    random: &mut impl FnMut() -> u64,
+) -> rusqlite::Result<Inserted> {
+    let day = cal.local_date(at);
+    let verify_due = cal.add_working_days(day, sla.verify_days);
+    let respond_due = cal.add_working_days(verify_due, sla.respond_days);
+    let escalate_due = cal.add_working_days(day, sla.escalate_days);
+    let access_code = access_code_from_random(random());
+    let reporter = report.reporter.clone().unwrap_or_default();
+    let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let ts = timestamp(at);
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO reports (ticket, access_code_hash, kind, status, title, body, incident_date, category_id, agency_id,
+            region_id, address, lat, lon, anonymous, confidential, reporter_name, reporter_email, reporter_phone,
+            created_at, created_day, verify_due, respond_due, escalate_due, updated_at)
+         VALUES (?1, ?2, ?3, 'submitted', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?18)",
+    )?;
+    // A collision of 8 random base-31 characters is rare but possible: draw again.
+    let (id, ticket) = loop {
+        let ticket = Ticket::from_random(random()).to_string();
+        let res = stmt.execute(params![
+            ticket,
+            access_code_hash(&access_code),
+            report.kind.as_str(),
+            report.title,
+            report.body,
+            report.incident_date.map(|d| d.to_string()),
+            report.category_id,
+            report.agency_id,
+            report.region_id,
+            report.address,
+            report.location.as_ref().map(|l| l.lat),
+            report.location.as_ref().map(|l| l.lon),
+            report.anonymous,
+            report.confidential,
+            non_empty(&reporter.name),
+            non_empty(&reporter.email),
+            non_empty(&reporter.phone),
+            ts,
+            day.to_string(),
+            verify_due.to_string(),
+            respond_due.to_string(),
+            escalate_due.to_string(),
+        ]);
+        match res {
+            Ok(_) => break (conn.last_insert_rowid(), ticket),
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    insert_event(conn, id, at, Status::Submitted, Actor::Citizen, None)?;
+    if !report.attachment_ids.is_empty() {
+        let mut link =
+            conn.prepare_cached("UPDATE attachments SET report_id = ?1 WHERE id = ?2 AND report_id IS NULL")?;
+        for a in &report.attachment_ids {
+            link.execute(params![id, a])?;
+        }
+    }
+    Ok(Inserted {
+        id,
+        ticket,
+        access_code,
+    })
+}
+
+/// Why [`submit`] wrote nothing.
+#[derive(Debug)]
+pub enum SubmitError {
+    /// The idempotency key was first used with another body.
+    KeyReused,
+    /// An attachment does not exist or another report already uses it.
+    AttachmentTaken,
+    Db(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for SubmitError {
+    fn from(e: rusqlite::Error) -> Self {
+        SubmitError::Db(e)
+    }
+}
+
+/// An idempotency key with the SHA-256 of the body it came with.
+pub struct Retry<'a> {
+    pub key: &'a str,
+    pub body_sha256: &'a str,
+}
+
+/// A citizen's submission, all or nothing: the first answer again when `retry` repeats an earlier submission,
+/// else the report with its attachments claimed. Returns the answer and whether it was replayed.
+pub fn submit(
+    conn: &mut Connection,
+    report: &NewReport,
+    retry: Option<Retry<'_>>,
+    now: DateTime<Utc>,
+    cal: &WorkingCalendar,
+    sla: &SlaRules,
+) -> Result<(ReportCreated, bool), SubmitError> {
+    let tx = conn.transaction()?;
+    if let Some(retry) = &retry {
+        if let Some(previous) = idempotency::find(&tx, retry.key, now)? {
+            if previous.body_sha256 != retry.body_sha256 {
+                return Err(SubmitError::KeyReused);
+            }
+            return Ok((previous.created, true));
+        }
+    }
+    for id in &report.attachment_ids {
+        if !attachments::is_unclaimed(&tx, id)? {
+            return Err(SubmitError::AttachmentTaken);
+        }
+    }
+    let inserted = insert_report(&tx, report, now, cal, sla, &mut secure_random)?;
+    if let Some(retry) = &retry {
+        idempotency::record(
+            &tx,
+            retry.key,
+            retry.body_sha256,
+            inserted.id,
+            &inserted.access_code,
+            now,
+        )?;
+    }
+    tx.commit()?;
+    let created = ReportCreated {
+        ticket: inserted.ticket,
+        access_code: inserted.access_code,
+        status: Status::Submitted,
+        created_at: now,
+        notice: None,
+    };
+    Ok((created, false))
+}
+
+/// Whether no report has been written yet (the demo seeder fills only an empty database).
+pub fn none_yet(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT NOT EXISTS(SELECT 1 FROM reports)", [], |r| r.get(0))
+}
 
 /// What the caller may see of a report.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -27,8 +184,8 @@ pub struct Located {
 
 /// Finds a report by ticket and checks an access code if one was given: a wrong code is a 403, not a leak.
 pub fn locate(conn: &Connection, ticket: &str, code: Option<&str>) -> Result<Located, ApiError> {
-    let ticket = aduan_core::ticket::Ticket::parse(ticket)
-        .map_err(|_| ApiError::not_found().detail("No report has this ticket number."))?;
+    let ticket =
+        Ticket::parse(ticket).map_err(|_| ApiError::not_found().detail("No report has this ticket number."))?;
     let row: Option<(i64, String, bool, String)> = conn
         .prepare_cached("SELECT id, status, confidential, access_code_hash FROM reports WHERE ticket = ?1")?
         .query_row([ticket.as_str()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
@@ -78,7 +235,8 @@ const VIEW_SQL: &str = "SELECT r.ticket, r.kind, r.status, r.title, r.body, r.ag
   FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id LEFT JOIN categories c ON c.id = r.category_id
   LEFT JOIN regions g ON g.id = r.region_id WHERE r.id = ?1";
 
-pub fn load(conn: &Connection, report_id: i64, audience: Audience) -> Result<ReportView, ApiError> {
+/// The report as `audience` may see it, with its timeline and (where its content shows) its attachments.
+pub fn load(conn: &Connection, report_id: i64, audience: Audience) -> rusqlite::Result<ReportView> {
     let mut view = conn
         .prepare_cached(VIEW_SQL)?
         .query_row([report_id], |r| from_row(r, audience))?;
