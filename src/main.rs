@@ -10,7 +10,9 @@ mod embed;
 mod i18n;
 mod js;
 mod pages;
+mod service_worker;
 mod storage;
+mod theme;
 mod url;
 
 fn main() {

@@ -59,13 +59,18 @@ fn ReportList(
     portal: Portal,
 ) -> impl IntoView {
     let calendar = StoredValue::new(crate::clock::calendar(portal.holidays));
+    // After the first page of results, the one shown stays, marked busy, until the next one arrives.
+    let pending = RwSignal::new(false);
     view! {
-        <Suspense fallback=move || view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }>
+        <div class="refreshable" aria-busy=move || pending.get().to_string()>
+        <Transition fallback=|| view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }
+            set_pending=pending.write_only()>
             {move || results.get().map(|loaded| match loaded {
                 Ok(page) => view! { <ResultPage page query embed calendar/> }.into_any(),
                 Err(error) => view! { <ErrorPanel error on_retry=move |_| results.refetch()/> }.into_any(),
             })}
-        </Suspense>
+        </Transition>
+        </div>
     }
 }
 
