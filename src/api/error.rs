@@ -72,6 +72,9 @@ impl ApiError {
     /// The catalogue key of the message that explains this error at `place`. A failed load is the server's or
     /// the network's fault unless the thing is not there; a reporter's form was refused because of what was
     /// entered (a wrong code, a finished report, a field's rule), and anything else is the server's fault.
+    // Inlined, so that each caller keeps only its place's cases: the error panel is in the shell, and the
+    // field rules' wording (`field_errors::key`) would otherwise come into it with the reporter's cases.
+    #[inline(always)]
     pub fn message_key(&self, place: ErrorPlace) -> &'static str {
         use ErrorPlace::*;
         match (self, place) {

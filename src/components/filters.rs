@@ -82,7 +82,7 @@ fn view_of(texts: &[String; 9]) -> ListQuery {
 }
 
 /// What the form's fields hold, as text, one signal each.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct FilterFields {
     q: RwSignal<String>,
     status: RwSignal<String>,
@@ -96,36 +96,19 @@ struct FilterFields {
 }
 
 impl FilterFields {
-    fn new() -> FilterFields {
-        let [q, status, kind, agency, category, region, period, from, to] =
-            std::array::from_fn(|_| RwSignal::new(String::new()));
-        FilterFields {
-            q,
-            status,
-            kind,
-            agency,
-            category,
-            region,
-            period,
-            from,
-            to,
-        }
-    }
-
     /// In the order of [`FIELD_KEYS`].
     fn signals(&self) -> [RwSignal<String>; 9] {
-        let FilterFields {
-            q,
-            status,
-            kind,
-            agency,
-            category,
-            region,
-            period,
-            from,
-            to,
-        } = *self;
-        [q, status, kind, agency, category, region, period, from, to]
+        [
+            self.q,
+            self.status,
+            self.kind,
+            self.agency,
+            self.category,
+            self.region,
+            self.period,
+            self.from,
+            self.to,
+        ]
     }
 
     fn fill(&self, view: &ListQuery) {
@@ -150,7 +133,7 @@ pub fn FilterForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let fields = FilterFields::new();
+    let fields = FilterFields::default();
     // The form stays in place when the URL changes (back, forward, a link); only its values follow.
     fields.fill(&query.get_untracked());
     Effect::new(move |_| fields.fill(&query.get()));

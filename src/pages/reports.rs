@@ -11,6 +11,7 @@ use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{view_href, FilterForm};
 use crate::components::pagination::Pagination;
+use crate::components::refreshable::Refreshable;
 use crate::components::support_button::SupportButton;
 use crate::components::title::use_page_title;
 use crate::components::with_portal::WithPortal;
@@ -59,18 +60,13 @@ fn ReportList(
     portal: Portal,
 ) -> impl IntoView {
     let calendar = StoredValue::new(crate::clock::calendar(portal.holidays));
-    // After the first page of results, the one shown stays, marked busy, until the next one arrives.
-    let pending = RwSignal::new(false);
     view! {
-        <div class="refreshable" aria-busy=move || pending.get().to_string()>
-        <Transition fallback=|| view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }
-            set_pending=pending.write_only()>
+        <Refreshable fallback=|| view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }>
             {move || results.get().map(|loaded| match loaded {
                 Ok(page) => view! { <ResultPage page query embed calendar/> }.into_any(),
                 Err(error) => view! { <ErrorPanel error on_retry=move |_| results.refetch()/> }.into_any(),
             })}
-        </Transition>
-        </div>
+        </Refreshable>
     }
 }
 

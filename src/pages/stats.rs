@@ -14,6 +14,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::figures::{FigureList, FiguresSkeleton};
 use crate::components::filters::FilterForm;
 use crate::components::lazy::{LazyChunk, NextTask};
+use crate::components::refreshable::Refreshable;
 use crate::components::stats::agency_table::{heading_key, AgencyTable};
 use crate::components::stats::bars::BarTable;
 use crate::components::stats::monthly::MonthlyChart;
@@ -81,13 +82,10 @@ fn StatsForView(
         }
     };
     let portal = StoredValue::new(portal);
-    // After the first figures, the ones shown stay, marked busy, until those of a new filter arrive.
-    let pending = RwSignal::new(false);
     view! {
-        <div class="refreshable" aria-busy=move || pending.get().to_string()>
         <p class="scope"><strong>{move || i18n.t("stats.period")}": "</strong>{scope}</p>
         {computed_here.then(|| view! { <p class="notice" role="note">{move || i18n.t("stats.open311_note")}</p> })}
-        <Transition fallback=|| view! { <FiguresSkeleton/> } set_pending=pending.write_only()>
+        <Refreshable fallback=|| view! { <FiguresSkeleton/> }>
             {move || stats.get().map(|loaded| match loaded {
                 Ok(s) => {
                     // From here to StatsView's first effect (after it is in the DOM) is the script work of a
@@ -97,8 +95,7 @@ fn StatsForView(
                 }
                 Err(error) => view! { <ErrorPanel error on_retry=move |_| stats.refetch()/> }.into_any(),
             })}
-        </Transition>
-        </div>
+        </Refreshable>
     }
 }
 
