@@ -21,6 +21,13 @@ pub struct BackendConfig {
     pub api_key: Option<String>,
 }
 
+impl BackendConfig {
+    /// The backend's base URL without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+}
+
 #[derive(Deserialize, Clone, Debug, PartialEq)]
 pub struct RuntimeConfig {
     pub portal_name: String,
@@ -90,11 +97,6 @@ impl RuntimeConfig {
     pub fn zone(&self) -> TimeZone {
         self.time_zone.as_deref().and_then(TimeZone::parse).unwrap_or_default()
     }
-
-    /// The backend's base URL without a trailing slash.
-    pub fn base_url(&self) -> &str {
-        self.backend.base_url.trim_end_matches('/')
-    }
 }
 
 pub async fn load() -> Result<RuntimeConfig, ConfigError> {
@@ -120,7 +122,7 @@ mod tests {
     fn parses_the_shipped_shape() {
         let cfg = RuntimeConfig::parse(SAMPLE).unwrap();
         assert_eq!(cfg.backend.kind, BackendKind::Aduan);
-        assert_eq!(cfg.base_url(), "/api/v1");
+        assert_eq!(cfg.backend.base_url(), "/api/v1");
     }
 
     #[test]

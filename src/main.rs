@@ -6,11 +6,14 @@ mod clock;
 mod components;
 mod config;
 mod embed;
+mod field;
 mod i18n;
 mod js;
 mod pages;
+mod service_worker;
 mod storage;
 mod submit;
+mod theme;
 mod url;
 
 fn main() {

@@ -1,5 +1,6 @@
 //! The `/api/v1` contract of `public/openapi.yaml`, over gloo-net.
 
+use aduan_core::listing::ListQuery;
 use aduan_core::{
     Attachment, NewRating, NewReply, NewReport, NewSupport, Page, Portal, Problem, ReportCreated, ReportFilter,
     ReportSummary, ReportView, Stats, SupportCount,
@@ -9,8 +10,9 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{with_query, ApiError, Features};
-use crate::submit::field::Field;
+use super::{Answers, ApiError, Backend, Features};
+use crate::field::Field;
+use crate::url::with_query;
 
 #[derive(Clone, Debug)]
 pub struct AduanClient {
@@ -73,27 +75,11 @@ impl AduanClient {
         Self::read(Request::get(&url)).await
     }
 
-    pub async fn create_report(&self, report: &NewReport, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
-        Self::post_json(
-            Request::post(&format!("{}/reports", self.base_url)).header("Idempotency-Key", idempotency_key),
-            report,
-        )
-        .await
-    }
-
     fn with_code(req: RequestBuilder, access_code: Option<&str>) -> RequestBuilder {
         match access_code {
             Some(code) => req.header("X-Access-Code", code),
             None => req,
         }
-    }
-
-    pub async fn report(&self, ticket: &str, access_code: Option<&str>) -> Result<ReportView, ApiError> {
-        Self::read(Self::with_code(
-            Request::get(&format!("{}/reports/{ticket}", self.base_url)),
-            access_code,
-        ))
-        .await
     }
 
     async fn post_as_reporter<B: serde::Serialize>(
@@ -108,18 +94,73 @@ impl AduanClient {
         )
         .await
     }
+}
 
-    pub async fn reply(&self, ticket: &str, access_code: &str, reply: &NewReply) -> Result<ReportView, ApiError> {
+impl Backend for AduanClient {
+    fn features(&self) -> Features {
+        Self::FEATURES
+    }
+
+    async fn portal(&self) -> Result<Portal, ApiError> {
+        self.get_json("/portal", &[]).await
+    }
+
+    async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
+        self.get_json("/stats", &filter.query_pairs()).await
+    }
+
+    async fn list(&self, query: &ListQuery, per_page: u32) -> Result<Page<ReportSummary>, ApiError> {
+        let mut pairs = query.to_pairs();
+        pairs.push(("per_page", per_page.to_string()));
+        self.get_json("/reports", &pairs).await
+    }
+
+    async fn create_report(
+        &self,
+        report: &NewReport,
+        _answers: &Answers,
+        idempotency_key: &str,
+    ) -> Result<ReportCreated, ApiError> {
+        Self::post_json(
+            Request::post(&format!("{}/reports", self.base_url)).header("Idempotency-Key", idempotency_key),
+            report,
+        )
+        .await
+    }
+
+    async fn report(&self, ticket: &str, access_code: Option<&str>) -> Result<ReportView, ApiError> {
+        Self::read(Self::with_code(
+            Request::get(&format!("{}/reports/{ticket}", self.base_url)),
+            access_code,
+        ))
+        .await
+    }
+
+    async fn support(&self, ticket: &str, device_id: &str) -> Result<SupportCount, ApiError> {
+        Self::post_json(
+            Request::post(&format!("{}/reports/{ticket}/supports", self.base_url)),
+            &NewSupport {
+                device_id: device_id.to_string(),
+            },
+        )
+        .await
+    }
+
+    async fn reply(&self, ticket: &str, access_code: &str, reply: &NewReply) -> Result<ReportView, ApiError> {
         self.post_as_reporter(&format!("/reports/{ticket}/replies"), access_code, reply)
             .await
     }
 
-    pub async fn rate(&self, ticket: &str, access_code: &str, rating: &NewRating) -> Result<ReportView, ApiError> {
+    async fn rate(&self, ticket: &str, access_code: &str, rating: &NewRating) -> Result<ReportView, ApiError> {
         self.post_as_reporter(&format!("/reports/{ticket}/rating"), access_code, rating)
             .await
     }
 
-    pub async fn attachment_bytes(&self, ticket: &str, id: &str, access_code: &str) -> Result<Vec<u8>, ApiError> {
+    fn attachment_url(&self, ticket: &str, id: &str) -> String {
+        format!("{}/reports/{ticket}/attachments/{id}", self.base_url)
+    }
+
+    async fn attachment_bytes(&self, ticket: &str, id: &str, access_code: &str) -> Result<Vec<u8>, ApiError> {
         let req = Self::with_code(Request::get(&self.attachment_url(ticket, id)), Some(access_code));
         Self::answered(req.send())
             .await?
@@ -128,12 +169,8 @@ impl AduanClient {
             .map_err(|_| ApiError::Decode)
     }
 
-    pub fn attachment_url(&self, ticket: &str, id: &str) -> String {
-        format!("{}/reports/{ticket}/attachments/{id}", self.base_url)
-    }
-
     /// Uploads one file with XMLHttpRequest, because fetch cannot report upload progress (0–1).
-    pub async fn upload_attachment(
+    async fn upload_attachment(
         &self,
         file: &web_sys::File,
         on_progress: Box<dyn Fn(f64)>,
@@ -172,27 +209,5 @@ impl AduanClient {
                 problem: serde_json::from_str(&text).ok(),
             }),
         }
-    }
-
-    pub async fn portal(&self) -> Result<Portal, ApiError> {
-        self.get_json("/portal", &[]).await
-    }
-
-    pub async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
-        self.get_json("/stats", &filter.query_pairs()).await
-    }
-
-    pub async fn reports(&self, pairs: &[(&str, String)]) -> Result<Page<ReportSummary>, ApiError> {
-        self.get_json("/reports", pairs).await
-    }
-
-    pub async fn support(&self, ticket: &str, device_id: &str) -> Result<SupportCount, ApiError> {
-        Self::post_json(
-            Request::post(&format!("{}/reports/{ticket}/supports", self.base_url)),
-            &NewSupport {
-                device_id: device_id.to_string(),
-            },
-        )
-        .await
     }
 }

@@ -1,4 +1,4 @@
-//! An Open311 GeoReport v2 server (JSON format) behind the same [`super::Backend`]. The mapping to our
+//! An Open311 GeoReport v2 server (JSON format) behind the same [`Backend`]. The mapping to our
 //! types is in `aduan_core::open311`, where it is tested natively; this file only moves documents.
 
 use aduan_core::listing::ListQuery;
@@ -15,9 +15,10 @@ use std::sync::{Arc, Mutex};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
-use super::{percent_encode, with_query, Answers, ApiError, Features};
+use super::{Answers, ApiError, Backend, Features};
 use crate::clock::{now, today, zone};
-use crate::submit::field::Field;
+use crate::field::Field;
+use crate::url::{percent_encode, with_query};
 
 /// Times a token is looked up after a POST before the token itself is shown as the reference.
 const TOKEN_TRIES: u32 = 3;
@@ -155,40 +156,6 @@ impl Open311Client {
         Self::decode(&self.get_body(path, query).await?)
     }
 
-    pub async fn portal(&self) -> Result<Portal, ApiError> {
-        let services: Vec<Service> = self.get("/services.json", vec![]).await?;
-        if let Ok(mut codes) = self.without_questions.lock() {
-            *codes = services
-                .iter()
-                .filter(|s| !s.metadata)
-                .map(|s| s.service_code.clone())
-                .collect();
-        }
-        Ok(portal_from_services(
-            &services,
-            Self::calendar().holidays().cloned().collect(),
-        ))
-    }
-
-    /// A service's attributes in their `order`; a service without metadata, or without a definition, has none.
-    pub async fn questions(&self, service_code: &str) -> Result<Vec<Attribute>, ApiError> {
-        if self
-            .without_questions
-            .lock()
-            .is_ok_and(|codes| codes.iter().any(|c| c == service_code))
-        {
-            return Ok(vec![]);
-        }
-        match self
-            .get::<ServiceDefinition>(&format!("/services/{}.json", percent_encode(service_code)), vec![])
-            .await
-        {
-            Ok(definition) => Ok(questions_in_order(definition.attributes)),
-            Err(ApiError::Status { status: 404, .. }) => Ok(vec![]),
-            Err(e) => Err(e),
-        }
-    }
-
     /// Every request the server lists for the filter, asked in windows of at most 90 days (newest first), and
     /// windows the server cut at its cap again in halves.
     async fn requests(
@@ -230,15 +197,85 @@ impl Open311Client {
         Ok(requests)
     }
 
+    /// The id a token stands for, asked a few times a second apart while the server queues the request.
+    async fn resolve_token(&self, token: &str, tries: u32) -> Option<String> {
+        for attempt in 0..tries {
+            if attempt > 0 {
+                sleep_ms(1000).await;
+            }
+            let answer: Result<Vec<TokenAnswer>, _> = self
+                .get(&format!("/tokens/{}.json", percent_encode(token)), vec![])
+                .await;
+            if let Some(id) = answer
+                .ok()
+                .and_then(|a| a.into_iter().next())
+                .and_then(|a| a.service_request_id)
+            {
+                return Some(id);
+            }
+        }
+        None
+    }
+
+    async fn request(&self, id: &str) -> Result<ServiceRequest, ApiError> {
+        let list: Vec<ServiceRequest> = self
+            .get(&format!("/requests/{}.json", percent_encode(id)), vec![])
+            .await?;
+        list.into_iter().next().ok_or(ApiError::Status {
+            status: 404,
+            problem: None,
+        })
+    }
+}
+
+impl Backend for Open311Client {
+    fn features(&self) -> Features {
+        Self::FEATURES
+    }
+
+    async fn portal(&self) -> Result<Portal, ApiError> {
+        let services: Vec<Service> = self.get("/services.json", vec![]).await?;
+        if let Ok(mut codes) = self.without_questions.lock() {
+            *codes = services
+                .iter()
+                .filter(|s| !s.metadata)
+                .map(|s| s.service_code.clone())
+                .collect();
+        }
+        Ok(portal_from_services(
+            &services,
+            Self::calendar().holidays().cloned().collect(),
+        ))
+    }
+
+    /// A service's attributes in their `order`; a service without metadata, or without a definition, has none.
+    async fn questions(&self, service_code: &str) -> Result<Vec<Attribute>, ApiError> {
+        if self
+            .without_questions
+            .lock()
+            .is_ok_and(|codes| codes.iter().any(|c| c == service_code))
+        {
+            return Ok(vec![]);
+        }
+        match self
+            .get::<ServiceDefinition>(&format!("/services/{}.json", percent_encode(service_code)), vec![])
+            .await
+        {
+            Ok(definition) => Ok(questions_in_order(definition.attributes)),
+            Err(ApiError::Status { status: 404, .. }) => Ok(vec![]),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Open311 has no statistics: they are computed here from the requests the server lists for the filter.
-    pub async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
+    async fn stats(&self, filter: &ReportFilter) -> Result<Stats, ApiError> {
         Ok(stats_from_requests(
             &self.requests(filter, None).await?,
             &Self::calendar(),
         ))
     }
 
-    pub async fn reports(&self, query: &ListQuery, per_page: u32) -> Result<Page<ReportSummary>, ApiError> {
+    async fn list(&self, query: &ListQuery, per_page: u32) -> Result<Page<ReportSummary>, ApiError> {
         let requests = self.requests(&query.filter, query.status).await?;
         Ok(list_page(
             &requests,
@@ -251,7 +288,12 @@ impl Open311Client {
     }
 
     /// Open311 has no idempotency key; the form retries by itself only when no answer arrived.
-    pub async fn create_report(&self, report: &NewReport, answers: &Answers) -> Result<ReportCreated, ApiError> {
+    async fn create_report(
+        &self,
+        report: &NewReport,
+        answers: &Answers,
+        _idempotency_key: &str,
+    ) -> Result<ReportCreated, ApiError> {
         // The lists kept no longer hold everything: the new report must show in them.
         if let Ok(mut recent) = self.recent.lock() {
             recent.clear();
@@ -290,28 +332,8 @@ impl Open311Client {
         })
     }
 
-    /// The id a token stands for, asked a few times a second apart while the server queues the request.
-    async fn resolve_token(&self, token: &str, tries: u32) -> Option<String> {
-        for attempt in 0..tries {
-            if attempt > 0 {
-                sleep_ms(1000).await;
-            }
-            let answer: Result<Vec<TokenAnswer>, _> = self
-                .get(&format!("/tokens/{}.json", percent_encode(token)), vec![])
-                .await;
-            if let Some(id) = answer
-                .ok()
-                .and_then(|a| a.into_iter().next())
-                .and_then(|a| a.service_request_id)
-            {
-                return Some(id);
-            }
-        }
-        None
-    }
-
     /// A request by id, or by the token the receipt showed when the id was not yet known.
-    pub async fn report(&self, id: &str) -> Result<ReportView, ApiError> {
+    async fn report(&self, id: &str, _access_code: Option<&str>) -> Result<ReportView, ApiError> {
         let found = match self.request(id).await {
             Err(ApiError::Status { status: 404, .. }) => match self.resolve_token(id, 1).await {
                 Some(resolved) if resolved != id => self.request(&resolved).await,
@@ -323,16 +345,6 @@ impl Open311Client {
             other => other,
         }?;
         Ok(report_from_request(&found, &Self::calendar(), now()))
-    }
-
-    async fn request(&self, id: &str) -> Result<ServiceRequest, ApiError> {
-        let list: Vec<ServiceRequest> = self
-            .get(&format!("/requests/{}.json", percent_encode(id)), vec![])
-            .await?;
-        list.into_iter().next().ok_or(ApiError::Status {
-            status: 404,
-            problem: None,
-        })
     }
 }
 

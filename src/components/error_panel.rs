@@ -1,19 +1,13 @@
 use leptos::prelude::*;
 
-use crate::api::ApiError;
+use crate::api::{ApiError, ErrorPlace};
 use crate::i18n::use_i18n;
 
 /// A failed request, explained in the citizen's language, with a retry button when retrying can help.
 #[component]
 pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let message_key = match &error {
-        ApiError::Network => "error.network",
-        ApiError::Status { status: 404, .. } => "error.not_found",
-        ApiError::Status { status, .. } if *status >= 500 || *status == 429 => "error.server",
-        ApiError::Status { .. } | ApiError::Decode => "error.decode",
-        ApiError::XmlOnly => "error.xml_only",
-    };
+    let message_key = error.message_key(ErrorPlace::Panel);
     let retry = error.is_retryable();
     view! {
         <div class="error-panel" role="alert">

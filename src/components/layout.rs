@@ -24,7 +24,7 @@ fn EmbedBar() -> impl IntoView {
                 .filter(|(k, _)| k.as_ref() != "embed")
                 .map(|(k, v)| (k.as_ref(), v.to_string()))
                 .collect();
-            crate::api::with_query(&location.pathname.get(), &pairs)
+            crate::url::with_query(&location.pathname.get(), &pairs)
         })
     };
     view! {

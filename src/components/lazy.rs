@@ -28,7 +28,7 @@ impl From<SplitLoaderError> for ApiError {
 /// the error. With `after_first_paint`, the fetch waits until what is above it has been painted, so that it
 /// never competes with the first screen.
 #[component]
-pub fn Lazy<F, Fut>(
+pub fn LazyChunk<F, Fut>(
     load: F,
     #[prop(optional, into)] fallback: Option<ViewFn>,
     #[prop(optional, into)] failed: Option<ViewFn>,

@@ -7,6 +7,7 @@ pub mod layout;
 pub mod lazy;
 pub mod pagination;
 pub mod qr;
+pub mod refreshable;
 pub mod share_actions;
 pub mod similar_reports;
 pub mod stats;

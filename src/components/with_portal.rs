@@ -8,7 +8,7 @@ use crate::components::error_panel::ErrorPanel;
 
 /// `children` drawn with the portal's lists once they are here, `fallback` until then, and, when they cannot be
 /// fetched, the error with a retry. A page whose title the lists' view draws itself gives that title as
-/// `heading`: it stands above the fallback and the error, as `Lazy`'s does.
+/// `heading`: it stands above the fallback and the error, as `LazyChunk`'s does.
 #[component]
 pub fn WithPortal<C, V>(
     #[prop(into)] fallback: ViewFn,

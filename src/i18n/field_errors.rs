@@ -3,7 +3,7 @@
 
 use aduan_core::validation::Rule;
 
-use crate::submit::field::Field;
+use crate::field::Field;
 
 /// The catalogue key for `rule` on `field`. Limits in the text appear as `{min}` / `{max}`.
 pub fn key(field: &str, rule: Rule) -> &'static str {

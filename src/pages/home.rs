@@ -4,7 +4,7 @@ use leptos_router::components::A;
 
 use crate::api::ApiError;
 use crate::components::figures::{FiguresSkeleton, HeadlineFigures};
-use crate::components::lazy::Lazy;
+use crate::components::lazy::LazyChunk;
 use crate::components::title::use_page_title;
 use crate::config::RuntimeConfig;
 use crate::i18n::use_i18n;
@@ -26,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
         <section aria-labelledby="figures-title">
             <h2 id="figures-title">{move || i18n.t("home.figures_title")}</h2>
             <p class="hint">{move || i18n.t("home.figures_scope")}</p>
-            <Lazy load=headline_figures fallback=FiguresSkeleton after_first_paint=true/>
+            <LazyChunk load=headline_figures fallback=FiguresSkeleton after_first_paint=true/>
             <p><A href="/statistik">{move || i18n.t("home.more_stats")}</A></p>
         </section>
         <section aria-labelledby="how-title">

@@ -11,6 +11,7 @@ use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{view_href, FilterForm};
 use crate::components::pagination::Pagination;
+use crate::components::refreshable::Refreshable;
 use crate::components::support_button::SupportButton;
 use crate::components::title::use_page_title;
 use crate::components::with_portal::WithPortal;
@@ -60,12 +61,12 @@ fn ReportList(
 ) -> impl IntoView {
     let calendar = StoredValue::new(crate::clock::calendar(portal.holidays));
     view! {
-        <Suspense fallback=move || view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }>
+        <Refreshable fallback=|| view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }>
             {move || results.get().map(|loaded| match loaded {
                 Ok(page) => view! { <ResultPage page query embed calendar/> }.into_any(),
                 Err(error) => view! { <ErrorPanel error on_retry=move |_| results.refetch()/> }.into_any(),
             })}
-        </Suspense>
+        </Refreshable>
     }
 }
 

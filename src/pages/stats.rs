@@ -13,7 +13,8 @@ use crate::components::download::save_file;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::figures::{FigureList, FiguresSkeleton};
 use crate::components::filters::FilterForm;
-use crate::components::lazy::{Lazy, NextTask};
+use crate::components::lazy::{LazyChunk, NextTask};
+use crate::components::refreshable::Refreshable;
 use crate::components::stats::agency_table::{heading_key, AgencyTable};
 use crate::components::stats::bars::BarTable;
 use crate::components::stats::monthly::MonthlyChart;
@@ -31,7 +32,7 @@ pub fn StatsPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t("nav.stats")}</h1>
         <p class="lead">{move || i18n.t("statistics.lead")}</p>
-        <Lazy load=statistics after_first_paint=true/>
+        <LazyChunk load=statistics after_first_paint=true/>
     }
 }
 
@@ -84,7 +85,7 @@ fn StatsForView(
     view! {
         <p class="scope"><strong>{move || i18n.t("stats.period")}": "</strong>{scope}</p>
         {computed_here.then(|| view! { <p class="notice" role="note">{move || i18n.t("stats.open311_note")}</p> })}
-        <Suspense fallback=move || view! { <FiguresSkeleton/> }>
+        <Refreshable fallback=|| view! { <FiguresSkeleton/> }>
             {move || stats.get().map(|loaded| match loaded {
                 Ok(s) => {
                     // From here to StatsView's first effect (after it is in the DOM) is the script work of a
@@ -94,7 +95,7 @@ fn StatsForView(
                 }
                 Err(error) => view! { <ErrorPanel error on_retry=move |_| stats.refetch()/> }.into_any(),
             })}
-        </Suspense>
+        </Refreshable>
     }
 }
 

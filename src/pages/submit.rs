@@ -8,7 +8,7 @@ use leptos::wasm_split::wasm_split;
 use crate::api::ApiError;
 use crate::clock::today;
 use crate::components::form::{ErrorSummary, FieldProblem};
-use crate::components::lazy::Lazy;
+use crate::components::lazy::LazyChunk;
 use crate::components::submit::attachments::AttachmentsStep;
 use crate::components::submit::details::DetailsStep;
 use crate::components::submit::kind::KindStep;
@@ -30,7 +30,7 @@ use crate::submit::sending::Sending;
 pub fn SubmitPage() -> impl IntoView {
     use_page_title("nav.submit");
     view! {
-        <Lazy load=submit_form heading=SubmitIntro after_first_paint=true/>
+        <LazyChunk load=submit_form heading=SubmitIntro after_first_paint=true/>
     }
 }
 

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use aduan_core::open311::parse_request_id;
 
 use crate::api::{ApiError, Backend, Client, Features};
-use crate::components::lazy::Lazy;
+use crate::components::lazy::LazyChunk;
 use crate::components::title::use_page_title;
 use crate::i18n::names::status_key;
 use crate::i18n::use_i18n;
@@ -135,7 +135,7 @@ fn MyReport(reference: Reference) -> impl IntoView {
         <li>
             <A href=format!("/lacak/{}", reference.id)>{reference.shown}</A>
             " · "
-            <Lazy load=move || remembered_status(id.clone()) fallback=hint("track.mine_loading") failed=hint("track.mine_unknown")/>
+            <LazyChunk load=move || remembered_status(id.clone()) fallback=hint("track.mine_loading") failed=hint("track.mine_unknown")/>
         </li>
     }
 }

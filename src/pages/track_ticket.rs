@@ -20,9 +20,9 @@ use crate::components::tracking::reporter::ReporterSection;
 use crate::components::tracking::timeline::Timeline;
 use crate::components::tracking::Tracked;
 use crate::components::with_portal::WithPortal;
+use crate::field::Field;
 use crate::i18n::names::{format_date, format_local_time, kind_key, status_key};
 use crate::i18n::{format_count, use_i18n};
-use crate::submit::field::Field;
 
 #[component]
 pub fn TrackTicketPage() -> impl IntoView {

@@ -9,7 +9,6 @@ use leptos::prelude::*;
 
 use super::draft::{Draft, Step};
 use super::draft_store;
-use super::field::Field;
 use super::sending::{Outgoing, Sending};
 use super::server_problems::server_problems;
 use crate::api::{ApiError, Backend, Client};
@@ -17,6 +16,7 @@ use crate::clock::today;
 use crate::components::form::focus_element;
 use crate::components::submit::questions::question_label;
 use crate::components::submit::FormContext;
+use crate::field::Field;
 use crate::i18n::{use_i18n, I18n};
 
 /// A category's questions, as the backend gives them.

@@ -4,7 +4,6 @@
 
 pub mod draft;
 pub mod draft_store;
-pub mod field;
 pub mod flow;
 pub mod sending;
 pub mod server_problems;

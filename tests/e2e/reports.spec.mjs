@@ -7,6 +7,8 @@ const api = (path) => `${baseUrl()}/api/v1${path}`;
 const grouped = (t) => `${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`;
 
 async function expectRowsMatch(page, serverPage) {
+  // The rows of the previous view stay, marked busy, until the new ones arrive.
+  await expect(page.locator('.refreshable[aria-busy="true"]')).toHaveCount(0);
   const rows = page.locator('.report-row');
   await expect(rows).toHaveCount(serverPage.items.length);
   const tickets = await page.locator('.report-row-ticket').allTextContents();

@@ -25,6 +25,8 @@ function parseCsv(text) {
 }
 
 async function expectFiguresMatch(page, stats, lang) {
+  // The figures of the previous filter stay, marked busy, until the new ones arrive.
+  await expect(page.locator('.refreshable[aria-busy="true"]')).toHaveCount(0);
   await expect(figure(page, 'total')).toHaveText(formatCount(stats.total, lang));
   await expect(figure(page, 'completion_rate')).toHaveText(formatPercent(stats.completion_rate, lang));
   await expect(figure(page, 'escalated')).toHaveText(formatCount(stats.escalated, lang));

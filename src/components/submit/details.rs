@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use super::FormContext;
 use crate::components::form::{described_by, problem_for, Field, FieldProblem, TextInput};
 use crate::components::similar_reports::SimilarReports;
+use crate::field::Field as ReportField;
 use crate::i18n::{format_count, use_i18n};
-use crate::submit::field::Field as ReportField;
 
 #[component]
 /// `asked`: the fields the backend stores; one without titles or dates (Open311) gets only the description.

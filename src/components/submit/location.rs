@@ -7,9 +7,9 @@ use super::questions::Questions;
 use super::FormContext;
 use crate::api::ApiError;
 use crate::components::form::{described_by, problem_for, Field, FieldProblem, TextInput};
+use crate::field::Field as ReportField;
 use crate::i18n::names::category_name;
 use crate::i18n::{format_decimal, use_i18n};
-use crate::submit::field::Field as ReportField;
 
 /// A `<select>` bound to a draft field, with a first "choose" option.
 #[component]

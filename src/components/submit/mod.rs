@@ -15,9 +15,9 @@ use leptos::prelude::*;
 
 use crate::components::form::FieldProblem;
 use crate::components::submit::questions::question_label;
+use crate::field::Field;
 use crate::i18n::{field_errors, use_i18n};
 use crate::submit::draft::Draft;
-use crate::submit::field::Field;
 
 /// What every step needs: the draft, the problems to show (field, rule) from the last Continue, and those
 /// a server put in its own words.

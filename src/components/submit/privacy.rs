@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use super::FormContext;
 use crate::components::form::{problem_for, FieldProblem, TextInput};
+use crate::field::Field;
 use crate::i18n::use_i18n;
-use crate::submit::field::Field;
 
 #[component]
 fn Checkbox(

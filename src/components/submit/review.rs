@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use super::questions::question_label;
 use super::FormContext;
+use crate::field::Field;
 use crate::i18n::names::{category_name, format_date};
 use crate::i18n::use_i18n;
 use crate::submit::draft::{Draft, Step};
-use crate::submit::field::Field;
 
 /// GOV.UK "check your answers": every answer with a link back to change it.
 #[component]

@@ -6,7 +6,7 @@ use aduan_core::{NewRating, NewReply, ReportView};
 use leptos::prelude::*;
 
 use super::Tracked;
-use crate::api::{ApiError, Backend, Client};
+use crate::api::{ApiError, Backend, Client, ErrorPlace};
 use crate::components::form::{described_by, focus_element, problem_for, ErrorSummary, Field, FieldProblem, TextInput};
 use crate::i18n::field_errors;
 use crate::i18n::use_i18n;
@@ -21,17 +21,7 @@ fn show(problems: Problems, found: Vec<(&'static str, &'static str)>) {
 
 /// Why the server refused, as the catalogue key to show at `input_id`.
 fn refusal(input_id: &'static str, error: &ApiError) -> Vec<(&'static str, &'static str)> {
-    let key = match error {
-        ApiError::Network => "error.network",
-        ApiError::Status { status: 401 | 403, .. } => "err.access_code.wrong",
-        ApiError::Status { status: 409, .. } => "err.report_finished",
-        ApiError::Status { status: 422, .. } => match error.field_errors().first() {
-            Some((field, code)) => field_errors::key(field, field_errors::rule_from_code(code)),
-            None => "err.generic",
-        },
-        ApiError::Status { .. } | ApiError::Decode | ApiError::XmlOnly => "error.server",
-    };
-    vec![(input_id, key)]
+    vec![(input_id, error.message_key(ErrorPlace::ReporterForm))]
 }
 
 #[component]

@@ -80,14 +80,6 @@ impl Field {
     }
 }
 
-impl TryFrom<&str> for Field {
-    type Error = ();
-
-    fn try_from(name: &str) -> Result<Field, ()> {
-        Field::parse(name).ok_or(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::Field;

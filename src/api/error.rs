@@ -1,0 +1,158 @@
+//! What went wrong with a request, and the one place that says which catalogue message explains it.
+
+use aduan_core::Problem;
+
+use crate::i18n::field_errors;
+
+/// What went wrong with a request, in terms a page can explain to a citizen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No answer: offline, DNS, CORS or the server is down.
+    Network,
+    /// The server answered with an error status; validation errors arrive in `problem.errors`.
+    Status { status: u16, problem: Option<Problem> },
+    /// The server answered something this client cannot read.
+    Decode,
+    /// The server answered in XML; only the JSON format of Open311 is read.
+    XmlOnly,
+}
+
+/// Where an error is explained, which decides the words for the cases that mean something else there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorPlace {
+    /// A page or part of a page that could not be loaded (`components::error_panel`).
+    Panel,
+    /// The reporter's own forms on the tracking page (access code, reply, rating), where the server refuses
+    /// what was entered.
+    ReporterForm,
+}
+
+impl ApiError {
+    /// Field errors of a validation problem (422), as `(field, code)`.
+    pub fn field_errors(&self) -> Vec<(String, String)> {
+        match self {
+            ApiError::Status { problem: Some(p), .. } => {
+                p.errors.iter().map(|e| (e.field.clone(), e.code.clone())).collect()
+            }
+            _ => vec![],
+        }
+    }
+
+    /// What a page gets if it asks a backend for something its protocol has no place for; pages check
+    /// [`super::Features`] first, so a citizen never meets it.
+    pub fn not_in_protocol() -> ApiError {
+        ApiError::Status {
+            status: 501,
+            problem: None,
+        }
+    }
+
+    /// Problems the server put in its own words (Open311 error arrays), as `(field, message)`.
+    pub fn messages(&self) -> Vec<(String, String)> {
+        match self {
+            ApiError::Status { problem: Some(p), .. } => p
+                .errors
+                .iter()
+                .filter(|e| e.code == aduan_core::open311::SERVER_WORDS)
+                .map(|e| (e.field.clone(), e.message.clone()))
+                .collect(),
+            _ => vec![],
+        }
+    }
+
+    /// Worth trying again: the network or the server failed, not the request.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ApiError::Network => true,
+            ApiError::Status { status, .. } => *status >= 500 || *status == 429,
+            ApiError::Decode | ApiError::XmlOnly => false,
+        }
+    }
+
+    /// The catalogue key of the message that explains this error at `place`. A failed load is the server's or
+    /// the network's fault unless the thing is not there; a reporter's form was refused because of what was
+    /// entered (a wrong code, a finished report, a field's rule), and anything else is the server's fault.
+    // Inlined, so that each caller keeps only its place's cases: the error panel is in the shell, and the
+    // field rules' wording (`field_errors::key`) would otherwise come into it with the reporter's cases.
+    #[inline(always)]
+    pub fn message_key(&self, place: ErrorPlace) -> &'static str {
+        use ErrorPlace::*;
+        match (self, place) {
+            (ApiError::Network, _) => "error.network",
+            (ApiError::Status { status: 404, .. }, Panel) => "error.not_found",
+            (ApiError::Status { status: 401 | 403, .. }, ReporterForm) => "err.access_code.wrong",
+            (ApiError::Status { status: 409, .. }, ReporterForm) => "err.report_finished",
+            (ApiError::Status { status: 422, .. }, ReporterForm) => match self.field_errors().first() {
+                Some((field, code)) => field_errors::key(field, field_errors::rule_from_code(code)),
+                None => "err.generic",
+            },
+            (ApiError::XmlOnly, Panel) => "error.xml_only",
+            (ApiError::Status { .. } | ApiError::Decode, Panel) if !self.is_retryable() => "error.decode",
+            (ApiError::Status { .. } | ApiError::Decode | ApiError::XmlOnly, _) => "error.server",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aduan_core::{FieldError, Problem};
+
+    fn status(status: u16) -> ApiError {
+        ApiError::Status { status, problem: None }
+    }
+
+    #[test]
+    fn retryable_errors_are_the_ones_not_caused_by_the_request() {
+        assert!(ApiError::Network.is_retryable());
+        assert!(status(503).is_retryable());
+        assert!(status(429).is_retryable());
+        assert!(!status(422).is_retryable());
+        assert!(!ApiError::Decode.is_retryable());
+    }
+
+    #[test]
+    fn a_failed_load_says_whose_fault_it_is() {
+        let key = |e: &ApiError| e.message_key(ErrorPlace::Panel);
+        assert_eq!(key(&ApiError::Network), "error.network");
+        assert_eq!(key(&status(404)), "error.not_found");
+        assert_eq!(key(&status(500)), "error.server");
+        assert_eq!(key(&status(429)), "error.server");
+        assert_eq!(key(&status(403)), "error.decode");
+        assert_eq!(key(&status(422)), "error.decode");
+        assert_eq!(key(&ApiError::Decode), "error.decode");
+        assert_eq!(key(&ApiError::XmlOnly), "error.xml_only");
+    }
+
+    #[test]
+    fn a_refused_reporter_form_says_what_was_wrong_with_the_entry() {
+        let key = |e: &ApiError| e.message_key(ErrorPlace::ReporterForm);
+        assert_eq!(key(&ApiError::Network), "error.network");
+        assert_eq!(key(&status(401)), "err.access_code.wrong");
+        assert_eq!(key(&status(403)), "err.access_code.wrong");
+        assert_eq!(key(&status(409)), "err.report_finished");
+        assert_eq!(key(&status(422)), "err.generic");
+        let too_long = ApiError::Status {
+            status: 422,
+            problem: Some(Problem {
+                errors: vec![FieldError {
+                    field: "body".into(),
+                    code: "too_long".into(),
+                    message: String::new(),
+                }],
+                kind: "about:blank".into(),
+                title: String::new(),
+                status: 422,
+                detail: None,
+            }),
+        };
+        assert_eq!(
+            key(&too_long),
+            field_errors::key("body", field_errors::rule_from_code("too_long"))
+        );
+        assert_eq!(key(&status(404)), "error.server");
+        assert_eq!(key(&status(500)), "error.server");
+        assert_eq!(key(&ApiError::Decode), "error.server");
+        assert_eq!(key(&ApiError::XmlOnly), "error.server");
+    }
+}
