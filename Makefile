@@ -9,7 +9,7 @@ DATA ?= data
 SERVER := target/server/aduan-server
 SPA_SOURCES := $(shell find src core/src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml .cargo/config.toml scripts/build-wasm.mjs scripts/split-loader.mjs scripts/precompress.mjs
 
-.PHONY: run test lint tools tools-browser spa server bench clean
+.PHONY: run test lint fmt tools tools-browser spa server bench clean
 
 run: tools dist/index.html server
 	$(SERVER) --addr $(ADDR) --data $(DATA) --static dist --demo
@@ -18,12 +18,18 @@ test: tools-browser dist/index.html server
 	cargo test --workspace
 	npx playwright test --config tests/e2e/playwright.config.mjs
 
-# rustfmt.toml sets the width; [workspace.lints] in Cargo.toml the lints every crate keeps.
+# rustfmt.toml and leptosfmt.toml set the width; [workspace.lints] in Cargo.toml the lints every crate keeps.
+# `make fmt` rewrites what `make lint` would refuse.
 lint:
-	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
-	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@scripts/setup-tools.sh --lint
+	leptosfmt --check --quiet src
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
+
+fmt:
+	@scripts/setup-tools.sh --lint
+	leptosfmt --quiet src
+	cargo fmt --all
 
 bench: tools dist/index.html server
 	scripts/bench.sh

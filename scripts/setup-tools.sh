@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
 # Installs what building and testing Aduan needs, from the package registries only, skipping what is already
-# present at the right version. Usage: scripts/setup-tools.sh [--browser]
+# present at the right version. Usage: scripts/setup-tools.sh [--browser | --lint]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Formats the view! macros, which rustfmt leaves alone (`make lint`).
+LEPTOSFMT_VERSION=0.1.33
 # Splits the wasm into lazily loaded chunks (scripts/build-wasm.mjs); the same tool cargo-leptos --split uses.
 WASM_SPLIT_VERSION=0.2.4
 # The wasm-bindgen CLI must match the library version locked in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+if [[ "${1:-}" == "--lint" ]]; then
+  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+  if ! leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION"; then
+    echo "setup: installing leptosfmt $LEPTOSFMT_VERSION (about 2 minutes)"
+    cargo install leptosfmt --version "=$LEPTOSFMT_VERSION" --locked
+  fi
+  exit 0
+fi
 
 apt_packages=()
 if [[ "${1:-}" == "--browser" ]]; then

@@ -27,11 +27,17 @@ pub fn App() -> impl IntoView {
     });
     let config = LocalResource::new(config::load);
     view! {
-        <Suspense fallback=|| view! { <div class="boot" aria-busy="true"></div> }>
-            {move || config.get().map(|loaded| match loaded {
-                Ok(cfg) => view! { <Portal cfg/> }.into_any(),
-                Err(error) => view! { <ConfigErrorPage error/> }.into_any(),
-            })}
+        <Suspense fallback=|| {
+            view! { <div class="boot" aria-busy="true"></div> }
+        }>
+            {move || {
+                config
+                    .get()
+                    .map(|loaded| match loaded {
+                        Ok(cfg) => view! { <Portal cfg /> }.into_any(),
+                        Err(error) => view! { <ConfigErrorPage error /> }.into_any(),
+                    })
+            }}
         </Suspense>
     }
 }
@@ -52,23 +58,25 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
     view! {
         <Router>
             // rel=external keeps the router from handling a same-page anchor.
-            <a class="skip-link" href="#main" rel="external">{move || i18n.t("skip_link")}</a>
-            <Header/>
+            <a class="skip-link" href="#main" rel="external">
+                {move || i18n.t("skip_link")}
+            </a>
+            <Header />
             <main id="main" tabindex="-1">
                 // The page one task after the header and footer; the placeholder keeps the footer out of the
                 // layout until then.
                 <NextTask fallback=PagePlaceholder>
-                    <Routes fallback=|| view! { <NotFoundPage/> }>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/lapor") view=SubmitPage/>
-                        <Route path=path!("/lacak") view=TrackPage/>
-                        <Route path=path!("/lacak/:ticket") view=|| view! { <LazyChunk load=track_ticket_page/> }/>
-                        <Route path=path!("/statistik") view=StatsPage/>
-                        <Route path=path!("/laporan") view=|| view! { <LazyChunk load=reports_page/> }/>
+                    <Routes fallback=|| view! { <NotFoundPage /> }>
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/lapor") view=SubmitPage />
+                        <Route path=path!("/lacak") view=TrackPage />
+                        <Route path=path!("/lacak/:ticket") view=|| view! { <LazyChunk load=track_ticket_page /> } />
+                        <Route path=path!("/statistik") view=StatsPage />
+                        <Route path=path!("/laporan") view=|| view! { <LazyChunk load=reports_page /> } />
                     </Routes>
                 </NextTask>
             </main>
-            <Footer/>
+            <Footer />
         </Router>
     }
 }
@@ -79,10 +87,10 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
 // (pages/stats.rs, home.rs). The module names are the ones scripts/split-loader.mjs maps to URL paths.
 #[wasm_split(tracking, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn track_ticket_page() -> Result<AnyView, ApiError> {
-    Ok(view! { <TrackTicketPage/> }.into_any())
+    Ok(view! { <TrackTicketPage /> }.into_any())
 }
 
 #[wasm_split(reports, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn reports_page() -> Result<AnyView, ApiError> {
-    Ok(view! { <ReportsPage/> }.into_any())
+    Ok(view! { <ReportsPage /> }.into_any())
 }

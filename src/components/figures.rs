@@ -14,11 +14,17 @@ pub fn HeadlineFigures() -> impl IntoView {
         async move { client.stats(&ReportFilter::default()).await }
     });
     view! {
-        <Suspense fallback=|| view! { <FiguresSkeleton/> }>
-            {move || stats.get().map(|loaded| match loaded {
-                Ok(s) => view! { <FigureList stats=s full=false/> }.into_any(),
-                Err(error) => view! { <ErrorPanel error on_retry=move |_| stats.refetch()/> }.into_any(),
-            })}
+        <Suspense fallback=|| {
+            view! { <FiguresSkeleton /> }
+        }>
+            {move || {
+                stats
+                    .get()
+                    .map(|loaded| match loaded {
+                        Ok(s) => view! { <FigureList stats=s full=false /> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error on_retry=move |_| stats.refetch() /> }.into_any(),
+                    })
+            }}
         </Suspense>
     }
 }
@@ -56,26 +62,69 @@ pub fn FigureList(stats: Stats, full: bool) -> impl IntoView {
     };
     view! {
         <dl class="figures">
-            <Figure id="total" label="stats.total" hint="stats.total_hint"
-                value=Signal::derive(move || format_count(s.total, i18n.lang()))/>
-            <Figure id="completion_rate" label="stats.completion_rate" hint="stats.completion_hint"
-                value=Signal::derive(move || format_percent(s.completion_rate, i18n.lang()))>
+            <Figure
+                id="total"
+                label="stats.total"
+                hint="stats.total_hint"
+                value=Signal::derive(move || format_count(s.total, i18n.lang()))
+            />
+            <Figure
+                id="completion_rate"
+                label="stats.completion_rate"
+                hint="stats.completion_hint"
+                value=Signal::derive(move || format_percent(s.completion_rate, i18n.lang()))
+            >
                 <p class="target">
                     {move || i18n.t("stats.target")}": "{move || format_percent(target(), i18n.lang())}
                 </p>
             </Figure>
-            <Figure id="median_response" label="stats.median_response" hint="stats.median_hint"
-                value=Signal::derive(move || if recorded { days(median) } else { unrecorded() })/>
-            <Figure id="within_deadline" label="stats.sla" hint="stats.sla_hint"
-                value=Signal::derive(move || sla.map(|r| format_percent(r, i18n.lang())).unwrap_or_else(no_data))/>
-            {full.then(|| view! {
-                <Figure id="median_completion" label="stats.median_completion" hint="stats.median_completion_hint"
-                    value=Signal::derive(move || days(completion))/>
-                <Figure id="escalated" label="stats.escalated" hint="stats.escalated_hint"
-                    value=Signal::derive(move || if recorded { format_count(escalated, i18n.lang()) } else { unrecorded() })/>
-                <Figure id="rating" label="stats.rating" hint="stats.rating_hint"
-                    value=Signal::derive(move || if recorded { rating.map(|r| i18n.t("rating.value").replace("{n}", &format_decimal(r, 1, i18n.lang()))).unwrap_or_else(no_data) } else { unrecorded() })/>
-            })}
+            <Figure
+                id="median_response"
+                label="stats.median_response"
+                hint="stats.median_hint"
+                value=Signal::derive(move || if recorded { days(median) } else { unrecorded() })
+            />
+            <Figure
+                id="within_deadline"
+                label="stats.sla"
+                hint="stats.sla_hint"
+                value=Signal::derive(move || sla.map(|r| format_percent(r, i18n.lang())).unwrap_or_else(no_data))
+            />
+            {full
+                .then(|| {
+                    view! {
+                        <Figure
+                            id="median_completion"
+                            label="stats.median_completion"
+                            hint="stats.median_completion_hint"
+                            value=Signal::derive(move || days(completion))
+                        />
+                        <Figure
+                            id="escalated"
+                            label="stats.escalated"
+                            hint="stats.escalated_hint"
+                            value=Signal::derive(move || {
+                                if recorded { format_count(escalated, i18n.lang()) } else { unrecorded() }
+                            })
+                        />
+                        <Figure
+                            id="rating"
+                            label="stats.rating"
+                            hint="stats.rating_hint"
+                            value=Signal::derive(move || {
+                                if recorded {
+                                    rating
+                                        .map(|r| {
+                                            i18n.t("rating.value").replace("{n}", &format_decimal(r, 1, i18n.lang()))
+                                        })
+                                        .unwrap_or_else(no_data)
+                                } else {
+                                    unrecorded()
+                                }
+                            })
+                        />
+                    }
+                })}
         </dl>
     }
 }

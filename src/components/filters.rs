@@ -46,10 +46,20 @@ fn Choice(
             <label for=id>{move || i18n.t(label)}</label>
             <select id=id name=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=value>
                 <option value="">{move || i18n.t(all)}</option>
-                {move || options.get().into_iter().map(|(v, name)| {
-                    let selected = value.get_untracked() == v;
-                    view! { <option value=v selected=selected>{name}</option> }
-                }).collect_view()}
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, name)| {
+                            let selected = value.get_untracked() == v;
+                            view! {
+                                <option value=v selected=selected>
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
             </select>
         </div>
     }
@@ -169,16 +179,22 @@ pub fn FilterForm(
     let features = expect_context::<Client>().features();
 
     view! {
-        <ErrorSummary problems=shown title=Signal::derive(move || i18n.t("errors.summary"))/>
+        <ErrorSummary problems=shown title=Signal::derive(move || i18n.t("errors.summary")) />
         <form class="filters no-print" role="search" on:submit=on_submit novalidate>
-            {with_search.then(|| view! { <SearchAndStatus fields/> })}
+            {with_search.then(|| view! { <SearchAndStatus fields /> })}
             <details class="filter-more" open=open_filters>
-            <summary>{move || i18n.t(if features.asks(Field::AgencyId) { "filter.more" } else { "filter.more_short" })}</summary>
-            <MoreFilters fields portal problems/>
+                <summary>
+                    {move || i18n.t(if features.asks(Field::AgencyId) { "filter.more" } else { "filter.more_short" })}
+                </summary>
+                <MoreFilters fields portal problems />
             </details>
             <div class="filter-actions">
-                <button type="submit" class="button primary">{move || i18n.t("action.apply")}</button>
-                <a href=move || view_href(base, &ListQuery::default(), embed.get()) class="button secondary">{move || i18n.t("action.clear_filters")}</a>
+                <button type="submit" class="button primary">
+                    {move || i18n.t("action.apply")}
+                </button>
+                <a href=move || view_href(base, &ListQuery::default(), embed.get()) class="button secondary">
+                    {move || i18n.t("action.clear_filters")}
+                </a>
             </div>
         </form>
     }
@@ -201,10 +217,25 @@ fn SearchAndStatus(fields: FilterFields) -> impl IntoView {
     view! {
         <div class="field filter-search">
             <label for="filter-q">{move || i18n.t("filter.search")}</label>
-            <p class="hint" id="filter-q-hint">{move || i18n.t("filter.search_hint")}</p>
-            <input type="search" id="filter-q" name="q" aria-describedby="filter-q-hint" prop:value=q on:input=move |ev| q.set(event_target_value(&ev))/>
+            <p class="hint" id="filter-q-hint">
+                {move || i18n.t("filter.search_hint")}
+            </p>
+            <input
+                type="search"
+                id="filter-q"
+                name="q"
+                aria-describedby="filter-q-hint"
+                prop:value=q
+                on:input=move |ev| q.set(event_target_value(&ev))
+            />
         </div>
-        <Choice id="filter-status" label="filter.status" all="filter.all_statuses" value=fields.status options=statuses/>
+        <Choice
+            id="filter-status"
+            label="filter.status"
+            all="filter.all_statuses"
+            value=fields.status
+            options=statuses
+        />
     }
 }
 
@@ -243,14 +274,50 @@ fn MoreFilters(
     let custom = move || fields.period.get() == Period::Custom.as_str();
     view! {
         <div class="filter-grid">
-        <Choice id="filter-period" label="stats.period" all="period.all" value=fields.period options=periods/>
-        <Show when=custom>
-            <CustomPeriod from=fields.from to=fields.to problems/>
-        </Show>
-        {features.asks(Field::Kind).then(|| view! { <Choice id="filter-kind" label="kind" all="filter.all_kinds" value=fields.kind options=kinds/> })}
-        {features.asks(Field::AgencyId).then(|| view! { <Choice id="filter-agency" label="agency" all="filter.all_agencies" value=fields.agency options=agencies/> })}
-        <Choice id="filter-category" label="category" all="filter.all_categories" value=fields.category options=categories/>
-        {features.asks(Field::RegionId).then(|| view! { <Choice id="filter-region" label="region" all="filter.all_regions" value=fields.region options=regions/> })}
+            <Choice id="filter-period" label="stats.period" all="period.all" value=fields.period options=periods />
+            <Show when=custom>
+                <CustomPeriod from=fields.from to=fields.to problems />
+            </Show>
+            {features
+                .asks(Field::Kind)
+                .then(|| {
+                    view! {
+                        <Choice id="filter-kind" label="kind" all="filter.all_kinds" value=fields.kind options=kinds />
+                    }
+                })}
+            {features
+                .asks(Field::AgencyId)
+                .then(|| {
+                    view! {
+                        <Choice
+                            id="filter-agency"
+                            label="agency"
+                            all="filter.all_agencies"
+                            value=fields.agency
+                            options=agencies
+                        />
+                    }
+                })}
+            <Choice
+                id="filter-category"
+                label="category"
+                all="filter.all_categories"
+                value=fields.category
+                options=categories
+            />
+            {features
+                .asks(Field::RegionId)
+                .then(|| {
+                    view! {
+                        <Choice
+                            id="filter-region"
+                            label="region"
+                            all="filter.all_regions"
+                            value=fields.region
+                            options=regions
+                        />
+                    }
+                })}
         </div>
     }
 }
@@ -267,16 +334,23 @@ fn CustomPeriod(
     view! {
         <div class="field filter">
             <label for="filter-from">{move || i18n.t("filter.from")}</label>
-            <input type="date" id="filter-from" prop:value=from on:input=move |ev| from.set(event_target_value(&ev))/>
+            <input type="date" id="filter-from" prop:value=from on:input=move |ev| from.set(event_target_value(&ev)) />
         </div>
         <div class="field filter" class:field-error=wrong>
             <label for="filter-to">{move || i18n.t("filter.to")}</label>
             <Show when=wrong>
-                <p class="error-message" id="filter-to-error">{move || i18n.t("err.period.order")}</p>
+                <p class="error-message" id="filter-to-error">
+                    {move || i18n.t("err.period.order")}
+                </p>
             </Show>
-            <input type="date" id="filter-to" prop:value=to on:input=move |ev| to.set(event_target_value(&ev))
+            <input
+                type="date"
+                id="filter-to"
+                prop:value=to
+                on:input=move |ev| to.set(event_target_value(&ev))
                 aria-invalid=move || wrong().to_string()
-                aria-describedby=move || wrong().then_some("filter-to-error")/>
+                aria-describedby=move || wrong().then_some("filter-to-error")
+            />
         </div>
     }
 }

@@ -21,14 +21,31 @@ pub fn focus_element(id: &str) {
 pub fn ErrorSummary(problems: Signal<Vec<FieldProblem>>, #[prop(into)] title: Signal<&'static str>) -> impl IntoView {
     view! {
         <Show when=move || !problems.read().is_empty()>
-            <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <div
+                class="error-summary"
+                id="error-summary"
+                role="alert"
+                tabindex="-1"
+                aria-labelledby="error-summary-title"
+            >
                 <h2 id="error-summary-title">{move || title.get()}</h2>
                 <ul>
                     <For each=move || problems.get() key=|p| (p.input_id.clone(), p.message.clone()) let:p>
-                        <li><a href=format!("#{}", p.input_id) rel="external" on:click={
-                            let id = p.input_id.clone();
-                            move |ev| { ev.prevent_default(); focus_element(&id); }
-                        }>{p.message}</a></li>
+                        <li>
+                            <a
+                                href=format!("#{}", p.input_id)
+                                rel="external"
+                                on:click={
+                                    let id = p.input_id.clone();
+                                    move |ev| {
+                                        ev.prevent_default();
+                                        focus_element(&id);
+                                    }
+                                }
+                            >
+                                {p.message}
+                            </a>
+                        </li>
                     </For>
                 </ul>
             </div>
@@ -60,7 +77,7 @@ pub fn Field(
     view! {
         <div class="field" class:field-error=move || error.read().is_some()>
             <label for=id>{move || label.get()}</label>
-            <FieldMessages id hint error/>
+            <FieldMessages id hint error />
             {children()}
         </div>
     }
@@ -76,9 +93,18 @@ pub fn FieldMessages(
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     view! {
-        {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+        {hint
+            .map(|h| {
+                view! {
+                    <p class="hint" id=format!("{id}-hint")>
+                        {h}
+                    </p>
+                }
+            })}
         <Show when=move || error.read().is_some()>
-            <p class="error-message" id=error_id.clone()>{move || error.get()}</p>
+            <p class="error-message" id=error_id.clone()>
+                {move || error.get()}
+            </p>
         </Show>
     }
 }
@@ -113,11 +139,16 @@ pub fn TextInput(
     let has_hint = hint.is_some();
     view! {
         <Field id label hint=hint error>
-            <input id=id name=id type=kind autocomplete=autocomplete
+            <input
+                id=id
+                name=id
+                type=kind
+                autocomplete=autocomplete
                 aria-describedby=described_by(id, has_hint, error)
                 aria-invalid=move || error.read().is_some().to_string()
                 prop:value=value
-                on:input=move |ev| on_input.run(event_target_value(&ev))/>
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
         </Field>
     }
 }

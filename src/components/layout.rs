@@ -28,7 +28,11 @@ fn EmbedBar() -> impl IntoView {
         })
     };
     view! {
-        <p class="embed-bar"><a href=full target="_blank" rel="noopener">{move || i18n.t("embed.open_full")}</a></p>
+        <p class="embed-bar">
+            <a href=full target="_blank" rel="noopener">
+                {move || i18n.t("embed.open_full")}
+            </a>
+        </p>
     }
 }
 
@@ -36,8 +40,8 @@ fn EmbedBar() -> impl IntoView {
 pub fn Header() -> impl IntoView {
     let embed = use_embed();
     view! {
-        <Show when=move || !embed.get() fallback=|| view! { <EmbedBar/> }>
-            <SiteHeader/>
+        <Show when=move || !embed.get() fallback=|| view! { <EmbedBar /> }>
+            <SiteHeader />
         </Show>
     }
 }
@@ -58,16 +62,25 @@ fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <div class="header-bar">
                 <A href="/" attr:class="brand">
-                    {logo.map(|src| view! { <img src=src alt="" width="32" height="32"/> })}
+                    {logo.map(|src| view! { <img src=src alt="" width="32" height="32" /> })}
                     <span>{cfg.portal_name.clone()}</span>
                 </A>
-                <LanguageSwitch/>
+                <LanguageSwitch />
             </div>
             <nav aria-label=move || i18n.t("nav.main")>
                 <ul class="nav-list">
-                    {links.into_iter().map(|(href, key)| view! {
-                        <li><A href=href exact=true>{move || i18n.t(key)}</A></li>
-                    }).collect_view()}
+                    {links
+                        .into_iter()
+                        .map(|(href, key)| {
+                            view! {
+                                <li>
+                                    <A href=href exact=true>
+                                        {move || i18n.t(key)}
+                                    </A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             </nav>
         </header>
@@ -79,7 +92,12 @@ fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let option = move |lang: Lang, key: &'static str, code: &'static str| {
         view! {
-            <button type="button" lang=code aria-pressed=move || (i18n.lang() == lang).to_string() on:click=move |_| i18n.set(lang)>
+            <button
+                type="button"
+                lang=code
+                aria-pressed=move || (i18n.lang() == lang).to_string()
+                on:click=move |_| i18n.set(lang)
+            >
                 {move || i18n.t(key)}
             </button>
         }
@@ -101,7 +119,11 @@ pub fn Footer() -> impl IntoView {
         <footer hidden=move || embed.get() class="site-footer">
             <p>{move || i18n.t("footer.about")}</p>
             {cfg.contact.map(|c| view! { <p>{c}</p> })}
-            <p><a href="/openapi.yaml" rel="external">{move || i18n.t("footer.contract")}</a></p>
+            <p>
+                <a href="/openapi.yaml" rel="external">
+                    {move || i18n.t("footer.contract")}
+                </a>
+            </p>
         </footer>
     }
 }

@@ -44,21 +44,34 @@ where
     let heading = StoredValue::new(heading);
     let title = move || heading.with_value(|h| h.as_ref().map(ViewFn::run));
     view! {
-        <Suspense fallback=move || view! { {title()} {fallback.run()} }>
+        <Suspense fallback=move || {
+            view! {
+                {title()}
+                {fallback.run()}
+            }
+        }>
             {move || {
                 attempt.track();
                 let (load, failed) = (load.clone(), failed.clone());
-                // The view holds browser handles, which are not Send; it never leaves this thread.
-                Suspend::new(SendWrapper::new(async move {
-                    if after_first_paint {
-                        next_paint().await;
-                    }
-                    match load().await {
-                        Ok(view) => view,
-                        Err(_) if failed.is_some() => failed.map(|f| f.run()).into_any(),
-                        Err(error) => view! { {title()} <ErrorPanel error on_retry=move |_| attempt.update(|n| *n += 1)/> }.into_any(),
-                    }
-                }))
+                Suspend::new(
+                    SendWrapper::new(async move {
+                        if after_first_paint {
+                            next_paint().await;
+                        }
+                        match load().await {
+                            Ok(view) => view,
+                            Err(_) if failed.is_some() => failed.map(|f| f.run()).into_any(),
+                            Err(error) => {
+                                // The view holds browser handles, which are not Send; it never leaves this thread.
+                                view! {
+                                    {title()}
+                                    <ErrorPanel error on_retry=move |_| attempt.update(|n| *n += 1) />
+                                }
+                                    .into_any()
+                            }
+                        }
+                    }),
+                )
             }}
         </Suspense>
     }
@@ -88,7 +101,11 @@ pub fn NextTask(children: ChildrenFn, #[prop(optional, into)] fallback: ViewFn) 
         },
         Duration::ZERO,
     );
-    view! { <Show when=move || ready.get() fallback=move || fallback.run()>{children()}</Show> }
+    view! {
+        <Show when=move || ready.get() fallback=move || fallback.run()>
+            {children()}
+        </Show>
+    }
 }
 
 /// Where a page will be while its chunk arrives: as tall as the screen, so the footer does not jump.

@@ -26,14 +26,53 @@ pub fn Pagination(current: u32, last: u32, href: impl Fn(u32) -> String + 'stati
     Some(view! {
         <nav class="pagination no-print" aria-label=move || i18n.t("pagination")>
             <ul>
-                {(current > 1).then(|| view! { <li><a href=href(current - 1) rel="prev">{move || i18n.t("pagination.previous")}</a></li> })}
-                {pages.into_iter().map(|p| if p == current {
-                    view! { <li><span aria-current="page" class="current">{move || format_count(p as u64, i18n.lang())}</span></li> }.into_any()
-                } else {
-                    let label = move || i18n.t("pagination.page").replace("{n}", &format_count(p as u64, i18n.lang()));
-                    view! { <li><a href=href(p) aria-label=label>{move || format_count(p as u64, i18n.lang())}</a></li> }.into_any()
-                }).collect_view()}
-                {(current < last).then(|| view! { <li><a href=href(current + 1) rel="next">{move || i18n.t("pagination.next")}</a></li> })}
+                {(current > 1)
+                    .then(|| {
+                        view! {
+                            <li>
+                                <a href=href(current - 1) rel="prev">
+                                    {move || i18n.t("pagination.previous")}
+                                </a>
+                            </li>
+                        }
+                    })}
+                {pages
+                    .into_iter()
+                    .map(|p| {
+                        if p == current {
+                            view! {
+                                <li>
+                                    <span aria-current="page" class="current">
+                                        {move || format_count(p as u64, i18n.lang())}
+                                    </span>
+                                </li>
+                            }
+                                .into_any()
+                        } else {
+                            let label = move || {
+                                i18n.t("pagination.page").replace("{n}", &format_count(p as u64, i18n.lang()))
+                            };
+                            view! {
+                                <li>
+                                    <a href=href(p) aria-label=label>
+                                        {move || format_count(p as u64, i18n.lang())}
+                                    </a>
+                                </li>
+                            }
+                                .into_any()
+                        }
+                    })
+                    .collect_view()}
+                {(current < last)
+                    .then(|| {
+                        view! {
+                            <li>
+                                <a href=href(current + 1) rel="next">
+                                    {move || i18n.t("pagination.next")}
+                                </a>
+                            </li>
+                        }
+                    })}
             </ul>
         </nav>
     })

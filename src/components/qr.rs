@@ -20,8 +20,16 @@ pub fn qr_path(text: &str) -> Option<(usize, String)> {
 pub fn QrCodeImage(text: String, #[prop(into)] label: Signal<&'static str>) -> impl IntoView {
     qr_path(&text).map(|(size, d)| {
         view! {
-            <svg class="qr" viewBox=format!("0 0 {size} {size}") width="176" height="176" role="img" aria-label=move || label.get()
-                shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
+            <svg
+                class="qr"
+                viewBox=format!("0 0 {size} {size}")
+                width="176"
+                height="176"
+                role="img"
+                aria-label=move || label.get()
+                shape-rendering="crispEdges"
+                xmlns="http://www.w3.org/2000/svg"
+            >
                 <rect width="100%" height="100%" fill="#fff"></rect>
                 <path d=d fill="#000"></path>
             </svg>

@@ -10,7 +10,9 @@ pub fn Refreshable(#[prop(into)] fallback: ViewFnOnce, children: Children) -> im
     let pending = RwSignal::new(false);
     view! {
         <div class="refreshable" aria-busy=move || pending.get().to_string()>
-            <Transition fallback set_pending=pending.write_only()>{children()}</Transition>
+            <Transition fallback set_pending=pending.write_only()>
+                {children()}
+            </Transition>
         </div>
     }
 }

@@ -40,15 +40,33 @@ pub fn ShareActions(copy_text: String, url: String, share_title: &'static str) -
     let can_share = share_function().is_some();
     view! {
         <div class="actions no-print">
-            <button type="button" class="button secondary" on:click=move |_| copied.set(copy_to_clipboard(&copy_text))>{move || i18n.t("action.copy")}</button>
-            <button type="button" class="button secondary" on:click=move |_| { let _ = window().print(); }>{move || i18n.t("action.print")}</button>
+            <button type="button" class="button secondary" on:click=move |_| copied.set(copy_to_clipboard(&copy_text))>
+                {move || i18n.t("action.copy")}
+            </button>
+            <button
+                type="button"
+                class="button secondary"
+                on:click=move |_| {
+                    let _ = window().print();
+                }
+            >
+                {move || i18n.t("action.print")}
+            </button>
             <Show when=move || can_share>
-                <button type="button" class="button secondary" on:click={
-                    let url = url.clone();
-                    move |_| share(i18n.t(share_title), &url)
-                }>{move || i18n.t("action.share")}</button>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click={
+                        let url = url.clone();
+                        move |_| share(i18n.t(share_title), &url)
+                    }
+                >
+                    {move || i18n.t("action.share")}
+                </button>
             </Show>
         </div>
-        <p role="status" class="hint no-print">{move || copied.get().then(|| i18n.t("receipt.copied"))}</p>
+        <p role="status" class="hint no-print">
+            {move || copied.get().then(|| i18n.t("receipt.copied"))}
+        </p>
     }
 }

@@ -89,9 +89,14 @@ pub fn SimilarReports(title: Signal<String>) -> impl IntoView {
                 <ul class="plain-list">
                     <For each=move || found.get() key=|r| r.ticket.clone() let:r>
                         <li class="similar-item">
-                            <a href=format!("/lacak/{}", r.ticket) target="_blank" rel="noopener">{r.title.clone().unwrap_or_default()}</a>
-                            " "<span class="status-badge small" data-status=r.status.as_str()>{move || i18n.t(status_key(r.status))}</span>
-                            <SupportButton ticket=r.ticket.clone() count=r.supports/>
+                            <a href=format!("/lacak/{}", r.ticket) target="_blank" rel="noopener">
+                                {r.title.clone().unwrap_or_default()}
+                            </a>
+                            " "
+                            <span class="status-badge small" data-status=r.status.as_str()>
+                                {move || i18n.t(status_key(r.status))}
+                            </span>
+                            <SupportButton ticket=r.ticket.clone() count=r.supports />
                         </li>
                     </For>
                 </ul>

@@ -33,13 +33,25 @@ pub fn SupportButton(ticket: String, count: u64) -> impl IntoView {
     };
     view! {
         <div class="support">
-            <span class="support-count">{move || i18n.t("support.count").replace("{n}", &format_count(shown_count(), i18n.lang()))}</span>
-            <Show when=move || !supported() fallback=move || view! { <span class="support-done">{move || i18n.t("support.done")}</span> }>
-                <button type="button" class="button secondary small" aria-disabled=move || pending.get().to_string() on:click=on_click>
+            <span class="support-count">
+                {move || i18n.t("support.count").replace("{n}", &format_count(shown_count(), i18n.lang()))}
+            </span>
+            <Show
+                when=move || !supported()
+                fallback=move || view! { <span class="support-done">{move || i18n.t("support.done")}</span> }
+            >
+                <button
+                    type="button"
+                    class="button secondary small"
+                    aria-disabled=move || pending.get().to_string()
+                    on:click=on_click
+                >
                     {move || i18n.t("action.support")}
                 </button>
             </Show>
-            <span role="status" class="error-message">{move || failed().then(|| i18n.t("support.failed"))}</span>
+            <span role="status" class="error-message">
+                {move || failed().then(|| i18n.t("support.failed"))}
+            </span>
         </div>
     }
 }

@@ -23,11 +23,26 @@ where
     let heading = StoredValue::new(heading);
     let title = move || heading.with_value(|h| h.as_ref().map(ViewFn::run));
     view! {
-        <Suspense fallback=move || view! { {title()} {fallback.run()} }>
-            {move || portal.get().map(|loaded| match loaded {
-                Ok(p) => children(p).into_any(),
-                Err(error) => view! { {title()} <ErrorPanel error on_retry=move |_| portal.refetch()/> }.into_any(),
-            })}
+        <Suspense fallback=move || {
+            view! {
+                {title()}
+                {fallback.run()}
+            }
+        }>
+            {move || {
+                portal
+                    .get()
+                    .map(|loaded| match loaded {
+                        Ok(p) => children(p).into_any(),
+                        Err(error) => {
+                            view! {
+                                {title()}
+                                <ErrorPanel error on_retry=move |_| portal.refetch() />
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </Suspense>
     }
 }

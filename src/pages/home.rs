@@ -19,20 +19,28 @@ pub fn HomePage() -> impl IntoView {
             <h1>{cfg.portal_name}</h1>
             <p class="lead">{move || i18n.t("home.lead")}</p>
             <div class="actions">
-                <A href="/lapor" attr:class="button primary">{move || i18n.t("nav.submit")}</A>
-                <A href="/lacak" attr:class="button secondary">{move || i18n.t("nav.track")}</A>
+                <A href="/lapor" attr:class="button primary">
+                    {move || i18n.t("nav.submit")}
+                </A>
+                <A href="/lacak" attr:class="button secondary">
+                    {move || i18n.t("nav.track")}
+                </A>
             </div>
         </section>
         <section aria-labelledby="figures-title">
             <h2 id="figures-title">{move || i18n.t("home.figures_title")}</h2>
             <p class="hint">{move || i18n.t("home.figures_scope")}</p>
-            <LazyChunk load=headline_figures fallback=FiguresSkeleton after_first_paint=true/>
-            <p><A href="/statistik">{move || i18n.t("home.more_stats")}</A></p>
+            <LazyChunk load=headline_figures fallback=FiguresSkeleton after_first_paint=true />
+            <p>
+                <A href="/statistik">{move || i18n.t("home.more_stats")}</A>
+            </p>
         </section>
         <section aria-labelledby="how-title">
             <h2 id="how-title">{move || i18n.t("home.how_title")}</h2>
             <ol class="steps">
-                {["home.step1", "home.step2", "home.step3", "home.step4"].map(|k| view! { <li>{move || i18n.t(k)}</li> }).collect_view()}
+                {["home.step1", "home.step2", "home.step3", "home.step4"]
+                    .map(|k| view! { <li>{move || i18n.t(k)}</li> })
+                    .collect_view()}
             </ol>
         </section>
     }
@@ -42,5 +50,5 @@ pub fn HomePage() -> impl IntoView {
 // statistics page's chunk, fetched once the top of the page is on screen.
 #[wasm_split(statistics, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn headline_figures() -> Result<AnyView, ApiError> {
-    Ok(view! { <HeadlineFigures/> }.into_any())
+    Ok(view! { <HeadlineFigures /> }.into_any())
 }

@@ -11,6 +11,8 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t("notfound.title")}</h1>
         <p>{move || i18n.t("notfound.body")}</p>
-        <p><A href="/">{move || i18n.t("notfound.home")}</A></p>
+        <p>
+            <A href="/">{move || i18n.t("notfound.home")}</A>
+        </p>
     }
 }

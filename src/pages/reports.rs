@@ -46,8 +46,8 @@ pub fn ReportsPage() -> impl IntoView {
         <p class="lead">{move || i18n.t("reports.lead")}</p>
         <p>{move || i18n.t("reports.privacy")}</p>
         <WithPortal fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> } let:p>
-            <FilterForm base="/laporan" query portal=p.clone() embed with_search=true/>
-            <ReportList results query embed portal=p/>
+            <FilterForm base="/laporan" query portal=p.clone() embed with_search=true />
+            <ReportList results query embed portal=p />
         </WithPortal>
     }
 }
@@ -61,11 +61,21 @@ fn ReportList(
 ) -> impl IntoView {
     let calendar = StoredValue::new(crate::clock::calendar(portal.holidays));
     view! {
-        <Refreshable fallback=|| view! { <ul class="report-list skeleton" aria-busy="true">{(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}</ul> }>
-            {move || results.get().map(|loaded| match loaded {
-                Ok(page) => view! { <ResultPage page query embed calendar/> }.into_any(),
-                Err(error) => view! { <ErrorPanel error on_retry=move |_| results.refetch()/> }.into_any(),
-            })}
+        <Refreshable fallback=|| {
+            view! {
+                <ul class="report-list skeleton" aria-busy="true">
+                    {(0..5).map(|_| view! { <li class="skeleton-row"></li> }).collect_view()}
+                </ul>
+            }
+        }>
+            {move || {
+                results
+                    .get()
+                    .map(|loaded| match loaded {
+                        Ok(page) => view! { <ResultPage page query embed calendar /> }.into_any(),
+                        Err(error) => view! { <ErrorPanel error on_retry=move |_| results.refetch() /> }.into_any(),
+                    })
+            }}
         </Refreshable>
     }
 }
@@ -83,44 +93,72 @@ fn ResultPage(
     let today = today();
     let features = expect_context::<Client>().features();
     view! {
-        <p role="status" class="result-count">{move || i18n.t("reports.count").replace("{n}", &format_count(total, i18n.lang()))}</p>
+        <p role="status" class="result-count">
+            {move || i18n.t("reports.count").replace("{n}", &format_count(total, i18n.lang()))}
+        </p>
         {(total == 0).then(|| view! { <p class="notice">{move || i18n.t("reports.none")}</p> })}
         <ol class="report-list">
-            {page.items.into_iter().map(|r| {
-                let (created, age) = calendar.with_value(|cal| {
-                    let created = cal.local_date(r.created_at);
-                    (created, cal.working_days_between(created, today).max(0))
-                });
-                let grouped = parse_reference(&r.ticket, features).map(|t| t.shown).unwrap_or_else(|_| r.ticket.clone());
-                let status = r.status;
-                let title = r.title.clone();
-                let agency = r.agency.as_ref().map(|a| a.name.clone());
-                let confidential = r.confidential;
-                view! {
-                    <li class="report-row">
-                        <A href=format!("/lacak/{}", r.ticket) attr:class="report-link">
-                            <span class="report-row-title">{match title {
-                                Some(t) => t.into_any(),
-                                None => (move || i18n.t("reports.confidential")).into_any(),
-                            }}</span>
-                            <span class="report-row-ticket">{grouped}</span>
-                        </A>
-                        <p class="report-meta">
-                            <span class="status-badge small" data-status=status.as_str()>{move || i18n.t(status_key(status))}</span>
-                            " "{match agency {
-                                Some(a) => a.into_any(),
-                                None => (move || i18n.t("reports.agency_pending")).into_any(),
-                            }}
-                        </p>
-                        <p class="report-meta hint">
-                            {move || format_date(created, i18n.lang())}" · "
-                            {move || i18n.t("reports.age").replace("{days}", &format_working_days(age, i18n.lang()))}
-                        </p>
-                        {(features.support && !confidential).then(|| view! { <SupportButton ticket=r.ticket.clone() count=r.supports/> })}
-                    </li>
-                }
-            }).collect_view()}
+            {page
+                .items
+                .into_iter()
+                .map(|r| {
+                    let (created, age) = calendar
+                        .with_value(|cal| {
+                            let created = cal.local_date(r.created_at);
+                            (created, cal.working_days_between(created, today).max(0))
+                        });
+                    let grouped = parse_reference(&r.ticket, features)
+                        .map(|t| t.shown)
+                        .unwrap_or_else(|_| r.ticket.clone());
+                    let status = r.status;
+                    let title = r.title.clone();
+                    let agency = r.agency.as_ref().map(|a| a.name.clone());
+                    let confidential = r.confidential;
+                    view! {
+                        <li class="report-row">
+                            <A href=format!("/lacak/{}", r.ticket) attr:class="report-link">
+                                <span class="report-row-title">
+                                    {match title {
+                                        Some(t) => t.into_any(),
+                                        None => (move || i18n.t("reports.confidential")).into_any(),
+                                    }}
+                                </span>
+                                <span class="report-row-ticket">{grouped}</span>
+                            </A>
+                            <p class="report-meta">
+                                <span class="status-badge small" data-status=status.as_str()>
+                                    {move || i18n.t(status_key(status))}
+                                </span>
+                                " "
+                                {match agency {
+                                    Some(a) => a.into_any(),
+                                    None => (move || i18n.t("reports.agency_pending")).into_any(),
+                                }}
+                            </p>
+                            <p class="report-meta hint">
+                                {move || format_date(created, i18n.lang())}" · "
+                                {move || {
+                                    i18n.t("reports.age").replace("{days}", &format_working_days(age, i18n.lang()))
+                                }}
+                            </p>
+                            {(features.support && !confidential)
+                                .then(|| view! { <SupportButton ticket=r.ticket.clone() count=r.supports /> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
-        <Pagination current=query.get_untracked().page last href=move |p| view_href("/laporan", &ListQuery { page: p, ..query.get_untracked() }, embed.get_untracked())/>
+        <Pagination
+            current=query.get_untracked().page
+            last
+            href=move |p| view_href(
+                "/laporan",
+                &ListQuery {
+                    page: p,
+                    ..query.get_untracked()
+                },
+                embed.get_untracked(),
+            )
+        />
     }
 }

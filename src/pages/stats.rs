@@ -32,13 +32,13 @@ pub fn StatsPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t("nav.stats")}</h1>
         <p class="lead">{move || i18n.t("statistics.lead")}</p>
-        <LazyChunk load=statistics after_first_paint=true/>
+        <LazyChunk load=statistics after_first_paint=true />
     }
 }
 
 #[wasm_split(statistics, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn statistics() -> Result<AnyView, ApiError> {
-    Ok(view! { <Statistics/> }.into_any())
+    Ok(view! { <Statistics /> }.into_any())
 }
 
 #[component]
@@ -54,8 +54,8 @@ fn Statistics() -> impl IntoView {
     });
     view! {
         <WithPortal fallback=FiguresSkeleton let:p>
-            <FilterForm base="/statistik" query portal=p.clone() embed/>
-            <StatsForView query filter stats portal=p/>
+            <FilterForm base="/statistik" query portal=p.clone() embed />
+            <StatsForView query filter stats portal=p />
         </WithPortal>
     }
 }
@@ -83,18 +83,37 @@ fn StatsForView(
     };
     let portal = StoredValue::new(portal);
     view! {
-        <p class="scope"><strong>{move || i18n.t("stats.period")}": "</strong>{scope}</p>
-        {computed_here.then(|| view! { <p class="notice" role="note">{move || i18n.t("stats.open311_note")}</p> })}
-        <Refreshable fallback=|| view! { <FiguresSkeleton/> }>
-            {move || stats.get().map(|loaded| match loaded {
-                Ok(s) => {
-                    // From here to StatsView's first effect (after it is in the DOM) is the script work of a
-                    // render; `make bench` reads the measure.
-                    if let Some(p) = window().performance() { let _ = p.mark("aduan:stats-render-start"); }
-                    view! { <StatsView stats=s query filter portal=portal.get_value()/> }.into_any()
+        <p class="scope">
+            <strong>{move || i18n.t("stats.period")}": "</strong>
+            {scope}
+        </p>
+        {computed_here
+            .then(|| {
+                view! {
+                    <p class="notice" role="note">
+                        {move || i18n.t("stats.open311_note")}
+                    </p>
                 }
-                Err(error) => view! { <ErrorPanel error on_retry=move |_| stats.refetch()/> }.into_any(),
             })}
+        <Refreshable fallback=|| {
+            view! { <FiguresSkeleton /> }
+        }>
+            {move || {
+                stats
+                    .get()
+                    .map(|loaded| match loaded {
+                        Ok(s) => {
+                            if let Some(p) = window().performance() {
+                                let _ = p.mark("aduan:stats-render-start");
+                            }
+                            // From here to StatsView's first effect (after it is in the DOM) is the script work of a
+                            // render; `make bench` reads the measure.
+                            view! { <StatsView stats=s query filter portal=portal.get_value() /> }
+                                .into_any()
+                        }
+                        Err(error) => view! { <ErrorPanel error on_retry=move |_| stats.refetch() /> }.into_any(),
+                    })
+            }}
         </Refreshable>
     }
 }
@@ -156,19 +175,35 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, filter: Memo<ReportFilter>, p
     // one task, the first render (much of its wasm compiled on the spot) kept the page from answering input
     // for too long.
     view! {
-        <FigureList stats=stats.clone() full=true/>
+        <FigureList stats=stats.clone() full=true />
         <NextTask>
-            <MonthlyChart points=shown.with_value(|s| s.monthly.clone())/>
-            <BarTable id="status-table" title="stats.by_status" label_heading=Signal::derive(move || i18n.t("filter.status")) rows=statuses.clone() total/>
-            <BarTable id="category-table" title="stats.by_category" label_heading=Signal::derive(move || i18n.t("category")) rows=categories.clone() total/>
+            <MonthlyChart points=shown.with_value(|s| s.monthly.clone()) />
+            <BarTable
+                id="status-table"
+                title="stats.by_status"
+                label_heading=Signal::derive(move || i18n.t("filter.status"))
+                rows=statuses.clone()
+                total
+            />
+            <BarTable
+                id="category-table"
+                title="stats.by_category"
+                label_heading=Signal::derive(move || i18n.t("category"))
+                rows=categories.clone()
+                total
+            />
             <NextTask>
-                <AgencyTable rows=shown.with_value(|s| s.agencies.clone()) order/>
+                <AgencyTable rows=shown.with_value(|s| s.agencies.clone()) order />
                 <div class="actions no-print">
-                    <button type="button" class="button secondary" on:click=download_csv>{move || i18n.t("action.export_csv")}</button>
-                    <button type="button" class="button secondary" on:click=download_json>{move || i18n.t("action.export_json")}</button>
+                    <button type="button" class="button secondary" on:click=download_csv>
+                        {move || i18n.t("action.export_csv")}
+                    </button>
+                    <button type="button" class="button secondary" on:click=download_json>
+                        {move || i18n.t("action.export_json")}
+                    </button>
                 </div>
                 <p class="hint">{move || i18n.t("stats.export_hint")}</p>
-                <RenderMeasured/>
+                <RenderMeasured />
             </NextTask>
         </NextTask>
     }

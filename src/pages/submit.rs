@@ -29,14 +29,12 @@ use crate::submit::sending::Sending;
 #[component]
 pub fn SubmitPage() -> impl IntoView {
     use_page_title("nav.submit");
-    view! {
-        <LazyChunk load=submit_form heading=SubmitIntro after_first_paint=true/>
-    }
+    view! { <LazyChunk load=submit_form heading=SubmitIntro after_first_paint=true /> }
 }
 
 #[wasm_split(submit, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn submit_form() -> Result<AnyView, ApiError> {
-    Ok(view! { <SubmitForm/> }.into_any())
+    Ok(view! { <SubmitForm /> }.into_any())
 }
 
 #[component]
@@ -54,8 +52,18 @@ fn SubmitForm() -> impl IntoView {
     view! {
         // As tall as the screen (class boot) until the form can be drawn, so the footer does not jump. The
         // title and introduction stand above the error too, as when the form's chunk does not arrive.
-        <WithPortal heading=SubmitIntro fallback=move || view! { <p class="boot" aria-busy="true">{move || i18n.t("loading")}</p> } let:p>
-            <SubmitFlow portal=p/>
+        <WithPortal
+            heading=SubmitIntro
+            fallback=move || {
+                view! {
+                    <p class="boot" aria-busy="true">
+                        {move || i18n.t("loading")}
+                    </p>
+                }
+            }
+            let:p
+        >
+            <SubmitFlow portal=p />
         </WithPortal>
     }
 }
@@ -72,17 +80,26 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
         flow.submit_step();
     };
     view! {
-        <Show when=move || created.get().is_none()
-            fallback=move || created.get().map(|c| view! { <Receipt created=c/> })>
-            <FlowHeading flow/>
-            {(!storage::is_persistent()).then(|| view! { <p class="notice" role="note">{move || i18n.t("submit.draft_session_only")}</p> })}
-            <ErrorSummary problems title=Signal::derive(move || i18n.t("errors.summary"))/>
+        <Show
+            when=move || created.get().is_none()
+            fallback=move || created.get().map(|c| view! { <Receipt created=c /> })
+        >
+            <FlowHeading flow />
+            {(!storage::is_persistent())
+                .then(|| {
+                    view! {
+                        <p class="notice" role="note">
+                            {move || i18n.t("submit.draft_session_only")}
+                        </p>
+                    }
+                })}
+            <ErrorSummary problems title=Signal::derive(move || i18n.t("errors.summary")) />
             <form class="report-form" novalidate on:submit=on_submit>
-                <CurrentStep flow problems/>
-                <SendFailure sending=flow.sending/>
-                <FlowActions flow/>
+                <CurrentStep flow problems />
+                <SendFailure sending=flow.sending />
+                <FlowActions flow />
             </form>
-            <StartAgain flow/>
+            <StartAgain flow />
         </Show>
     }
 }
@@ -99,9 +116,11 @@ fn FlowHeading(flow: Flow) -> impl IntoView {
     };
     view! {
         <Show when=move || flow.is_first_step() fallback=move || view! { <h1>{move || i18n.t("nav.submit")}</h1> }>
-            <SubmitIntro/>
+            <SubmitIntro />
         </Show>
-        <p class="step-count" id="step-heading" tabindex="-1">{step_count}</p>
+        <p class="step-count" id="step-heading" tabindex="-1">
+            {step_count}
+        </p>
     }
 }
 
@@ -113,17 +132,17 @@ fn CurrentStep(flow: Flow, problems: Signal<Vec<FieldProblem>>) -> impl IntoView
     let today_text = Signal::stored(today().to_string());
     let body_max = Signal::stored(portal.with_value(|p| p.limits.body_max));
     move || match flow.step.get() {
-        Step::Kind => view! { <KindStep form problems/> }.into_any(),
-        Step::Details => view! { <DetailsStep form problems body_max today=today_text asked/> }.into_any(),
+        Step::Kind => view! { <KindStep form problems /> }.into_any(),
+        Step::Details => view! { <DetailsStep form problems body_max today=today_text asked /> }.into_any(),
         Step::Location => {
-            view! { <LocationStep form problems portal=portal.get_value() asked questions=flow.questions/> }.into_any()
+            view! { <LocationStep form problems portal=portal.get_value() asked questions=flow.questions /> }.into_any()
         }
         Step::Attachments => {
-            view! { <AttachmentsStep form problems limits=portal.with_value(|p| p.limits.clone())/> }.into_any()
+            view! { <AttachmentsStep form problems limits=portal.with_value(|p| p.limits.clone()) /> }.into_any()
         }
-        Step::Privacy => view! { <PrivacyStep form problems asked/> }.into_any(),
+        Step::Privacy => view! { <PrivacyStep form problems asked /> }.into_any(),
         Step::Review => {
-            view! { <ReviewStep form portal=portal.get_value() asked questions=form.questions/> }.into_any()
+            view! { <ReviewStep form portal=portal.get_value() asked questions=form.questions /> }.into_any()
         }
     }
 }
@@ -151,9 +170,16 @@ fn FlowActions(flow: Flow) -> impl IntoView {
     view! {
         <div class="actions">
             <Show when=move || !flow.is_first_step()>
-                <button type="button" class="button secondary" on:click=move |_| flow.go_back()>{move || i18n.t("action.back")}</button>
+                <button type="button" class="button secondary" on:click=move |_| flow.go_back()>
+                    {move || i18n.t("action.back")}
+                </button>
             </Show>
-            <button type="submit" class="button primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+            <button
+                type="submit"
+                class="button primary"
+                disabled=move || pending.get()
+                aria-busy=move || pending.get().to_string()
+            >
                 {move || match (flow.step.get(), failed()) {
                     (Step::Review, true) => i18n.t("submit.send_again"),
                     (Step::Review, false) => i18n.t("action.send"),
@@ -171,18 +197,32 @@ fn StartAgain(flow: Flow) -> impl IntoView {
     let confirming = RwSignal::new(false);
     view! {
         <div class="start-again">
-            <Show when=move || confirming.get()
-                fallback=move || view! {
-                    <button type="button" class="link-button" on:click=move |_| confirming.set(true)>{move || i18n.t("submit.start_again")}</button>
-                }>
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <button type="button" class="link-button" on:click=move |_| confirming.set(true)>
+                            {move || i18n.t("submit.start_again")}
+                        </button>
+                    }
+                }
+            >
                 <div role="group" aria-labelledby="reset-question" class="confirm">
                     <p id="reset-question">{move || i18n.t("submit.start_again_confirm")}</p>
-                    <button type="button" class="button warning" on:click=move |_| {
-                        flow.start_again();
-                        confirming.set(false);
-                    }>{move || i18n.t("submit.start_again_yes")}</button>
+                    <button
+                        type="button"
+                        class="button warning"
+                        on:click=move |_| {
+                            flow.start_again();
+                            confirming.set(false);
+                        }
+                    >
+                        {move || i18n.t("submit.start_again_yes")}
+                    </button>
                     " "
-                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{move || i18n.t("action.cancel")}</button>
+                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
+                        {move || i18n.t("action.cancel")}
+                    </button>
                 </div>
             </Show>
         </div>

@@ -92,34 +92,58 @@ pub fn TrackPage() -> impl IntoView {
         <Show when=move || error.get().is_some()>
             <div class="error-summary" id="error-summary" role="alert" tabindex="-1">
                 <h2>{move || i18n.t("errors.summary")}</h2>
-                <ul><li><a href="#ticket" rel="external">{move || error.get().map(|k| i18n.t(k))}</a></li></ul>
+                <ul>
+                    <li>
+                        <a href="#ticket" rel="external">
+                            {move || error.get().map(|k| i18n.t(k))}
+                        </a>
+                    </li>
+                </ul>
             </div>
         </Show>
         <form class="track-form" on:submit=on_submit novalidate>
             <div class="field" class:field-error=move || error.get().is_some()>
                 <label for="ticket">{move || i18n.t("ticket")}</label>
-                <p class="hint" id="ticket-hint">{move || i18n.t(hint)}</p>
+                <p class="hint" id="ticket-hint">
+                    {move || i18n.t(hint)}
+                </p>
                 <Show when=move || error.get().is_some()>
-                    <p class="error-message" id="ticket-error">{move || error.get().map(|k| i18n.t(k))}</p>
+                    <p class="error-message" id="ticket-error">
+                        {move || error.get().map(|k| i18n.t(k))}
+                    </p>
                 </Show>
-                <input id="ticket" name="ticket" type="text" autocomplete="off" autocapitalize="characters" spellcheck="false"
-                    aria-describedby=move || if error.get().is_some() { "ticket-hint ticket-error" } else { "ticket-hint" }
+                <input
+                    id="ticket"
+                    name="ticket"
+                    type="text"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck="false"
+                    aria-describedby=move || {
+                        if error.get().is_some() { "ticket-hint ticket-error" } else { "ticket-hint" }
+                    }
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=input
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
                         error.set(typo_while_typing(&typed, features));
                         input.set(typed);
-                    }/>
+                    }
+                />
             </div>
-            <button type="submit" class="button primary">{move || i18n.t("action.track")}</button>
+            <button type="submit" class="button primary">
+                {move || i18n.t("action.track")}
+            </button>
         </form>
-        {(!mine.is_empty()).then(|| view! {
-            <h2>{move || i18n.t("track.mine")}</h2>
-            <ul class="my-reports">
-                {mine.into_iter().take(10).map(|r| view! { <MyReport reference=r/> }).collect_view()}
-            </ul>
-        })}
+        {(!mine.is_empty())
+            .then(|| {
+                view! {
+                    <h2>{move || i18n.t("track.mine")}</h2>
+                    <ul class="my-reports">
+                        {mine.into_iter().take(10).map(|r| view! { <MyReport reference=r /> }).collect_view()}
+                    </ul>
+                }
+            })}
     }
 }
 
@@ -135,7 +159,11 @@ fn MyReport(reference: Reference) -> impl IntoView {
         <li>
             <A href=format!("/lacak/{}", reference.id)>{reference.shown}</A>
             " · "
-            <LazyChunk load=move || remembered_status(id.clone()) fallback=hint("track.mine_loading") failed=hint("track.mine_unknown")/>
+            <LazyChunk
+                load=move || remembered_status(id.clone())
+                fallback=hint("track.mine_loading")
+                failed=hint("track.mine_unknown")
+            />
         </li>
     }
 }
@@ -143,7 +171,7 @@ fn MyReport(reference: Reference) -> impl IntoView {
 // Reading a report is the tracking page's code: its chunk comes after the form is on screen.
 #[wasm_split(tracking, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn remembered_status(id: String) -> Result<AnyView, ApiError> {
-    Ok(view! { <RememberedStatus id/> }.into_any())
+    Ok(view! { <RememberedStatus id /> }.into_any())
 }
 
 #[component]
@@ -155,10 +183,12 @@ fn RememberedStatus(id: String) -> impl IntoView {
         async move { client.report(&id, None).await.ok().map(|r| r.status) }
     });
     view! {
-        <span class="hint">{move || match status.get() {
-            None => i18n.t("track.mine_loading"),
-            Some(Some(s)) => i18n.t(status_key(s)),
-            Some(None) => i18n.t("track.mine_unknown"),
-        }}</span>
+        <span class="hint">
+            {move || match status.get() {
+                None => i18n.t("track.mine_loading"),
+                Some(Some(s)) => i18n.t(status_key(s)),
+                Some(None) => i18n.t("track.mine_unknown"),
+            }}
+        </span>
     }
 }

@@ -36,10 +36,19 @@ pub fn TrackTicketPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t("nav.track")}</h1>
         {move || match reference.get() {
-            Ok(r) => view! { <TrackedReport reference=r ticket_title/> }.into_any(),
-            Err(key) => view! { <div class="error-panel" role="alert"><p>{move || i18n.t(key)}</p></div> }.into_any(),
+            Ok(r) => view! { <TrackedReport reference=r ticket_title /> }.into_any(),
+            Err(key) => {
+                view! {
+                    <div class="error-panel" role="alert">
+                        <p>{move || i18n.t(key)}</p>
+                    </div>
+                }
+                    .into_any()
+            }
         }}
-        <p class="no-print"><A href="/lacak">{move || i18n.t("track.another")}</A></p>
+        <p class="no-print">
+            <A href="/lacak">{move || i18n.t("track.another")}</A>
+        </p>
     }
 }
 
@@ -112,8 +121,10 @@ fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -
     // needed to show its deadlines and the reply form.
     view! {
         <p class="ticket-label">{move || i18n.t("ticket")}</p>
-        <p class="ticket-number" data-ticket=reference.id.clone()>{grouped}</p>
-        <ShareActions copy_text=url.clone() url share_title="nav.track"/>
+        <p class="ticket-number" data-ticket=reference.id.clone()>
+            {grouped}
+        </p>
+        <ShareActions copy_text=url.clone() url share_title="nav.track" />
         <WithPortal fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> } let:p>
             {
                 let calendar = StoredValue::new(crate::clock::calendar(p.holidays));
@@ -121,19 +132,46 @@ fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -
                 view! {
                     {move || match shown.get() {
                         None => view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }.into_any(),
-                        Some(Ok(report)) => view! { <ReportDetails report calendar features access_code=tracked.access_code.into()/> }.into_any(),
-                        Some(Err(ApiError::Status { status: 404, .. })) => view! {
-                            <div class="error-panel" role="alert"><p>{move || i18n.t("track.not_found")}</p></div>
-                        }.into_any(),
-                        Some(Err(error)) => view! { <ErrorPanel error on_retry=move |_| { tracked.report.set(None); refresh.run(()) }/> }.into_any(),
+                        Some(Ok(report)) => {
+                            view! { <ReportDetails report calendar features access_code=tracked.access_code.into() /> }
+                                .into_any()
+                        }
+                        Some(Err(ApiError::Status { status: 404, .. })) => {
+                            view! {
+                                <div class="error-panel" role="alert">
+                                    <p>{move || i18n.t("track.not_found")}</p>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Some(Err(error)) => {
+                            view! {
+                                <ErrorPanel
+                                    error
+                                    on_retry=move |_| {
+                                        tracked.report.set(None);
+                                        refresh.run(());
+                                    }
+                                />
+                            }
+                                .into_any()
+                        }
                     }}
-                    <Show when=move || features.reporter_access && matches!(tracked.report.read().as_ref(), Some(Ok(_)))>
-                        <ReporterSection tracked message_max/>
+                    <Show when=move || {
+                        features.reporter_access && matches!(tracked.report.read().as_ref(), Some(Ok(_)))
+                    }>
+                        <ReporterSection tracked message_max />
                     </Show>
                 }
             }
         </WithPortal>
-        <p class="hint">{move || refreshed_at.get().map(|at| i18n.t("track.refreshed").replace("{time}", &format_local_time(at, i18n.lang())))}</p>
+        <p class="hint">
+            {move || {
+                refreshed_at
+                    .get()
+                    .map(|at| i18n.t("track.refreshed").replace("{time}", &format_local_time(at, i18n.lang())))
+            }}
+        </p>
     }
 }
 
@@ -156,56 +194,139 @@ fn ReportDetails(
         report.rating,
     );
     view! {
-        <p class="status-badge" data-status=status.as_str()>{move || i18n.t(status_key(status))}</p>
+        <p class="status-badge" data-status=status.as_str()>
+            {move || i18n.t(status_key(status))}
+        </p>
         <h2>{move || i18n.t("track.details")}</h2>
         {match (report.title.clone(), report.body.clone()) {
-            (Some(t), Some(b)) => view! { <p class="report-title">{t}</p><p class="report-body">{b}</p> }.into_any(),
-            // A backend without titles (Open311) has only the description.
-            (None, Some(b)) if !features.asks(Field::Title) => view! { <p class="report-body">{b}</p> }.into_any(),
+            (Some(t), Some(b)) => {
+                view! {
+                    <p class="report-title">{t}</p>
+                    <p class="report-body">{b}</p>
+                }
+                    .into_any()
+            }
+            (None, Some(b)) if !features.asks(Field::Title) => {
+                // A backend without titles (Open311) has only the description.
+                view! { <p class="report-body">{b}</p> }
+                    .into_any()
+            }
             _ => view! { <p class="notice">{move || i18n.t("track.confidential")}</p> }.into_any(),
         }}
         <dl class="summary-list">
-            {features.asks(Field::Kind).then(|| view! {
-                <div class="summary-row"><dt>{move || i18n.t("kind")}</dt><dd class="answer">{move || i18n.t(kind_key(kind))}</dd></div>
-            })}
-            <div class="summary-row"><dt>{move || i18n.t("agency")}</dt><dd class="answer">{match agency {
-                Some(name) => name.into_any(),
-                None => (move || i18n.t("track.agency_pending")).into_any(),
-            }}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t("category")}</dt><dd class="answer">{category}</dd></div>
-            {features.asks(Field::RegionId).then(|| view! {
-                <div class="summary-row"><dt>{move || i18n.t("region")}</dt><dd class="answer">{region}</dd></div>
-            })}
-            {report.address.clone().filter(|a| !a.is_empty()).map(|a| view! {
-                <div class="summary-row"><dt>{move || i18n.t("address")}</dt><dd class="answer">{a}</dd></div>
-            })}
-            {report.incident_date.map(|d| view! {
-                <div class="summary-row"><dt>{move || i18n.t("incident_date")}</dt><dd class="answer">{move || format_date(d, i18n.lang())}</dd></div>
-            })}
-            <div class="summary-row"><dt>{move || i18n.t("track.submitted_on")}</dt><dd class="answer">{move || format_local_time(created_at, i18n.lang())}</dd></div>
-            {report.expected_on.map(|d| view! {
-                <div class="summary-row"><dt>{move || i18n.t("track.expected_on")}</dt><dd class="answer">{move || format_date(d, i18n.lang())}</dd></div>
-            })}
-            {features.support.then(|| view! {
-                <div class="summary-row"><dt>{move || i18n.t("track.supports")}</dt><dd class="answer">{if report.confidential {
-                    (move || format_count(supports, i18n.lang())).into_any()
-                } else {
-                    view! { <SupportButton ticket=report.ticket.clone() count=supports/> }.into_any()
-                }}</dd></div>
-            })}
-            {rating.map(|n| view! {
-                <div class="summary-row"><dt>{move || i18n.t("rating")}</dt><dd class="answer">{move || i18n.t("rating.value").replace("{n}", &n.to_string())}</dd></div>
-            })}
-            {features.asks(Field::AttachmentIds).then(|| view! {
-                <div class="summary-row">
-                    <dt>{move || i18n.t("attachments")}</dt>
-                    <dd class="answer">
-                        <AttachmentList ticket=report.ticket.clone() attachments=report.attachments.clone() confidential=report.confidential access_code/>
-                    </dd>
-                </div>
-            })}
+            {features
+                .asks(Field::Kind)
+                .then(|| {
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || i18n.t("kind")}</dt>
+                            <dd class="answer">{move || i18n.t(kind_key(kind))}</dd>
+                        </div>
+                    }
+                })} <div class="summary-row">
+                <dt>{move || i18n.t("agency")}</dt>
+                <dd class="answer">
+                    {match agency {
+                        Some(name) => name.into_any(),
+                        None => (move || i18n.t("track.agency_pending")).into_any(),
+                    }}
+                </dd>
+            </div> <div class="summary-row">
+                <dt>{move || i18n.t("category")}</dt>
+                <dd class="answer">{category}</dd>
+            </div>
+            {features
+                .asks(Field::RegionId)
+                .then(|| {
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || i18n.t("region")}</dt>
+                            <dd class="answer">{region}</dd>
+                        </div>
+                    }
+                })}
+            {report
+                .address
+                .clone()
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || i18n.t("address")}</dt>
+                            <dd class="answer">{a}</dd>
+                        </div>
+                    }
+                })}
+            {report
+                .incident_date
+                .map(|d| {
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || i18n.t("incident_date")}</dt>
+                            <dd class="answer">{move || format_date(d, i18n.lang())}</dd>
+                        </div>
+                    }
+                })} <div class="summary-row">
+                <dt>{move || i18n.t("track.submitted_on")}</dt>
+                <dd class="answer">{move || format_local_time(created_at, i18n.lang())}</dd>
+            </div>
+            {report
+                .expected_on
+                .map(|d| {
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || i18n.t("track.expected_on")}</dt>
+                            <dd class="answer">{move || format_date(d, i18n.lang())}</dd>
+                        </div>
+                    }
+                })}
+            {features
+                .support
+                .then(|| {
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || i18n.t("track.supports")}</dt>
+                            <dd class="answer">
+                                {if report.confidential {
+                                    (move || format_count(supports, i18n.lang())).into_any()
+                                } else {
+                                    view! { <SupportButton ticket=report.ticket.clone() count=supports /> }.into_any()
+                                }}
+                            </dd>
+                        </div>
+                    }
+                })}
+            {rating
+                .map(|n| {
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || i18n.t("rating")}</dt>
+                            <dd class="answer">{move || i18n.t("rating.value").replace("{n}", &n.to_string())}</dd>
+                        </div>
+                    }
+                })}
+            {features
+                .asks(Field::AttachmentIds)
+                .then(|| {
+                    view! {
+                        <div class="summary-row">
+                            <dt>{move || i18n.t("attachments")}</dt>
+                            <dd class="answer">
+                                <AttachmentList
+                                    ticket=report.ticket.clone()
+                                    attachments=report.attachments.clone()
+                                    confidential=report.confidential
+                                    access_code
+                                />
+                            </dd>
+                        </div>
+                    }
+                })}
         </dl>
-        {report.deadlines.clone().map(|deadlines| view! { <DeadlineList deadlines status created_at calendar today=today()/> })}
-        <Timeline events=report.events/>
+        {report
+            .deadlines
+            .clone()
+            .map(|deadlines| view! { <DeadlineList deadlines status created_at calendar today=today() /> })}
+        <Timeline events=report.events />
     }
 }

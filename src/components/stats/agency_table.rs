@@ -60,12 +60,29 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> i
         };
         view! {
             <th scope="col" class:num=numeric aria-sort=aria_sort>
-                <button type="button" class="link-button sort-button" on:click=move |_| order.update(|(c, d)| {
-                    // A new column starts with its most telling order: names A–Z, figures largest first.
-                    if *c == column { *d = !*d } else { *c = column; *d = numeric }
-                })>
+                <button
+                    type="button"
+                    class="link-button sort-button"
+                    on:click=move |_| {
+                        order
+                            .update(|(c, d)| {
+                                if *c == column {
+                                    *d = !*d;
+                                } else {
+                                    *c = column;
+                                    *d = numeric;
+                                }
+                            });
+                    }
+                >
                     {move || i18n.t(heading_key(column))}
-                    <span aria-hidden="true" class="sort-mark">{move || match aria_sort() { "descending" => " ▼", "ascending" => " ▲", _ => "" }}</span>
+                    <span aria-hidden="true" class="sort-mark">
+                        {move || match aria_sort() {
+                            "descending" => " ▼",
+                            "ascending" => " ▲",
+                            _ => "",
+                        }}
+                    </span>
                 </button>
             </th>
         }
@@ -76,33 +93,54 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> i
             <h2 id="agencies-title">{move || i18n.t("stats.by_agency")}</h2>
             <p class="chart-summary">{summary}</p>
             <p class="hint">{move || i18n.t("table.sort_hint")}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t("table.scroll").replace("{title}", i18n.t("stats.by_agency"))>
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label=move || i18n.t("table.scroll").replace("{title}", i18n.t("stats.by_agency"))
+            >
                 <table class="data-table agency-table" id="agency-table">
-                    <thead><tr>{Column::ALL.map(heading).collect_view()}</tr></thead>
+                    <thead>
+                        <tr>{Column::ALL.map(heading).collect_view()}</tr>
+                    </thead>
                     <tbody>
                         <For each=move || sorted.get() key=|r| r.id.clone() let:r>
                             <tr>
-                                <th scope="row">{match r.name.clone() {
-                                    Some(n) => n.into_any(),
-                                    None => (move || i18n.t("reports.agency_pending")).into_any(),
-                                }}</th>
+                                <th scope="row">
+                                    {match r.name.clone() {
+                                        Some(n) => n.into_any(),
+                                        None => (move || i18n.t("reports.agency_pending")).into_any(),
+                                    }}
+                                </th>
                                 <td class="num">{move || format_count(r.received, i18n.lang())}</td>
                                 <td class="num">{move || format_count(r.completed, i18n.lang())}</td>
                                 <td class="num rate-cell">
                                     <span>{move || format_percent(r.completion_rate, i18n.lang())}</span>
-                                    <ShareBar share=r.completion_rate/>
+                                    <ShareBar share=r.completion_rate />
                                 </td>
-                                <td class="num">{move || r.median_response_days.map(|d| format_decimal(d, 1, i18n.lang())).unwrap_or_else(no_data)}</td>
-                                <td class="num">{move || r.late_rate.map(|x| format_percent(x, i18n.lang())).unwrap_or_else(no_data)}</td>
+                                <td class="num">
+                                    {move || {
+                                        r.median_response_days
+                                            .map(|d| format_decimal(d, 1, i18n.lang()))
+                                            .unwrap_or_else(no_data)
+                                    }}
+                                </td>
+                                <td class="num">
+                                    {move || {
+                                        r.late_rate.map(|x| format_percent(x, i18n.lang())).unwrap_or_else(no_data)
+                                    }}
+                                </td>
                             </tr>
                         </For>
                     </tbody>
-                    <tfoot><tr>
-                        <th scope="row">{move || i18n.t("table.total")}</th>
-                        <td class="num">{move || format_count(total_received, i18n.lang())}</td>
-                        <td class="num">{move || format_count(total_completed, i18n.lang())}</td>
-                        <td colspan="3"></td>
-                    </tr></tfoot>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{move || i18n.t("table.total")}</th>
+                            <td class="num">{move || format_count(total_received, i18n.lang())}</td>
+                            <td class="num">{move || format_count(total_completed, i18n.lang())}</td>
+                            <td colspan="3"></td>
+                        </tr>
+                    </tfoot>
                 </table>
             </div>
         </section>

@@ -41,25 +41,46 @@ pub fn BarTable(
         <section class="chart" aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title")>{move || i18n.t(title)}</h2>
             <p class="chart-summary">{summary}</p>
-            <div class="table-scroll" hidden=top.is_none() tabindex="0" role="region" aria-label=move || i18n.t("table.scroll").replace("{title}", i18n.t(title))>
-            <table class="bar-table" id=id>
-                <thead><tr>
-                    <th scope="col">{move || label_heading.get()}</th>
-                    <th scope="col" class="num">{move || i18n.t("chart.count")}</th>
-                    <th scope="col" class="num">{move || i18n.t("chart.share")}</th>
-                    <th scope="col" class="bar-cell"><span class="visually-hidden">{move || i18n.t("chart.bar")}</span></th>
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|(label, n)| view! {
+            <div
+                class="table-scroll"
+                hidden=top.is_none()
+                tabindex="0"
+                role="region"
+                aria-label=move || i18n.t("table.scroll").replace("{title}", i18n.t(title))
+            >
+                <table class="bar-table" id=id>
+                    <thead>
                         <tr>
-                            <th scope="row">{move || label.get()}</th>
-                            <td class="num">{move || format_count(n, i18n.lang())}</td>
-                            <td class="num">{move || format_percent(share(n), i18n.lang())}</td>
-                            <td class="bar-cell"><ShareBar share=share(n)/></td>
+                            <th scope="col">{move || label_heading.get()}</th>
+                            <th scope="col" class="num">
+                                {move || i18n.t("chart.count")}
+                            </th>
+                            <th scope="col" class="num">
+                                {move || i18n.t("chart.share")}
+                            </th>
+                            <th scope="col" class="bar-cell">
+                                <span class="visually-hidden">{move || i18n.t("chart.bar")}</span>
+                            </th>
                         </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|(label, n)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{move || label.get()}</th>
+                                        <td class="num">{move || format_count(n, i18n.lang())}</td>
+                                        <td class="num">{move || format_percent(share(n), i18n.lang())}</td>
+                                        <td class="bar-cell">
+                                            <ShareBar share=share(n) />
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
             </div>
         </section>
     }

@@ -36,8 +36,20 @@ pub fn MonthlyChart(points: Vec<MonthlyPoint>) -> impl IntoView {
             let x = i as u64 * (2 * BAR + GAP);
             let (r, c) = (height(p.received), height(p.completed));
             view! {
-                <rect class="bar-received" x=x.to_string() y=(HEIGHT - r).to_string() width=BAR.to_string() height=r.to_string()></rect>
-                <rect class="bar-completed" x=(x + BAR).to_string() y=(HEIGHT - c).to_string() width=BAR.to_string() height=c.to_string()></rect>
+                <rect
+                    class="bar-received"
+                    x=x.to_string()
+                    y=(HEIGHT - r).to_string()
+                    width=BAR.to_string()
+                    height=r.to_string()
+                ></rect>
+                <rect
+                    class="bar-completed"
+                    x=(x + BAR).to_string()
+                    y=(HEIGHT - c).to_string()
+                    width=BAR.to_string()
+                    height=c.to_string()
+                ></rect>
             }
         })
         .collect_view();
@@ -66,33 +78,64 @@ pub fn MonthlyChart(points: Vec<MonthlyPoint>) -> impl IntoView {
     view! {
         <section class="chart" aria-labelledby="monthly-title">
             <h2 id="monthly-title">{move || i18n.t("stats.by_month")}</h2>
-            <p class="chart-summary" id="monthly-summary">{summary}</p>
+            <p class="chart-summary" id="monthly-summary">
+                {summary}
+            </p>
             <ul class="legend" aria-hidden="true" hidden=empty>
-                <li><span class="swatch bar-received"></span>{move || i18n.t("chart.received")}</li>
-                <li><span class="swatch bar-completed"></span>{move || i18n.t("chart.completed")}</li>
+                <li>
+                    <span class="swatch bar-received"></span>
+                    {move || i18n.t("chart.received")}
+                </li>
+                <li>
+                    <span class="swatch bar-completed"></span>
+                    {move || i18n.t("chart.completed")}
+                </li>
             </ul>
-            <div class="chart-scroll" hidden=empty tabindex="0" role="region" aria-label=move || i18n.t("table.scroll").replace("{title}", i18n.t("stats.by_month"))>
-                <svg class="monthly-chart" viewBox=format!("0 0 {width} {HEIGHT}") preserveAspectRatio="none" role="img" aria-labelledby="monthly-title monthly-summary"
-                    style:min-width=format!("{}px", width * 3 / 2)>
+            <div
+                class="chart-scroll"
+                hidden=empty
+                tabindex="0"
+                role="region"
+                aria-label=move || i18n.t("table.scroll").replace("{title}", i18n.t("stats.by_month"))
+            >
+                <svg
+                    class="monthly-chart"
+                    viewBox=format!("0 0 {width} {HEIGHT}")
+                    preserveAspectRatio="none"
+                    role="img"
+                    aria-labelledby="monthly-title monthly-summary"
+                    style:min-width=format!("{}px", width * 3 / 2)
+                >
                     {bars}
                 </svg>
             </div>
             <details class="chart-data" hidden=empty>
                 <summary>{move || i18n.t("chart.show_table")}</summary>
                 <table class="data-table" id="monthly-table">
-                    <thead><tr>
-                        <th scope="col">{move || i18n.t("chart.month")}</th>
-                        <th scope="col" class="num">{move || i18n.t("chart.received")}</th>
-                        <th scope="col" class="num">{move || i18n.t("chart.completed")}</th>
-                    </tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t("chart.month")}</th>
+                            <th scope="col" class="num">
+                                {move || i18n.t("chart.received")}
+                            </th>
+                            <th scope="col" class="num">
+                                {move || i18n.t("chart.completed")}
+                            </th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {points.into_iter().map(|p| view! {
-                            <tr>
-                                <th scope="row">{move || format_month(&p.month, i18n.lang())}</th>
-                                <td class="num">{move || format_count(p.received, i18n.lang())}</td>
-                                <td class="num">{move || format_count(p.completed, i18n.lang())}</td>
-                            </tr>
-                        }).collect_view()}
+                        {points
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{move || format_month(&p.month, i18n.lang())}</th>
+                                        <td class="num">{move || format_count(p.received, i18n.lang())}</td>
+                                        <td class="num">{move || format_count(p.completed, i18n.lang())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </details>

@@ -132,15 +132,23 @@ pub fn AttachmentsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, l
     view! {
         <h2>{move || i18n.t("submit.attachments_title")}</h2>
         <Field id="attachment-ids" label=Signal::derive(move || i18n.t("attachments")) hint=Some(hint) error>
-            <input type="file" id="attachment-ids" name="attachments" multiple accept="image/jpeg,image/png,image/webp,application/pdf"
-                aria-describedby=described_by("attachment-ids", true, error) aria-invalid=move || error.read().is_some().to_string() on:change=on_pick/>
+            <input
+                type="file"
+                id="attachment-ids"
+                name="attachments"
+                multiple
+                accept="image/jpeg,image/png,image/webp,application/pdf"
+                aria-describedby=described_by("attachment-ids", true, error)
+                aria-invalid=move || error.read().is_some().to_string()
+                on:change=on_pick
+            />
         </Field>
         <ul class="attachment-list" aria-live="polite">
             <For each=move || form.draft.get().attachments key=|a: &Attachment| a.id.clone() let:att>
-                <UploadedFile form thumb=thumbs.with_value(|t| t.get(&att.id).cloned()) att/>
+                <UploadedFile form thumb=thumbs.with_value(|t| t.get(&att.id).cloned()) att />
             </For>
             <For each=move || uploads.get() key=|u| u.id let:upload>
-                <UploadInProgress upload uploads/>
+                <UploadInProgress upload uploads />
             </For>
         </ul>
     }
@@ -152,11 +160,18 @@ fn UploadedFile(form: FormContext, att: Attachment, thumb: Option<String>) -> im
     let id = att.id.clone();
     view! {
         <li class="attachment">
-            {thumb.map(|src| view! { <img src=src alt="" width="48" height="48"/> })}
+            {thumb.map(|src| view! { <img src=src alt="" width="48" height="48" /> })}
             <span class="attachment-name">{att.name.clone()}</span>
-            <span class="hint">{move || format_size(att.size, i18n.lang())}" · "{move || i18n.t("attach.uploaded")}</span>
-            <button type="button" class="link-button" on:click=move |_| form.draft.update(|d| d.attachments.retain(|a| a.id != id))>
-                {move || i18n.t("action.remove")}<span class="visually-hidden">" "{att.name.clone()}</span>
+            <span class="hint">
+                {move || format_size(att.size, i18n.lang())}" · "{move || i18n.t("attach.uploaded")}
+            </span>
+            <button
+                type="button"
+                class="link-button"
+                on:click=move |_| form.draft.update(|d| d.attachments.retain(|a| a.id != id))
+            >
+                {move || i18n.t("action.remove")}
+                <span class="visually-hidden">" "{att.name.clone()}</span>
             </button>
         </li>
     }
@@ -179,14 +194,34 @@ fn UploadInProgress(upload: Upload, uploads: RwSignal<Vec<Upload>>) -> impl Into
         <li class="attachment">
             <span class="attachment-name">{name}</span>
             <span class="hint">{move || format_size(size, i18n.lang())}</span>
-            <Show when=move || !failed()
-                fallback=move || view! {
-                    <span class="error-message">{move || i18n.t("attach.failed")}</span>
-                    <button type="button" class="link-button" on:click=move |_| { send.dispatch(()); }>{move || i18n.t("action.retry")}</button>
-                }>
-                <progress max="100" value=move || ((progress.get() * 100.0).round() as u32).to_string() aria-label=move || i18n.t("attach.progress")></progress>
+            <Show
+                when=move || !failed()
+                fallback=move || {
+                    view! {
+                        <span class="error-message">{move || i18n.t("attach.failed")}</span>
+                        <button
+                            type="button"
+                            class="link-button"
+                            on:click=move |_| {
+                                send.dispatch(());
+                            }
+                        >
+                            {move || i18n.t("action.retry")}
+                        </button>
+                    }
+                }
+            >
+                <progress
+                    max="100"
+                    value=move || ((progress.get() * 100.0).round() as u32).to_string()
+                    aria-label=move || i18n.t("attach.progress")
+                ></progress>
             </Show>
-            <button type="button" class="link-button" on:click=move |_| uploads.update(|list| list.retain(|x| x.id != id))>
+            <button
+                type="button"
+                class="link-button"
+                on:click=move |_| uploads.update(|list| list.retain(|x| x.id != id))
+            >
                 {move || i18n.t("action.remove")}
             </button>
         </li>

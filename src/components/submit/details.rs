@@ -33,26 +33,62 @@ pub fn DetailsStep(
     });
     view! {
         <h2>{move || i18n.t("submit.details_title")}</h2>
-        {asked.contains(&ReportField::Title).then(|| view! {
-            <TextInput id="title" label=Signal::derive(move || i18n.t("title")) hint=Signal::derive(move || i18n.t("submit.title_hint").to_string())
-                error=problem_for(problems, "title") value=title on_input=set_title/>
-            <SimilarReports title/>
-        })}
-        <Field id="body" label=Signal::derive(move || i18n.t("body")) hint=Some(Signal::derive(move || i18n.t("submit.body_hint").to_string())) error=body_error>
-            <textarea id="body" name="body" rows="8"
+        {asked
+            .contains(&ReportField::Title)
+            .then(|| {
+                view! {
+                    <TextInput
+                        id="title"
+                        label=Signal::derive(move || i18n.t("title"))
+                        hint=Signal::derive(move || i18n.t("submit.title_hint").to_string())
+                        error=problem_for(problems, "title")
+                        value=title
+                        on_input=set_title
+                    />
+                    <SimilarReports title />
+                }
+            })}
+        <Field
+            id="body"
+            label=Signal::derive(move || i18n.t("body"))
+            hint=Some(Signal::derive(move || i18n.t("submit.body_hint").to_string()))
+            error=body_error
+        >
+            <textarea
+                id="body"
+                name="body"
+                rows="8"
                 aria-describedby=move || format!("{} body-count", described_by("body", true, body_error).get())
                 aria-invalid=move || body_error.read().is_some().to_string()
-                prop:value=body on:input=move |ev| set_body.run(event_target_value(&ev))></textarea>
-            <p id="body-count" class="hint char-count" class:over=move || remaining() < 0 aria-live="polite">{count}</p>
+                prop:value=body
+                on:input=move |ev| set_body.run(event_target_value(&ev))
+            ></textarea>
+            <p id="body-count" class="hint char-count" class:over=move || remaining() < 0 aria-live="polite">
+                {count}
+            </p>
         </Field>
-        {asked.contains(&ReportField::IncidentDate).then(|| view! {
-        <Field id="incident-date" label=Signal::derive(move || i18n.t("incident_date")) hint=Some(Signal::derive(move || i18n.t("submit.date_hint").to_string()))
-            error=problem_for(problems, "incident-date")>
-            <input type="date" id="incident-date" name="incident_date" max=today
-                aria-describedby=described_by("incident-date", true, problem_for(problems, "incident-date"))
-                aria-invalid=move || problem_for(problems, "incident-date").read().is_some().to_string()
-                prop:value=date on:input=move |ev| set_date.run(event_target_value(&ev))/>
-        </Field>
-        })}
+        {asked
+            .contains(&ReportField::IncidentDate)
+            .then(|| {
+                view! {
+                    <Field
+                        id="incident-date"
+                        label=Signal::derive(move || i18n.t("incident_date"))
+                        hint=Some(Signal::derive(move || i18n.t("submit.date_hint").to_string()))
+                        error=problem_for(problems, "incident-date")
+                    >
+                        <input
+                            type="date"
+                            id="incident-date"
+                            name="incident_date"
+                            max=today
+                            aria-describedby=described_by("incident-date", true, problem_for(problems, "incident-date"))
+                            aria-invalid=move || problem_for(problems, "incident-date").read().is_some().to_string()
+                            prop:value=date
+                            on:input=move |ev| set_date.run(event_target_value(&ev))
+                        />
+                    </Field>
+                }
+            })}
     }
 }

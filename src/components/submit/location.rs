@@ -23,11 +23,26 @@ fn Select(
     has_hint: bool,
 ) -> impl IntoView {
     view! {
-        <select id=id name=id aria-describedby=described_by(id, has_hint, error) aria-invalid=move || error.read().is_some().to_string()
-            on:change=move |ev| on_change.run(event_target_value(&ev)) prop:value=value>
+        <select
+            id=id
+            name=id
+            aria-describedby=described_by(id, has_hint, error)
+            aria-invalid=move || error.read().is_some().to_string()
+            on:change=move |ev| on_change.run(event_target_value(&ev))
+            prop:value=value
+        >
             <option value="">{move || placeholder.get()}</option>
-            <For each=move || options.get() key=|(id, name)| (id.clone(), name.clone())
-                children=move |(opt_id, name)| view! { <option value=opt_id.clone() selected=move || value.get() == opt_id>{name}</option> }/>
+            <For
+                each=move || options.get()
+                key=|(id, name)| (id.clone(), name.clone())
+                children=move |(opt_id, name)| {
+                    view! {
+                        <option value=opt_id.clone() selected=move || value.get() == opt_id>
+                            {name}
+                        </option>
+                    }
+                }
+            />
         </select>
     }
 }
@@ -107,44 +122,118 @@ pub fn LocationStep(
     };
     view! {
         <h2>{move || i18n.t("submit.location_title")}</h2>
-        {asked.contains(&ReportField::RegionId).then(|| view! {
-            <Field id="region-id" label=Signal::derive(move || i18n.t("region")) error=problem_for(problems, "region-id")>
-                <Select id="region-id" options=Signal::stored(regions) placeholder=Signal::derive(move || i18n.t("submit.choose_region"))
-                    value=region on_change=set_region error=problem_for(problems, "region-id") has_hint=false/>
-            </Field>
-        })}
-        <TextInput id="address" label=Signal::derive(move || i18n.t("address")) hint=Signal::derive(move || i18n.t("submit.address_hint").to_string())
-            error=problem_for(problems, "address") value=address on_input=set_address autocomplete="street-address"/>
+        {asked
+            .contains(&ReportField::RegionId)
+            .then(|| {
+                view! {
+                    <Field
+                        id="region-id"
+                        label=Signal::derive(move || i18n.t("region"))
+                        error=problem_for(problems, "region-id")
+                    >
+                        <Select
+                            id="region-id"
+                            options=Signal::stored(regions)
+                            placeholder=Signal::derive(move || i18n.t("submit.choose_region"))
+                            value=region
+                            on_change=set_region
+                            error=problem_for(problems, "region-id")
+                            has_hint=false
+                        />
+                    </Field>
+                }
+            })}
+        <TextInput
+            id="address"
+            label=Signal::derive(move || i18n.t("address"))
+            hint=Signal::derive(move || i18n.t("submit.address_hint").to_string())
+            error=problem_for(problems, "address")
+            value=address
+            on_input=set_address
+            autocomplete="street-address"
+        />
         // id="location": where an error about the position (from a server) is linked.
         <div class="field" id="location" tabindex="-1">
             <p class="hint">{move || i18n.t("submit.location_hint")}</p>
             {move || match location_text() {
-                Some(text) => view! {
-                    <p><span>{text}</span>" "
-                        <button type="button" class="link-button" on:click=move |_| form.draft.update(|d| d.location = None)>{move || i18n.t("submit.location_remove")}</button>
-                    </p>
-                }.into_any(),
-                None => view! {
-                    <button type="button" class="button secondary" on:click=move |_| locate(form, geo_failed)>{move || i18n.t("submit.use_location")}</button>
-                }.into_any(),
+                Some(text) => {
+                    view! {
+                        <p>
+                            <span>{text}</span>
+                            " "
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| form.draft.update(|d| d.location = None)
+                            >
+                                {move || i18n.t("submit.location_remove")}
+                            </button>
+                        </p>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <button type="button" class="button secondary" on:click=move |_| locate(form, geo_failed)>
+                            {move || i18n.t("submit.use_location")}
+                        </button>
+                    }
+                        .into_any()
+                }
             }}
             <Show when=move || geo_failed.get()>
-                <p class="notice-inline" role="status">{move || i18n.t("submit.location_failed")}</p>
+                <p class="notice-inline" role="status">
+                    {move || i18n.t("submit.location_failed")}
+                </p>
             </Show>
         </div>
-        <Field id="category-id" label=Signal::derive(move || i18n.t("category")) error=problem_for(problems, "category-id")>
-            <Select id="category-id" options=category_options placeholder=Signal::derive(move || i18n.t("submit.choose_category"))
-                value=category on_change=set_category error=problem_for(problems, "category-id") has_hint=false/>
+        <Field
+            id="category-id"
+            label=Signal::derive(move || i18n.t("category"))
+            error=problem_for(problems, "category-id")
+        >
+            <Select
+                id="category-id"
+                options=category_options
+                placeholder=Signal::derive(move || i18n.t("submit.choose_category"))
+                value=category
+                on_change=set_category
+                error=problem_for(problems, "category-id")
+                has_hint=false
+            />
         </Field>
-        {questions.map(|questions| view! { <Questions form problems questions/> })}
-        {asked.contains(&ReportField::AgencyId).then(|| view! {
-        <Field id="agency-id" label=Signal::derive(move || i18n.t("agency")) hint=Some(Signal::derive(move || i18n.t("submit.agency_hint").to_string()))
-            error=problem_for(problems, "agency-id")>
-            <label class="search-label" for="agency-search">{move || i18n.t("submit.agency_search")}</label>
-            <input type="search" id="agency-search" class="search-input" prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
-            <Select id="agency-id" options=agency_options placeholder=Signal::derive(move || i18n.t("agency.unknown"))
-                value=agency on_change=set_agency error=problem_for(problems, "agency-id") has_hint=true/>
-        </Field>
-        })}
+        {questions.map(|questions| view! { <Questions form problems questions /> })}
+        {asked
+            .contains(&ReportField::AgencyId)
+            .then(|| {
+                view! {
+                    <Field
+                        id="agency-id"
+                        label=Signal::derive(move || i18n.t("agency"))
+                        hint=Some(Signal::derive(move || i18n.t("submit.agency_hint").to_string()))
+                        error=problem_for(problems, "agency-id")
+                    >
+                        <label class="search-label" for="agency-search">
+                            {move || i18n.t("submit.agency_search")}
+                        </label>
+                        <input
+                            type="search"
+                            id="agency-search"
+                            class="search-input"
+                            prop:value=query
+                            on:input=move |ev| query.set(event_target_value(&ev))
+                        />
+                        <Select
+                            id="agency-id"
+                            options=agency_options
+                            placeholder=Signal::derive(move || i18n.t("agency.unknown"))
+                            value=agency
+                            on_change=set_agency
+                            error=problem_for(problems, "agency-id")
+                            has_hint=true
+                        />
+                    </Field>
+                }
+            })}
     }
 }

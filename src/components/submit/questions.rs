@@ -19,16 +19,40 @@ pub fn Questions(
     let i18n = use_i18n();
     view! {
         // id="questions": where the error summary sends the citizen while the questions are missing.
-        <Suspense fallback=move || view! { <p class="hint" id="questions" tabindex="-1" aria-busy="true">{move || i18n.t("submit.questions_loading")}</p> }>
-            {move || questions.get().map(|loaded| match loaded {
-                Ok(list) => list.into_iter().map(|question| view! { <Question form problems question/> }).collect_view().into_any(),
-                Err(_) => view! {
-                    <div class="notice" role="alert" id="questions" tabindex="-1">
-                        <p>{move || i18n.t("submit.questions_failed")}</p>
-                        <button type="button" class="button secondary" on:click=move |_| questions.refetch()>{move || i18n.t("action.retry")}</button>
-                    </div>
-                }.into_any(),
-            })}
+        <Suspense fallback=move || {
+            view! {
+                <p class="hint" id="questions" tabindex="-1" aria-busy="true">
+                    {move || i18n.t("submit.questions_loading")}
+                </p>
+            }
+        }>
+            {move || {
+                questions
+                    .get()
+                    .map(|loaded| match loaded {
+                        Ok(list) => {
+                            list.into_iter()
+                                .map(|question| view! { <Question form problems question /> })
+                                .collect_view()
+                                .into_any()
+                        }
+                        Err(_) => {
+                            view! {
+                                <div class="notice" role="alert" id="questions" tabindex="-1">
+                                    <p>{move || i18n.t("submit.questions_failed")}</p>
+                                    <button
+                                        type="button"
+                                        class="button secondary"
+                                        on:click=move |_| questions.refetch()
+                                    >
+                                        {move || i18n.t("action.retry")}
+                                    </button>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </Suspense>
     }
 }
@@ -91,7 +115,7 @@ fn Question(form: FormContext, problems: Signal<Vec<FieldProblem>>, question: At
             label.clone()
         }
     };
-    let messages = view! { <FieldMessages id=id.clone() hint=hint.map(Signal::from) error/> };
+    let messages = view! { <FieldMessages id=id.clone() hint=hint.map(Signal::from) error /> };
     if question.datatype == "multivaluelist" {
         return view! {
             <div class="field" class:field-error=move || error.read().is_some()>
@@ -139,7 +163,14 @@ fn checkboxes(question: &Attribute, id: &str, answer: Answer) -> impl IntoView {
             };
             view! {
                 <div class="checkbox">
-                    <input type="checkbox" id=box_id.clone() name=box_id.clone() value=choice.key.clone() prop:checked=checked on:change=toggle/>
+                    <input
+                        type="checkbox"
+                        id=box_id.clone()
+                        name=box_id.clone()
+                        value=choice.key.clone()
+                        prop:checked=checked
+                        on:change=toggle
+                    />
                     <label for=box_id>{choice.name.clone()}</label>
                 </div>
             }
@@ -164,16 +195,35 @@ fn single_answer(
     let on_text = move |ev: leptos::ev::Event| answer.set(vec![event_target_value(&ev)]);
     match question.datatype.as_str() {
         "text" => view! {
-            <textarea id=id.clone() name=id rows="4" aria-describedby=described aria-invalid=invalid prop:value=first on:input=on_text></textarea>
+            <textarea
+                id=id.clone()
+                name=id
+                rows="4"
+                aria-describedby=described
+                aria-invalid=invalid
+                prop:value=first
+                on:input=on_text
+            ></textarea>
         }
         .into_any(),
         "singlevaluelist" => {
             let options = question.values.iter().map(|choice| {
                 let (key, first) = (choice.key.clone(), first.clone());
-                view! { <option value=choice.key.clone() selected=move || first() == key>{choice.name.clone()}</option> }
+                view! {
+                    <option value=choice.key.clone() selected=move || first() == key>
+                        {choice.name.clone()}
+                    </option>
+                }
             });
             view! {
-                <select id=id.clone() name=id aria-describedby=described aria-invalid=invalid prop:value=first on:change=on_text>
+                <select
+                    id=id.clone()
+                    name=id
+                    aria-describedby=described
+                    aria-invalid=invalid
+                    prop:value=first
+                    on:change=on_text
+                >
                     <option value="">{move || i18n.t("submit.choose_answer")}</option>
                     {options.collect_view()}
                 </select>
@@ -187,7 +237,16 @@ fn single_answer(
                 _ => ("text", "text"),
             };
             view! {
-                <input type=kind inputmode=mode id=id.clone() name=id aria-describedby=described aria-invalid=invalid prop:value=first on:input=on_text/>
+                <input
+                    type=kind
+                    inputmode=mode
+                    id=id.clone()
+                    name=id
+                    aria-describedby=described
+                    aria-invalid=invalid
+                    prop:value=first
+                    on:input=on_text
+                />
             }
             .into_any()
         }

@@ -39,21 +39,40 @@ pub fn AttachmentList(
     let failed = move || answer.with(|a| matches!(a, Some(Err(_))));
     view! {
         <ul class="plain-list">
-            {attachments.into_iter().map(|a| {
-                if !confidential {
-                    let href = client.attachment_url(&ticket.get_value(), &a.id);
-                    return view! { <li><a href=href rel="external" target="_blank">{a.name}</a></li> }.into_any();
-                }
-                let attachment = StoredValue::new(a.clone());
-                let open = move |_| {
-                    if access_code.with_untracked(Option::is_some) {
-                        download.dispatch(attachment.get_value());
+            {attachments
+                .into_iter()
+                .map(|a| {
+                    if !confidential {
+                        let href = client.attachment_url(&ticket.get_value(), &a.id);
+                        return view! {
+                            <li>
+                                <a href=href rel="external" target="_blank">
+                                    {a.name}
+                                </a>
+                            </li>
+                        }
+                            .into_any();
                     }
-                };
-                view! { <li><button type="button" class="link-button" on:click=open>{a.name}</button></li> }.into_any()
-            }).collect_view()}
+                    let attachment = StoredValue::new(a.clone());
+                    let open = move |_| {
+                        if access_code.with_untracked(Option::is_some) {
+                            download.dispatch(attachment.get_value());
+                        }
+                    };
+                    view! {
+                        <li>
+                            <button type="button" class="link-button" on:click=open>
+                                {a.name}
+                            </button>
+                        </li>
+                    }
+                        .into_any()
+                })
+                .collect_view()}
         </ul>
-        <p role="status" class="error-message">{move || failed().then(|| i18n.t("track.attachment_failed"))}</p>
+        <p role="status" class="error-message">
+            {move || failed().then(|| i18n.t("track.attachment_failed"))}
+        </p>
     }
     .into_any()
 }

@@ -56,7 +56,9 @@ fn DeadlineRow(
             <dt>{move || i18n.t(label)}</dt>
             <dd class="answer">
                 <strong>{move || text.get()}</strong>
-                <span class="hint">" · "{move || i18n.t("track.due_on").replace("{date}", &format_date(due, i18n.lang()))}</span>
+                <span class="hint">
+                    " · "{move || i18n.t("track.due_on").replace("{date}", &format_date(due, i18n.lang()))}
+                </span>
             </dd>
         </div>
     }
@@ -81,10 +83,24 @@ pub fn DeadlineList(
     view! {
         <h2>{move || i18n.t("deadline")}</h2>
         <dl class="summary-list deadlines">
-            <DeadlineRow label="track.deadline_verify" due=d.verify.due state=verify text=Signal::derive(move || describe(i18n, verify))/>
-            <DeadlineRow label="track.deadline_respond" due=d.respond.due state=respond text=Signal::derive(move || describe(i18n, respond))/>
-            <DeadlineRow label="track.deadline_escalation" due=d.escalation.due state=escalation
-                text=Signal::derive(move || describe_escalation(i18n, status, escalation))/>
+            <DeadlineRow
+                label="track.deadline_verify"
+                due=d.verify.due
+                state=verify
+                text=Signal::derive(move || describe(i18n, verify))
+            />
+            <DeadlineRow
+                label="track.deadline_respond"
+                due=d.respond.due
+                state=respond
+                text=Signal::derive(move || describe(i18n, respond))
+            />
+            <DeadlineRow
+                label="track.deadline_escalation"
+                due=d.escalation.due
+                state=escalation
+                text=Signal::derive(move || describe_escalation(i18n, status, escalation))
+            />
         </dl>
     }
 }

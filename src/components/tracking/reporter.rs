@@ -49,16 +49,28 @@ pub fn ReporterSection(tracked: Tracked, message_max: usize) -> impl IntoView {
     view! {
         <section class="reporter no-print" aria-labelledby="reporter-title">
             <h2 id="reporter-title">{move || i18n.t("track.reporter")}</h2>
-            <ErrorSummary problems=shown title=Signal::derive(move || i18n.t("errors.summary"))/>
-            <Show when=move || unlocked.get() fallback=move || view! { <AccessCodeForm tracked problems shown/> }>
-                <p class="notice" role="status">{move || i18n.t("track.unlocked")}</p>
+            <ErrorSummary problems=shown title=Signal::derive(move || i18n.t("errors.summary")) />
+            <Show when=move || unlocked.get() fallback=move || view! { <AccessCodeForm tracked problems shown /> }>
+                <p class="notice" role="status">
+                    {move || i18n.t("track.unlocked")}
+                </p>
                 <Show when=move || can_reply.get()>
-                    <ReplyForm tracked problems shown message_max/>
+                    <ReplyForm tracked problems shown message_max />
                 </Show>
                 <Show when=move || can_rate.get()>
-                    <RatingForm tracked problems shown message_max/>
+                    <RatingForm tracked problems shown message_max />
                 </Show>
-                {move || rating.get().map(|n| view! { <p class="rating-given" role="status">{move || i18n.t("rating.given").replace("{n}", &n.to_string())}</p> })}
+                {move || {
+                    rating
+                        .get()
+                        .map(|n| {
+                            view! {
+                                <p class="rating-given" role="status">
+                                    {move || i18n.t("rating.given").replace("{n}", &n.to_string())}
+                                </p>
+                            }
+                        })
+                }}
             </Show>
         </section>
     }
@@ -95,9 +107,18 @@ fn AccessCodeForm(tracked: Tracked, problems: Problems, shown: Signal<Vec<FieldP
     view! {
         <p>{move || i18n.t("track.reporter_lead")}</p>
         <form on:submit=on_submit novalidate>
-            <TextInput id="access-code" label=Signal::derive(move || i18n.t("access_code")) hint=Signal::derive(move || i18n.t("access_code.hint").to_string())
-                error=problem_for(shown, "access-code") value=code.into() on_input=Callback::new(move |v| code.set(v)) autocomplete="off"/>
-            <button type="submit" class="button secondary" aria-disabled=move || pending.get().to_string()>{move || i18n.t("action.unlock")}</button>
+            <TextInput
+                id="access-code"
+                label=Signal::derive(move || i18n.t("access_code"))
+                hint=Signal::derive(move || i18n.t("access_code.hint").to_string())
+                error=problem_for(shown, "access-code")
+                value=code.into()
+                on_input=Callback::new(move |v| code.set(v))
+                autocomplete="off"
+            />
+            <button type="submit" class="button secondary" aria-disabled=move || pending.get().to_string()>
+                {move || i18n.t("action.unlock")}
+            </button>
         </form>
     }
 }
@@ -170,13 +191,28 @@ fn ReplyForm(
     };
     view! {
         <form class="reply-form" on:submit=on_submit novalidate>
-            <Field id="reply" label=Signal::derive(move || i18n.t("reply")) hint=Some(Signal::derive(move || i18n.t("reply.hint").to_string())) error>
-                <textarea id="reply" name="reply" rows="4" aria-describedby=described_by("reply", true, error)
+            <Field
+                id="reply"
+                label=Signal::derive(move || i18n.t("reply"))
+                hint=Some(Signal::derive(move || i18n.t("reply.hint").to_string()))
+                error
+            >
+                <textarea
+                    id="reply"
+                    name="reply"
+                    rows="4"
+                    aria-describedby=described_by("reply", true, error)
                     aria-invalid=move || error.read().is_some().to_string()
-                    prop:value=text on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                    prop:value=text
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
             </Field>
-            <button type="submit" class="button primary" aria-disabled=move || pending.get().to_string()>{move || i18n.t("action.reply")}</button>
-            <p role="status" class="hint">{move || sent().then(|| i18n.t("reply.sent"))}</p>
+            <button type="submit" class="button primary" aria-disabled=move || pending.get().to_string()>
+                {move || i18n.t("action.reply")}
+            </button>
+            <p role="status" class="hint">
+                {move || sent().then(|| i18n.t("reply.sent"))}
+            </p>
         </form>
     }
 }
@@ -231,30 +267,52 @@ fn RatingForm(
     view! {
         <form class="rating-form" on:submit=on_submit novalidate>
             <div class="field" class:field-error=move || error.read().is_some()>
-                <fieldset aria-describedby=move || if error.read().is_some() { "rating-hint rating-error" } else { "rating-hint" }>
+                <fieldset aria-describedby=move || {
+                    if error.read().is_some() { "rating-hint rating-error" } else { "rating-hint" }
+                }>
                     <legend>{move || i18n.t("rating")}</legend>
-                    <p class="hint" id="rating-hint">{move || i18n.t("rating.hint")}</p>
+                    <p class="hint" id="rating-hint">
+                        {move || i18n.t("rating.hint")}
+                    </p>
                     <Show when=move || error.read().is_some()>
-                        <p class="error-message" id="rating-error">{move || error.get()}</p>
+                        <p class="error-message" id="rating-error">
+                            {move || error.get()}
+                        </p>
                     </Show>
                     <div class="radios">
-                        {CHOICES.map(|(n, id, label)| {
-                            view! {
-                                <div class="radio">
-                                    <input type="radio" id=id name="rating" value=n.to_string()
-                                        prop:checked=move || chosen.get() == Some(n) on:change=move |_| chosen.set(Some(n))/>
-                                    <label for=id>{move || i18n.t(label)}</label>
-                                </div>
-                            }
-                        }).collect_view()}
+                        {CHOICES
+                            .map(|(n, id, label)| {
+                                view! {
+                                    <div class="radio">
+                                        <input
+                                            type="radio"
+                                            id=id
+                                            name="rating"
+                                            value=n.to_string()
+                                            prop:checked=move || chosen.get() == Some(n)
+                                            on:change=move |_| chosen.set(Some(n))
+                                        />
+                                        <label for=id>{move || i18n.t(label)}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
                     </div>
                 </fieldset>
             </div>
             <Field id="rating-comment" label=Signal::derive(move || i18n.t("rating.comment")) error=comment_error>
-                <textarea id="rating-comment" name="comment" rows="3" aria-describedby=described_by("rating-comment", false, comment_error)
-                    prop:value=comment on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                <textarea
+                    id="rating-comment"
+                    name="comment"
+                    rows="3"
+                    aria-describedby=described_by("rating-comment", false, comment_error)
+                    prop:value=comment
+                    on:input=move |ev| comment.set(event_target_value(&ev))
+                ></textarea>
             </Field>
-            <button type="submit" class="button primary" aria-disabled=move || pending.get().to_string()>{move || i18n.t("action.rate")}</button>
+            <button type="submit" class="button primary" aria-disabled=move || pending.get().to_string()>
+                {move || i18n.t("action.rate")}
+            </button>
         </form>
     }
 }

@@ -19,33 +19,59 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
     view! {
         <h2>{move || i18n.t("track.timeline")}</h2>
         <ol class="timeline">
-            {events.into_iter().map(|e| {
-                let heading = match e.kind.as_deref() {
-                    Some("reply") => "event.reply",
-                    Some("rating") => "event.rating",
-                    Some("update") => "event.update",
-                    _ => status_key(e.status),
-                };
-                let at = e.at;
-                view! {
-                    <li data-kind=e.kind.clone().unwrap_or_default()>
-                        <p class="timeline-status">{move || i18n.t(heading)}</p>
-                        <p class="timeline-when">
-                            <time datetime=at.to_rfc3339()>{move || format_local_time(at, i18n.lang())}</time>
-                            " · "{move || i18n.t(actor_key(e.actor))}
-                        </p>
-                        {match (e.actor, e.status, e.message) {
-                            (Actor::System, Status::Escalated, Some(_)) => {
-                                Some(view! { <p class="timeline-message">{move || i18n.t("event.system_escalated").replace("{n}", &sla.escalate_days.to_string())}</p> }.into_any())
-                            }
-                            (Actor::System, Status::Closed, Some(_)) => {
-                                Some(view! { <p class="timeline-message">{move || i18n.t("event.system_closed").replace("{n}", &sla.auto_close_days.to_string())}</p> }.into_any())
-                            }
-                            (_, _, message) => message.map(|m| view! { <p class="timeline-message">{m}</p> }.into_any()),
-                        }}
-                    </li>
-                }
-            }).collect_view()}
+            {events
+                .into_iter()
+                .map(|e| {
+                    let heading = match e.kind.as_deref() {
+                        Some("reply") => "event.reply",
+                        Some("rating") => "event.rating",
+                        Some("update") => "event.update",
+                        _ => status_key(e.status),
+                    };
+                    let at = e.at;
+                    view! {
+                        <li data-kind=e.kind.clone().unwrap_or_default()>
+                            <p class="timeline-status">{move || i18n.t(heading)}</p>
+                            <p class="timeline-when">
+                                <time datetime=at.to_rfc3339()>{move || format_local_time(at, i18n.lang())}</time>
+                                " · "
+                                {move || i18n.t(actor_key(e.actor))}
+                            </p>
+                            {match (e.actor, e.status, e.message) {
+                                (Actor::System, Status::Escalated, Some(_)) => {
+                                    Some(
+                                        view! {
+                                            <p class="timeline-message">
+                                                {move || {
+                                                    i18n.t("event.system_escalated")
+                                                        .replace("{n}", &sla.escalate_days.to_string())
+                                                }}
+                                            </p>
+                                        }
+                                            .into_any(),
+                                    )
+                                }
+                                (Actor::System, Status::Closed, Some(_)) => {
+                                    Some(
+                                        view! {
+                                            <p class="timeline-message">
+                                                {move || {
+                                                    i18n.t("event.system_closed")
+                                                        .replace("{n}", &sla.auto_close_days.to_string())
+                                                }}
+                                            </p>
+                                        }
+                                            .into_any(),
+                                    )
+                                }
+                                (_, _, message) => {
+                                    message.map(|m| view! { <p class="timeline-message">{m}</p> }.into_any())
+                                }
+                            }}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
     }
 }
