@@ -2,27 +2,23 @@
 
 use std::time::Duration;
 
-use aduan_core::{ReportView, WorkingCalendar};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::track::{parse_reference, Reference};
-use crate::api::{ApiError, Backend, Client, Features};
-use crate::clock::{now, today};
+use crate::api::{ApiError, Backend, Client};
+use crate::clock::now;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::share_actions::{absolute_url, ShareActions};
-use crate::components::support_button::SupportButton;
 use crate::components::title::use_page_title_of;
-use crate::components::tracking::attachments::AttachmentList;
-use crate::components::tracking::deadlines::DeadlineList;
+use crate::components::tracking::details::ReportDetails;
 use crate::components::tracking::reporter::ReporterSection;
-use crate::components::tracking::timeline::Timeline;
 use crate::components::tracking::Tracked;
 use crate::components::with_portal::WithPortal;
-use crate::field::Field;
-use crate::i18n::names::{format_date, format_local_time, kind_key, status_key};
-use crate::i18n::{format_count, use_i18n};
+use crate::i18n::names::{format_local_time, status_key};
+use crate::i18n::use_i18n;
 
 #[component]
 pub fn TrackTicketPage() -> impl IntoView {
@@ -52,9 +48,8 @@ pub fn TrackTicketPage() -> impl IntoView {
     }
 }
 
-/// Loads the report, and loads it again when the page regains focus or every minute while it is visible.
-/// (visibilitychange is fired at the document and bubbles to the window.)
-/// A background refresh that fails keeps what is shown; only the first load shows an error.
+/// The ticket, then the report as it loads (or why it did not), its reporter's forms, and when it was last
+/// loaded.
 #[component]
 fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -65,45 +60,8 @@ fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -
         report: RwSignal::new(None),
         access_code: RwSignal::new(None),
     };
-    let refreshed_at = RwSignal::new(None::<chrono::DateTime<chrono::Utc>>);
-    let loading = StoredValue::new(false);
-    let refresh = Callback::new(move |_: ()| {
-        if loading.get_value() {
-            return;
-        }
-        loading.set_value(true);
-        let client = client.clone();
-        let code = tracked.access_code.get_untracked();
-        // A read, so not an Action; nor a LocalResource: the answer goes into `tracked.report`, which the
-        // reporter's forms also write, and a failed background refresh must keep what is shown.
-        leptos::task::spawn_local(async move {
-            let answer = client.report(&tracked.ticket.get_value(), code.as_deref()).await;
-            let keep_shown = answer.is_err() && matches!(tracked.report.get_untracked(), Some(Ok(_)));
-            if !keep_shown {
-                if answer.is_ok() {
-                    refreshed_at.set(Some(now()));
-                }
-                tracked.report.set(Some(answer));
-            }
-            loading.set_value(false);
-        });
-    });
-    refresh.run(());
-    let refresh_if_visible = Callback::new(move |_: ()| {
-        if !document().hidden() {
-            refresh.run(());
-        }
-    });
-    let on_focus = window_event_listener(leptos::ev::focus, move |_| refresh_if_visible.run(()));
-    let on_visible = window_event_listener(leptos::ev::visibilitychange, move |_| refresh_if_visible.run(()));
-    let every_minute = set_interval_with_handle(move || refresh_if_visible.run(()), Duration::from_secs(60)).ok();
-    on_cleanup(move || {
-        on_focus.remove();
-        on_visible.remove();
-        if let Some(h) = every_minute {
-            h.clear();
-        }
-    });
+    let refreshed_at = RwSignal::new(None::<DateTime<Utc>>);
+    let refresh = keep_report_fresh(client, tracked, refreshed_at);
 
     let grouped = reference.shown.clone();
     Effect::new({
@@ -175,158 +133,47 @@ fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -
     }
 }
 
-#[component]
-fn ReportDetails(
-    report: ReportView,
-    calendar: StoredValue<WorkingCalendar>,
-    features: Features,
-    access_code: Signal<Option<String>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let named = |n: &Option<aduan_core::NamedRef>| n.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "—".into());
-    let (category, region) = (named(&report.category), named(&report.region));
-    let agency = report.agency.as_ref().map(|a| a.name.clone());
-    let (status, kind, created_at, supports, rating) = (
-        report.status,
-        report.kind,
-        report.created_at,
-        report.supports,
-        report.rating,
-    );
-    view! {
-        <p class="status-badge" data-status=status.as_str()>
-            {move || i18n.t(status_key(status))}
-        </p>
-        <h2>{move || i18n.t("track.details")}</h2>
-        {match (report.title.clone(), report.body.clone()) {
-            (Some(t), Some(b)) => {
-                view! {
-                    <p class="report-title">{t}</p>
-                    <p class="report-body">{b}</p>
+/// Loads the report into `tracked`, and loads it again when the page regains focus or every minute while it is
+/// visible (visibilitychange is fired at the document and bubbles to the window); returns the callback that loads
+/// it again. A background refresh that fails keeps what is shown; only the first load shows an error.
+fn keep_report_fresh(client: Client, tracked: Tracked, refreshed_at: RwSignal<Option<DateTime<Utc>>>) -> Callback<()> {
+    let loading = StoredValue::new(false);
+    let refresh = Callback::new(move |_: ()| {
+        if loading.get_value() {
+            return;
+        }
+        loading.set_value(true);
+        let client = client.clone();
+        let code = tracked.access_code.get_untracked();
+        // A read, so not an Action; nor a LocalResource: the answer goes into `tracked.report`, which the
+        // reporter's forms also write, and a failed background refresh must keep what is shown.
+        leptos::task::spawn_local(async move {
+            let answer = client.report(&tracked.ticket.get_value(), code.as_deref()).await;
+            let keep_shown = answer.is_err() && matches!(tracked.report.get_untracked(), Some(Ok(_)));
+            if !keep_shown {
+                if answer.is_ok() {
+                    refreshed_at.set(Some(now()));
                 }
-                    .into_any()
+                tracked.report.set(Some(answer));
             }
-            (None, Some(b)) if !features.asks(Field::Title) => {
-                // A backend without titles (Open311) has only the description.
-                view! { <p class="report-body">{b}</p> }
-                    .into_any()
-            }
-            _ => view! { <p class="notice">{move || i18n.t("track.confidential")}</p> }.into_any(),
-        }}
-        <dl class="summary-list">
-            {features
-                .asks(Field::Kind)
-                .then(|| {
-                    view! {
-                        <div class="summary-row">
-                            <dt>{move || i18n.t("kind")}</dt>
-                            <dd class="answer">{move || i18n.t(kind_key(kind))}</dd>
-                        </div>
-                    }
-                })} <div class="summary-row">
-                <dt>{move || i18n.t("agency")}</dt>
-                <dd class="answer">
-                    {match agency {
-                        Some(name) => name.into_any(),
-                        None => (move || i18n.t("track.agency_pending")).into_any(),
-                    }}
-                </dd>
-            </div> <div class="summary-row">
-                <dt>{move || i18n.t("category")}</dt>
-                <dd class="answer">{category}</dd>
-            </div>
-            {features
-                .asks(Field::RegionId)
-                .then(|| {
-                    view! {
-                        <div class="summary-row">
-                            <dt>{move || i18n.t("region")}</dt>
-                            <dd class="answer">{region}</dd>
-                        </div>
-                    }
-                })}
-            {report
-                .address
-                .clone()
-                .filter(|a| !a.is_empty())
-                .map(|a| {
-                    view! {
-                        <div class="summary-row">
-                            <dt>{move || i18n.t("address")}</dt>
-                            <dd class="answer">{a}</dd>
-                        </div>
-                    }
-                })}
-            {report
-                .incident_date
-                .map(|d| {
-                    view! {
-                        <div class="summary-row">
-                            <dt>{move || i18n.t("incident_date")}</dt>
-                            <dd class="answer">{move || format_date(d, i18n.lang())}</dd>
-                        </div>
-                    }
-                })} <div class="summary-row">
-                <dt>{move || i18n.t("track.submitted_on")}</dt>
-                <dd class="answer">{move || format_local_time(created_at, i18n.lang())}</dd>
-            </div>
-            {report
-                .expected_on
-                .map(|d| {
-                    view! {
-                        <div class="summary-row">
-                            <dt>{move || i18n.t("track.expected_on")}</dt>
-                            <dd class="answer">{move || format_date(d, i18n.lang())}</dd>
-                        </div>
-                    }
-                })}
-            {features
-                .support
-                .then(|| {
-                    view! {
-                        <div class="summary-row">
-                            <dt>{move || i18n.t("track.supports")}</dt>
-                            <dd class="answer">
-                                {if report.confidential {
-                                    (move || format_count(supports, i18n.lang())).into_any()
-                                } else {
-                                    view! { <SupportButton ticket=report.ticket.clone() count=supports /> }.into_any()
-                                }}
-                            </dd>
-                        </div>
-                    }
-                })}
-            {rating
-                .map(|n| {
-                    view! {
-                        <div class="summary-row">
-                            <dt>{move || i18n.t("rating")}</dt>
-                            <dd class="answer">{move || i18n.t("rating.value").replace("{n}", &n.to_string())}</dd>
-                        </div>
-                    }
-                })}
-            {features
-                .asks(Field::AttachmentIds)
-                .then(|| {
-                    view! {
-                        <div class="summary-row">
-                            <dt>{move || i18n.t("attachments")}</dt>
-                            <dd class="answer">
-                                <AttachmentList
-                                    ticket=report.ticket.clone()
-                                    attachments=report.attachments.clone()
-                                    confidential=report.confidential
-                                    access_code
-                                />
-                            </dd>
-                        </div>
-                    }
-                })}
-        </dl>
-        {report
-            .deadlines
-            .clone()
-            .map(|deadlines| view! { <DeadlineList deadlines status created_at calendar today=today() /> })}
-        <Timeline events=report.events />
-    }
+            loading.set_value(false);
+        });
+    });
+    refresh.run(());
+    let refresh_if_visible = Callback::new(move |_: ()| {
+        if !document().hidden() {
+            refresh.run(());
+        }
+    });
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| refresh_if_visible.run(()));
+    let on_visible = window_event_listener(leptos::ev::visibilitychange, move |_| refresh_if_visible.run(()));
+    let every_minute = set_interval_with_handle(move || refresh_if_visible.run(()), Duration::from_secs(60)).ok();
+    on_cleanup(move || {
+        on_focus.remove();
+        on_visible.remove();
+        if let Some(h) = every_minute {
+            h.clear();
+        }
+    });
+    refresh
 }

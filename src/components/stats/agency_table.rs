@@ -51,43 +51,6 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> i
         agency_table::sort(&mut r, column, descending);
         r
     });
-    let heading = move |column: Column| {
-        let numeric = column != Column::Name;
-        let aria_sort = move || match order.get() {
-            (c, true) if c == column => "descending",
-            (c, false) if c == column => "ascending",
-            _ => "none",
-        };
-        view! {
-            <th scope="col" class:num=numeric aria-sort=aria_sort>
-                <button
-                    type="button"
-                    class="link-button sort-button"
-                    on:click=move |_| {
-                        order
-                            .update(|(c, d)| {
-                                if *c == column {
-                                    *d = !*d;
-                                } else {
-                                    *c = column;
-                                    *d = numeric;
-                                }
-                            });
-                    }
-                >
-                    {move || i18n.t(heading_key(column))}
-                    <span aria-hidden="true" class="sort-mark">
-                        {move || match aria_sort() {
-                            "descending" => " ▼",
-                            "ascending" => " ▲",
-                            _ => "",
-                        }}
-                    </span>
-                </button>
-            </th>
-        }
-    };
-    let no_data = move || i18n.t("stats.no_data").to_string();
     view! {
         <section class="chart" aria-labelledby="agencies-title">
             <h2 id="agencies-title">{move || i18n.t("stats.by_agency")}</h2>
@@ -101,36 +64,11 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> i
             >
                 <table class="data-table agency-table" id="agency-table">
                     <thead>
-                        <tr>{Column::ALL.map(heading).collect_view()}</tr>
+                        <tr>{Column::ALL.map(|column| view! { <SortHeading column order /> }).collect_view()}</tr>
                     </thead>
                     <tbody>
                         <For each=move || sorted.get() key=|r| r.id.clone() let:r>
-                            <tr>
-                                <th scope="row">
-                                    {match r.name.clone() {
-                                        Some(n) => n.into_any(),
-                                        None => (move || i18n.t("reports.agency_pending")).into_any(),
-                                    }}
-                                </th>
-                                <td class="num">{move || format_count(r.received, i18n.lang())}</td>
-                                <td class="num">{move || format_count(r.completed, i18n.lang())}</td>
-                                <td class="num rate-cell">
-                                    <span>{move || format_percent(r.completion_rate, i18n.lang())}</span>
-                                    <ShareBar share=r.completion_rate />
-                                </td>
-                                <td class="num">
-                                    {move || {
-                                        r.median_response_days
-                                            .map(|d| format_decimal(d, 1, i18n.lang()))
-                                            .unwrap_or_else(no_data)
-                                    }}
-                                </td>
-                                <td class="num">
-                                    {move || {
-                                        r.late_rate.map(|x| format_percent(x, i18n.lang())).unwrap_or_else(no_data)
-                                    }}
-                                </td>
-                            </tr>
+                            <AgencyRow row=r />
                         </For>
                     </tbody>
                     <tfoot>
@@ -144,5 +82,73 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> i
                 </table>
             </div>
         </section>
+    }
+}
+
+/// A column's heading: a button that sorts by the column, or reverses the order when it is already sorted by it.
+/// Text columns start ascending, figures descending (the largest first).
+#[component]
+fn SortHeading(column: Column, order: RwSignal<(Column, bool)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let numeric = column != Column::Name;
+    let aria_sort = move || match order.get() {
+        (c, true) if c == column => "descending",
+        (c, false) if c == column => "ascending",
+        _ => "none",
+    };
+    view! {
+        <th scope="col" class:num=numeric aria-sort=aria_sort>
+            <button
+                type="button"
+                class="link-button sort-button"
+                on:click=move |_| {
+                    order
+                        .update(|(c, d)| {
+                            if *c == column {
+                                *d = !*d;
+                            } else {
+                                *c = column;
+                                *d = numeric;
+                            }
+                        });
+                }
+            >
+                {move || i18n.t(heading_key(column))}
+                <span aria-hidden="true" class="sort-mark">
+                    {move || match aria_sort() {
+                        "descending" => " ▼",
+                        "ascending" => " ▲",
+                        _ => "",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}
+
+/// One agency's figures; an agency not yet named is a report still waiting to be assigned.
+#[component]
+fn AgencyRow(row: AgencyStats) -> impl IntoView {
+    let i18n = use_i18n();
+    let no_data = move || i18n.t("stats.no_data").to_string();
+    view! {
+        <tr>
+            <th scope="row">
+                {match row.name.clone() {
+                    Some(n) => n.into_any(),
+                    None => (move || i18n.t("reports.agency_pending")).into_any(),
+                }}
+            </th>
+            <td class="num">{move || format_count(row.received, i18n.lang())}</td>
+            <td class="num">{move || format_count(row.completed, i18n.lang())}</td>
+            <td class="num rate-cell">
+                <span>{move || format_percent(row.completion_rate, i18n.lang())}</span>
+                <ShareBar share=row.completion_rate />
+            </td>
+            <td class="num">
+                {move || row.median_response_days.map(|d| format_decimal(d, 1, i18n.lang())).unwrap_or_else(no_data)}
+            </td>
+            <td class="num">{move || row.late_rate.map(|x| format_percent(x, i18n.lang())).unwrap_or_else(no_data)}</td>
+        </tr>
     }
 }

@@ -9,17 +9,10 @@ const BAR: u64 = 8;
 const GAP: u64 = 6;
 const HEIGHT: u64 = 120;
 
-/// (`style:` sets the width through the CSSOM, which the CSP allows; a style attribute it would block.)
 /// Received and completed per month as paired bars, with a sentence and the numbers in a table.
 #[component]
 pub fn MonthlyChart(points: Vec<MonthlyPoint>) -> impl IntoView {
     let i18n = use_i18n();
-    let max = points
-        .iter()
-        .map(|p| p.received.max(p.completed))
-        .max()
-        .unwrap_or(0)
-        .max(1);
     let received: u64 = points.iter().map(|p| p.received).sum();
     let completed: u64 = points.iter().map(|p| p.completed).sum();
     let busiest = points
@@ -27,32 +20,7 @@ pub fn MonthlyChart(points: Vec<MonthlyPoint>) -> impl IntoView {
         .max_by_key(|p| p.received)
         .map(|p| (p.month.clone(), p.received));
     let months = points.len();
-    let width = (months as u64 * (2 * BAR + GAP)).max(1);
-    let height = move |n: u64| n * HEIGHT / max;
-    let bars = points
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let x = i as u64 * (2 * BAR + GAP);
-            let (r, c) = (height(p.received), height(p.completed));
-            view! {
-                <rect
-                    class="bar-received"
-                    x=x.to_string()
-                    y=(HEIGHT - r).to_string()
-                    width=BAR.to_string()
-                    height=r.to_string()
-                ></rect>
-                <rect
-                    class="bar-completed"
-                    x=(x + BAR).to_string()
-                    y=(HEIGHT - c).to_string()
-                    width=BAR.to_string()
-                    height=c.to_string()
-                ></rect>
-            }
-        })
-        .collect_view();
+    let heights = bar_heights(&points);
     let summary = move || {
         let lang = i18n.lang();
         if months == 0 {
@@ -98,47 +66,129 @@ pub fn MonthlyChart(points: Vec<MonthlyPoint>) -> impl IntoView {
                 role="region"
                 aria-label=move || i18n.t("table.scroll").replace("{title}", i18n.t("stats.by_month"))
             >
-                <svg
-                    class="monthly-chart"
-                    viewBox=format!("0 0 {width} {HEIGHT}")
-                    preserveAspectRatio="none"
-                    role="img"
-                    aria-labelledby="monthly-title monthly-summary"
-                    style:min-width=format!("{}px", width * 3 / 2)
-                >
-                    {bars}
-                </svg>
+                <PairedBars heights />
             </div>
             <details class="chart-data" hidden=empty>
                 <summary>{move || i18n.t("chart.show_table")}</summary>
-                <table class="data-table" id="monthly-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || i18n.t("chart.month")}</th>
-                            <th scope="col" class="num">
-                                {move || i18n.t("chart.received")}
-                            </th>
-                            <th scope="col" class="num">
-                                {move || i18n.t("chart.completed")}
-                            </th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {points
-                            .into_iter()
-                            .map(|p| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{move || format_month(&p.month, i18n.lang())}</th>
-                                        <td class="num">{move || format_count(p.received, i18n.lang())}</td>
-                                        <td class="num">{move || format_count(p.completed, i18n.lang())}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <MonthlyTable points />
             </details>
         </section>
+    }
+}
+
+/// The heights of each month's received and completed bars, scaled so that the busiest figure fills `HEIGHT`.
+fn bar_heights(points: &[MonthlyPoint]) -> Vec<(u64, u64)> {
+    let max = points
+        .iter()
+        .map(|p| p.received.max(p.completed))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let height = |n: u64| n * HEIGHT / max;
+    points
+        .iter()
+        .map(|p| (height(p.received), height(p.completed)))
+        .collect()
+}
+
+/// The months side by side, a received and a completed bar each, drawn from the bottom of the chart.
+/// (`style:` sets the width through the CSSOM, which the CSP allows; a style attribute it would block.)
+#[component]
+fn PairedBars(heights: Vec<(u64, u64)>) -> impl IntoView {
+    let width = (heights.len() as u64 * (2 * BAR + GAP)).max(1);
+    let bars = heights
+        .into_iter()
+        .enumerate()
+        .map(|(i, (r, c))| {
+            let x = i as u64 * (2 * BAR + GAP);
+            view! {
+                <rect
+                    class="bar-received"
+                    x=x.to_string()
+                    y=(HEIGHT - r).to_string()
+                    width=BAR.to_string()
+                    height=r.to_string()
+                ></rect>
+                <rect
+                    class="bar-completed"
+                    x=(x + BAR).to_string()
+                    y=(HEIGHT - c).to_string()
+                    width=BAR.to_string()
+                    height=c.to_string()
+                ></rect>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg
+            class="monthly-chart"
+            viewBox=format!("0 0 {width} {HEIGHT}")
+            preserveAspectRatio="none"
+            role="img"
+            aria-labelledby="monthly-title monthly-summary"
+            style:min-width=format!("{}px", width * 3 / 2)
+        >
+            {bars}
+        </svg>
+    }
+}
+
+/// The chart's figures as a table, for reading the exact numbers (and for screen readers).
+#[component]
+fn MonthlyTable(points: Vec<MonthlyPoint>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <table class="data-table" id="monthly-table">
+            <thead>
+                <tr>
+                    <th scope="col">{move || i18n.t("chart.month")}</th>
+                    <th scope="col" class="num">
+                        {move || i18n.t("chart.received")}
+                    </th>
+                    <th scope="col" class="num">
+                        {move || i18n.t("chart.completed")}
+                    </th>
+                </tr>
+            </thead>
+            <tbody>
+                {points
+                    .into_iter()
+                    .map(|p| {
+                        view! {
+                            <tr>
+                                <th scope="row">{move || format_month(&p.month, i18n.lang())}</th>
+                                <td class="num">{move || format_count(p.received, i18n.lang())}</td>
+                                <td class="num">{move || format_count(p.completed, i18n.lang())}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(received: u64, completed: u64) -> MonthlyPoint {
+        MonthlyPoint {
+            month: "2026-01".into(),
+            received,
+            completed,
+        }
+    }
+
+    #[test]
+    fn the_busiest_figure_fills_the_height() {
+        assert_eq!(bar_heights(&[point(60, 30), point(120, 0)]), vec![(60, 30), (120, 0)]);
+        assert_eq!(bar_heights(&[point(10, 40)]), vec![(30, 120)]);
+    }
+
+    #[test]
+    fn no_reports_draw_no_bars_and_empty_months_flat_ones() {
+        assert_eq!(bar_heights(&[]), vec![]);
+        assert_eq!(bar_heights(&[point(0, 0)]), vec![(0, 0)]);
     }
 }

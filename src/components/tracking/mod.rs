@@ -2,6 +2,7 @@
 
 pub mod attachments;
 pub mod deadlines;
+pub mod details;
 pub mod reporter;
 pub mod timeline;
 
