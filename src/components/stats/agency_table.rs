@@ -64,11 +64,11 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> i
             >
                 <table class="data-table agency-table" id="agency-table">
                     <thead>
-                        <tr>{Column::ALL.map(|column| view! { <SortHeading column order /> }).collect_view()}</tr>
+                        <tr>{Column::ALL.map(|column| sort_heading(column, order)).collect_view()}</tr>
                     </thead>
                     <tbody>
                         <For each=move || sorted.get() key=|r| r.id.clone() let:r>
-                            <AgencyRow row=r />
+                            {agency_row(r)}
                         </For>
                     </tbody>
                     <tfoot>
@@ -87,8 +87,7 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> i
 
 /// A column's heading: a button that sorts by the column, or reverses the order when it is already sorted by it.
 /// Text columns start ascending, figures descending (the largest first).
-#[component]
-fn SortHeading(column: Column, order: RwSignal<(Column, bool)>) -> impl IntoView {
+fn sort_heading(column: Column, order: RwSignal<(Column, bool)>) -> impl IntoView {
     let i18n = use_i18n();
     let numeric = column != Column::Name;
     let aria_sort = move || match order.get() {
@@ -126,9 +125,8 @@ fn SortHeading(column: Column, order: RwSignal<(Column, bool)>) -> impl IntoView
     }
 }
 
-/// One agency's figures; an agency not yet named is a report still waiting to be assigned.
-#[component]
-fn AgencyRow(row: AgencyStats) -> impl IntoView {
+/// One agency's figures; the row without a name holds the reports no agency has been chosen for yet.
+fn agency_row(row: AgencyStats) -> impl IntoView {
     let i18n = use_i18n();
     let no_data = move || i18n.t("stats.no_data").to_string();
     view! {

@@ -66,11 +66,11 @@ pub fn MonthlyChart(points: Vec<MonthlyPoint>) -> impl IntoView {
                 role="region"
                 aria-label=move || i18n.t("table.scroll").replace("{title}", i18n.t("stats.by_month"))
             >
-                <PairedBars heights />
+                {paired_bars(heights)}
             </div>
             <details class="chart-data" hidden=empty>
                 <summary>{move || i18n.t("chart.show_table")}</summary>
-                <MonthlyTable points />
+                {monthly_table(points)}
             </details>
         </section>
     }
@@ -93,8 +93,7 @@ fn bar_heights(points: &[MonthlyPoint]) -> Vec<(u64, u64)> {
 
 /// The months side by side, a received and a completed bar each, drawn from the bottom of the chart.
 /// (`style:` sets the width through the CSSOM, which the CSP allows; a style attribute it would block.)
-#[component]
-fn PairedBars(heights: Vec<(u64, u64)>) -> impl IntoView {
+fn paired_bars(heights: Vec<(u64, u64)>) -> impl IntoView {
     let width = (heights.len() as u64 * (2 * BAR + GAP)).max(1);
     let bars = heights
         .into_iter()
@@ -134,8 +133,7 @@ fn PairedBars(heights: Vec<(u64, u64)>) -> impl IntoView {
 }
 
 /// The chart's figures as a table, for reading the exact numbers (and for screen readers).
-#[component]
-fn MonthlyTable(points: Vec<MonthlyPoint>) -> impl IntoView {
+fn monthly_table(points: Vec<MonthlyPoint>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <table class="data-table" id="monthly-table">
