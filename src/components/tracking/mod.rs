@@ -1,4 +1,5 @@
-//! Views of one tracked report: its deadlines, its timeline, and what its reporter can do with the access code.
+//! Views of one tracked report: its details, its deadlines, its timeline, and what its reporter can do with the
+//! access code.
 
 pub mod attachments;
 pub mod deadlines;
