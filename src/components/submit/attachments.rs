@@ -143,6 +143,18 @@ pub fn AttachmentsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, l
                 on:change=on_pick
             />
         </Field>
+        <AttachmentList form uploads thumbs />
+    }
+}
+
+/// The files already attached to the draft, then those going up or that failed; announced as they change.
+#[component]
+fn AttachmentList(
+    form: FormContext,
+    uploads: RwSignal<Vec<Upload>>,
+    thumbs: StoredValue<HashMap<String, String>, LocalStorage>,
+) -> impl IntoView {
+    view! {
         <ul class="attachment-list" aria-live="polite">
             <For each=move || form.draft.get().attachments key=|a: &Attachment| a.id.clone() let:att>
                 <UploadedFile form thumb=thumbs.with_value(|t| t.get(&att.id).cloned()) att />
