@@ -49,6 +49,15 @@ fn refusal(file: &web_sys::File, taken: usize, limits: &Limits, i18n: I18n) -> O
     }
 }
 
+/// The field's message: why the files just picked were refused, else what a server said about the attachments.
+fn attachments_error(refusals: &[String], server_error: Option<String>) -> Option<String> {
+    if refusals.is_empty() {
+        server_error
+    } else {
+        Some(refusals.join(" "))
+    }
+}
+
 #[component]
 pub fn AttachmentsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, limits: Limits) -> impl IntoView {
     let i18n = use_i18n();
@@ -114,14 +123,7 @@ pub fn AttachmentsStep(form: FormContext, problems: Signal<Vec<FieldProblem>>, l
     };
 
     let server_error = problem_for(problems, "attachment-ids");
-    let error = Signal::derive(move || {
-        let local = local_errors.get();
-        if local.is_empty() {
-            server_error.get()
-        } else {
-            Some(local.join(" "))
-        }
-    });
+    let error = Signal::derive(move || attachments_error(&local_errors.read(), server_error.get()));
     let hint = Signal::derive(move || {
         limits.with_value(|l| {
             i18n.t("attach.hint")
@@ -225,5 +227,22 @@ fn UploadInProgress(upload: Upload, uploads: RwSignal<Vec<Upload>>) -> impl Into
                 {move || i18n.t("action.remove")}
             </button>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attachments_error;
+
+    #[test]
+    fn the_refusals_of_picked_files_come_before_a_servers_message() {
+        let server = Some("too many".to_string());
+        assert_eq!(attachments_error(&[], server.clone()), server);
+        assert_eq!(attachments_error(&[], None), None);
+        let refusals = ["a.exe: bad type".to_string(), "b.pdf: too big".to_string()];
+        assert_eq!(
+            attachments_error(&refusals, server).as_deref(),
+            Some("a.exe: bad type b.pdf: too big")
+        );
     }
 }

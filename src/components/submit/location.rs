@@ -1,5 +1,5 @@
 use aduan_core::open311::Attribute;
-use aduan_core::{Location, Portal};
+use aduan_core::{Agency, Location, Portal};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -85,7 +85,6 @@ pub fn LocationStep(
     let (address, set_address) = form.text(|d| &d.address, |d, v| d.address = v);
     let (region, set_region) = form.text(|d| &d.region_id, |d, v| d.region_id = v);
     let (category, set_category) = form.text(|d| &d.category_id, |d, v| d.category_id = v);
-    let (agency, set_agency) = form.text(|d| &d.agency_id, |d, v| d.agency_id = v);
     let regions = portal
         .regions
         .iter()
@@ -98,28 +97,7 @@ pub fn LocationStep(
             .map(|c| (c.id.clone(), category_name(c, i18n.lang())))
             .collect()
     });
-    let agencies = portal.agencies.clone();
-    let query = RwSignal::new(String::new());
-    let agency_options = Signal::derive(move || {
-        let q = query.get().to_lowercase();
-        let chosen = agency.get();
-        agencies
-            .iter()
-            .filter(|a| q.trim().is_empty() || a.name.to_lowercase().contains(q.trim()) || a.id == chosen)
-            .map(|a| (a.id.clone(), a.name.clone()))
-            .collect()
-    });
-    let geo_failed = RwSignal::new(false);
-    let location_text = move || {
-        form.draft.with(|d| d.location.clone()).map(|l| {
-            format!(
-                "{}: {}, {}",
-                i18n.t("submit.location_saved"),
-                format_decimal(l.lat, 5, i18n.lang()),
-                format_decimal(l.lon, 5, i18n.lang())
-            )
-        })
-    };
+    let agencies = portal.agencies;
     view! {
         <h2>{move || i18n.t("submit.location_title")}</h2>
         {asked
@@ -152,6 +130,88 @@ pub fn LocationStep(
             on_input=set_address
             autocomplete="street-address"
         />
+        <DevicePosition form />
+        <Field
+            id="category-id"
+            label=Signal::derive(move || i18n.t("category"))
+            error=problem_for(problems, "category-id")
+        >
+            <Select
+                id="category-id"
+                options=category_options
+                placeholder=Signal::derive(move || i18n.t("submit.choose_category"))
+                value=category
+                on_change=set_category
+                error=problem_for(problems, "category-id")
+                has_hint=false
+            />
+        </Field>
+        {questions.map(|questions| view! { <Questions form problems questions /> })}
+        {asked.contains(&ReportField::AgencyId).then(|| view! { <AgencyField form problems agencies /> })}
+    }
+}
+
+/// The agency to send the report to, chosen from a list narrowed by a search box (a portal has hundreds).
+#[component]
+fn AgencyField(form: FormContext, problems: Signal<Vec<FieldProblem>>, agencies: Vec<Agency>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (agency, set_agency) = form.text(|d| &d.agency_id, |d, v| d.agency_id = v);
+    let query = RwSignal::new(String::new());
+    let agency_options = Signal::derive(move || {
+        let q = query.get().to_lowercase();
+        let chosen = agency.get();
+        agencies
+            .iter()
+            .filter(|a| q.trim().is_empty() || a.name.to_lowercase().contains(q.trim()) || a.id == chosen)
+            .map(|a| (a.id.clone(), a.name.clone()))
+            .collect()
+    });
+    view! {
+        <Field
+            id="agency-id"
+            label=Signal::derive(move || i18n.t("agency"))
+            hint=Some(Signal::derive(move || i18n.t("submit.agency_hint").to_string()))
+            error=problem_for(problems, "agency-id")
+        >
+            <label class="search-label" for="agency-search">
+                {move || i18n.t("submit.agency_search")}
+            </label>
+            <input
+                type="search"
+                id="agency-search"
+                class="search-input"
+                prop:value=query
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            <Select
+                id="agency-id"
+                options=agency_options
+                placeholder=Signal::derive(move || i18n.t("agency.unknown"))
+                value=agency
+                on_change=set_agency
+                error=problem_for(problems, "agency-id")
+                has_hint=true
+            />
+        </Field>
+    }
+}
+
+/// The device's position, once the citizen has shared it, with a way to remove it; or the button to share it.
+#[component]
+fn DevicePosition(form: FormContext) -> impl IntoView {
+    let i18n = use_i18n();
+    let geo_failed = RwSignal::new(false);
+    let location_text = move || {
+        form.draft.with(|d| d.location.clone()).map(|l| {
+            format!(
+                "{}: {}, {}",
+                i18n.t("submit.location_saved"),
+                format_decimal(l.lat, 5, i18n.lang()),
+                format_decimal(l.lon, 5, i18n.lang())
+            )
+        })
+    };
+    view! {
         // id="location": where an error about the position (from a server) is linked.
         <div class="field" id="location" tabindex="-1">
             <p class="hint">{move || i18n.t("submit.location_hint")}</p>
@@ -187,53 +247,5 @@ pub fn LocationStep(
                 </p>
             </Show>
         </div>
-        <Field
-            id="category-id"
-            label=Signal::derive(move || i18n.t("category"))
-            error=problem_for(problems, "category-id")
-        >
-            <Select
-                id="category-id"
-                options=category_options
-                placeholder=Signal::derive(move || i18n.t("submit.choose_category"))
-                value=category
-                on_change=set_category
-                error=problem_for(problems, "category-id")
-                has_hint=false
-            />
-        </Field>
-        {questions.map(|questions| view! { <Questions form problems questions /> })}
-        {asked
-            .contains(&ReportField::AgencyId)
-            .then(|| {
-                view! {
-                    <Field
-                        id="agency-id"
-                        label=Signal::derive(move || i18n.t("agency"))
-                        hint=Some(Signal::derive(move || i18n.t("submit.agency_hint").to_string()))
-                        error=problem_for(problems, "agency-id")
-                    >
-                        <label class="search-label" for="agency-search">
-                            {move || i18n.t("submit.agency_search")}
-                        </label>
-                        <input
-                            type="search"
-                            id="agency-search"
-                            class="search-input"
-                            prop:value=query
-                            on:input=move |ev| query.set(event_target_value(&ev))
-                        />
-                        <Select
-                            id="agency-id"
-                            options=agency_options
-                            placeholder=Signal::derive(move || i18n.t("agency.unknown"))
-                            value=agency
-                            on_change=set_agency
-                            error=problem_for(problems, "agency-id")
-                            has_hint=true
-                        />
-                    </Field>
-                }
-            })}
     }
 }
