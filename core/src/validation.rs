@@ -20,6 +20,18 @@ pub enum Rule {
 }
 
 impl Rule {
+    pub const ALL: [Rule; 9] = [
+        Rule::Required,
+        Rule::TooShort,
+        Rule::TooLong,
+        Rule::ControlCharacters,
+        Rule::FutureDate,
+        Rule::InvalidEmail,
+        Rule::InvalidPhone,
+        Rule::Unknown,
+        Rule::TooMany,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             Rule::Required => "required",

@@ -71,21 +71,10 @@ fn any_field_key(rule: Rule) -> &'static str {
 
 /// A rule from the contract's `code`, for problems the server reports.
 pub fn rule_from_code(code: &str) -> Rule {
-    use Rule::*;
-    [
-        Required,
-        TooShort,
-        TooLong,
-        ControlCharacters,
-        FutureDate,
-        InvalidEmail,
-        InvalidPhone,
-        Unknown,
-        TooMany,
-    ]
-    .into_iter()
-    .find(|r| r.code() == code)
-    .unwrap_or(Unknown)
+    Rule::ALL
+        .into_iter()
+        .find(|r| r.code() == code)
+        .unwrap_or(Rule::Unknown)
 }
 
 #[cfg(test)]
@@ -97,17 +86,7 @@ mod tests {
     fn every_field_and_rule_has_a_message_in_both_languages() {
         use Rule::*;
         for field in Field::ALL.map(Field::as_str) {
-            for rule in [
-                Required,
-                TooShort,
-                TooLong,
-                ControlCharacters,
-                FutureDate,
-                InvalidEmail,
-                InvalidPhone,
-                Unknown,
-                TooMany,
-            ] {
+            for rule in Rule::ALL {
                 let k = key(field, rule);
                 for lang in [Lang::Id, Lang::En] {
                     assert_ne!(lookup(lang, k), k, "{k} missing in {lang:?}");
