@@ -392,17 +392,7 @@ mod tests {
 
     #[test]
     fn server_messages_exist_in_both_languages() {
-        for rule in [
-            Rule::Required,
-            Rule::TooShort,
-            Rule::TooLong,
-            Rule::ControlCharacters,
-            Rule::FutureDate,
-            Rule::InvalidEmail,
-            Rule::InvalidPhone,
-            Rule::Unknown,
-            Rule::TooMany,
-        ] {
+        for rule in Rule::ALL {
             assert_ne!(message(rule, false), message(rule, true));
         }
     }
