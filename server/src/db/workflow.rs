@@ -70,12 +70,16 @@ pub fn sweep(
         apply_transition(&tx, *id, &t, cal, sla)
             .map_err(|e| rusqlite::Error::ToSqlConversionFailure(format!("{e:?}").into()))?;
     }
+    // Events are stored in UTC and completion days in the portal's zone: a reply is compared by its local date,
+    // or one sent after midnight local time (before midnight UTC) would not stop the auto-close.
+    let zone = format!("{:+} seconds", cal.utc_offset_seconds());
     let completed: Vec<(i64, String)> = tx
         .prepare(
             "SELECT r.id, r.completed_day FROM reports r WHERE r.status = 'completed' AND r.completed_day IS NOT NULL
-             AND NOT EXISTS (SELECT 1 FROM events e WHERE e.report_id = r.id AND e.kind = 'reply' AND substr(e.at, 1, 10) >= r.completed_day)",
+             AND NOT EXISTS (SELECT 1 FROM events e WHERE e.report_id = r.id AND e.kind = 'reply'
+                             AND date(e.at, ?1) >= r.completed_day)",
         )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map([zone], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let message = format!(
         "Ditutup otomatis: tidak ada tanggapan pelapor dalam {} hari kerja.",
