@@ -1,5 +1,6 @@
 use std::path::PathBuf;
 
+use base64::Engine;
 use clap::Parser;
 
 /// Command line, each with an environment equivalent.
@@ -53,18 +54,47 @@ fn time_zone(text: &str) -> Result<aduan_core::calendar::TimeZone, String> {
     aduan_core::calendar::TimeZone::parse(text).ok_or_else(|| format!("{text} is not WIB, WITA or WIT"))
 }
 
-/// The configured token, or the one kept in `<data>/operator-token`, created on first start.
-pub fn operator_token(config: &Config) -> Result<String, String> {
-    if let Some(t) = config.operator_token.as_ref().filter(|t| !t.trim().is_empty()) {
-        return Ok(t.trim().to_string());
+/// The file in the data directory that keeps a generated operator token.
+pub const TOKEN_FILE: &str = "operator-token";
+/// Shorter tokens are refused: the operator API shows every reporter's identity.
+const TOKEN_MIN_CHARS: usize = 32;
+
+/// Where this start's operator token came from; it is printed only when it was generated now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenOrigin {
+    Configured,
+    Kept,
+    Generated,
+}
+
+fn long_enough(token: &str, source: &str) -> Result<(), String> {
+    let chars = token.chars().count();
+    if chars < TOKEN_MIN_CHARS {
+        return Err(format!(
+            "the operator token {source} has {chars} characters: it needs at least {TOKEN_MIN_CHARS} characters \
+             (or leave it unset to have one generated)"
+        ));
     }
-    let path = config.data.join("operator-token");
+    Ok(())
+}
+
+/// The configured token, or the one kept in `<data>/operator-token`, created (mode 0600) on first start from
+/// the operating system's random source: 32 bytes as 43 characters of URL-safe base64.
+pub fn operator_token(config: &Config) -> Result<(String, TokenOrigin), String> {
+    if let Some(t) = config.operator_token.as_ref().filter(|t| !t.trim().is_empty()) {
+        long_enough(t.trim(), "given by --operator-token (ADUAN_OPERATOR_TOKEN)")?;
+        return Ok((t.trim().to_string(), TokenOrigin::Configured));
+    }
+    let path = config.data.join(TOKEN_FILE);
     if let Ok(existing) = std::fs::read_to_string(&path) {
         if !existing.trim().is_empty() {
-            return Ok(existing.trim().to_string());
+            long_enough(existing.trim(), &format!("in {}", path.display()))?;
+            return Ok((existing.trim().to_string(), TokenOrigin::Kept));
         }
     }
-    let token: String = (0..32).map(|_| fastrand::alphanumeric()).collect();
-    std::fs::write(&path, &token).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(token)
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| format!("no randomness for an operator token: {e}"))?;
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    crate::crypto::write_private(&path, token.as_bytes(), false)?;
+    Ok((token, TokenOrigin::Generated))
 }

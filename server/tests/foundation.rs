@@ -302,10 +302,26 @@ async fn the_operator_token_is_generated_once_and_kept() {
     };
     let (_, first) = aduan_server::build(&config(&[])).unwrap();
     let (_, second) = aduan_server::build(&config(&[])).unwrap();
-    assert_eq!(first.operator_token.len(), 32);
+    // 32 bytes from the operating system, URL-safe base64 without padding.
+    assert_eq!(first.operator_token.len(), 43, "{}", first.operator_token);
+    assert!(first
+        .operator_token
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
     assert_eq!(first.operator_token, second.operator_token);
-    let (_, configured) = aduan_server::build(&config(&["--operator-token", "from-config"])).unwrap();
-    assert_eq!(&*configured.operator_token, "from-config");
+    let kept = std::fs::read_to_string(data.path().join("operator-token")).unwrap();
+    assert_eq!(kept.trim(), &*first.operator_token);
+
+    let long = "a-configured-token-of-32-characters";
+    let (_, configured) = aduan_server::build(&config(&["--operator-token", long])).unwrap();
+    assert_eq!(&*configured.operator_token, long);
+    let err = aduan_server::build(&config(&["--operator-token", "from-config"]))
+        .err()
+        .unwrap();
+    assert!(err.contains("32 characters"), "{err}");
+    std::fs::write(data.path().join("operator-token"), "short\n").unwrap();
+    let err = aduan_server::build(&config(&[])).err().unwrap();
+    assert!(err.contains("32 characters") && err.contains("operator-token"), "{err}");
 }
 
 #[tokio::test]

@@ -119,7 +119,7 @@ pub async fn download(
     let file = state
         .db
         .read(move |conn| {
-            let found = locate(conn, &ticket, code.as_deref())?;
+            let found = locate(conn, &state.secrets, &ticket, code.as_deref())?;
             if found.confidential && found.audience == Audience::Public {
                 return Err(ApiError::not_found());
             }

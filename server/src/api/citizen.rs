@@ -40,7 +40,7 @@ pub async fn reply(
     let view = state
         .db
         .write(move |conn| {
-            let found = locate(conn, &ticket, code.as_deref())?;
+            let found = locate(conn, &state.secrets, &ticket, code.as_deref())?;
             require_reporter(&found)?;
             if matches!(found.status, Status::Rejected | Status::Closed) {
                 return Err(ApiError::new(StatusCode::CONFLICT, "Report is finished")
@@ -70,7 +70,7 @@ pub async fn rate(
     let view = state
         .db
         .write(move |conn| {
-            let found = locate(conn, &ticket, code.as_deref())?;
+            let found = locate(conn, &state.secrets, &ticket, code.as_deref())?;
             require_reporter(&found)?;
             if !found.status.is_completed() {
                 return Err(ApiError::new(StatusCode::CONFLICT, "Not completed yet")
@@ -108,7 +108,7 @@ pub async fn support(
     let count = state
         .db
         .write(move |conn| {
-            let found = locate(conn, &ticket, None)?;
+            let found = locate(conn, &state.secrets, &ticket, None)?;
             if found.confidential {
                 return Err(ApiError::new(StatusCode::FORBIDDEN, "Not public")
                     .detail("A confidential report cannot be supported."));

@@ -81,7 +81,7 @@ pub async fn transition(
     let view = state
         .db
         .write(move |conn| {
-            let found = locate(conn, &ticket, None)?;
+            let found = locate(conn, &state.secrets, &ticket, None)?;
             let actor = match input.to {
                 Status::InProgress | Status::Completed => Actor::Agency,
                 _ => Actor::Admin,

@@ -74,7 +74,7 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
                 body_sha256: &body_hash,
             });
             let (calendar, sla) = (&state.calendar, &state.portal.sla);
-            db::reports::submit(conn, &report, retry, now, calendar, sla).map_err(|e| match e {
+            db::reports::submit(conn, &state.secrets, &report, retry, now, calendar, sla).map_err(|e| match e {
                 SubmitError::KeyReused => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Idempotency-Key reused")
                     .detail("This Idempotency-Key was already used with a different body."),
                 SubmitError::AttachmentTaken => {
@@ -102,7 +102,7 @@ pub async fn get(
     let view = state
         .db
         .read(move |conn| {
-            let found = db::reports::locate(conn, &ticket, code.as_deref())?;
+            let found = db::reports::locate(conn, &state.secrets, &ticket, code.as_deref())?;
             Ok(db::reports::load(conn, found.id, found.audience)?)
         })
         .await?;

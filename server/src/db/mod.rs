@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod citizen;
 pub mod filter;
 pub mod idempotency;
+pub mod keyed;
 pub mod listing;
 pub mod portal;
 pub mod reports;
@@ -29,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_schema.sql"),
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_stats_index.sql"),
+    include_str!("migrations/0004_keyed_secrets.sql"),
 ];
 
 #[derive(Clone)]
@@ -139,7 +141,7 @@ mod tests {
         drop(db);
         // A second open finds nothing to do: running a migration twice would fail on its CREATE statements.
         let db = Db::open(&path).unwrap();
-        assert_eq!(version(&db), 3);
+        assert_eq!(version(&db), MIGRATIONS.len());
         let tables: Vec<String> = db
             .with_writer(|conn| {
                 conn.prepare(

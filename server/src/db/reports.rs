@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::workflow::insert_event;
 use super::{attachments, idempotency, timestamp};
-use crate::crypto::{access_code_hash, secure_random};
+use crate::crypto::{secure_random, Secrets};
 use crate::problem::ApiError;
 
 pub struct Inserted {
@@ -23,6 +23,7 @@ pub struct Inserted {
 /// Inserts a validated report with its first event. `random` supplies the ticket and code bits.
 pub fn insert_report(
     conn: &Connection,
+    secrets: &Secrets,
     report: &NewReport,
     at: DateTime<Utc>,
     cal: &WorkingCalendar,
@@ -37,6 +38,7 @@ pub fn insert_report(
     let reporter = report.reporter.clone().unwrap_or_default();
     let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
     let ts = timestamp(at);
+    let code_hash = secrets.access_code_hash(&access_code);
     let mut stmt = conn.prepare_cached(
         "INSERT INTO reports (ticket, access_code_hash, kind, status, title, body, incident_date, category_id, agency_id,
             region_id, address, lat, lon, anonymous, confidential, reporter_name, reporter_email, reporter_phone,
@@ -48,7 +50,7 @@ pub fn insert_report(
         let ticket = Ticket::from_random(random()).to_string();
         let res = stmt.execute(params![
             ticket,
-            access_code_hash(&access_code),
+            code_hash,
             report.kind.as_str(),
             report.title,
             report.body,
@@ -117,6 +119,7 @@ pub struct Retry<'a> {
 /// else the report with its attachments claimed. Returns the answer and whether it was replayed.
 pub fn submit(
     conn: &mut Connection,
+    secrets: &Secrets,
     report: &NewReport,
     retry: Option<Retry<'_>>,
     now: DateTime<Utc>,
@@ -125,7 +128,7 @@ pub fn submit(
 ) -> Result<(ReportCreated, bool), SubmitError> {
     let tx = conn.transaction()?;
     if let Some(retry) = &retry {
-        if let Some(previous) = idempotency::find(&tx, retry.key, now)? {
+        if let Some(previous) = idempotency::find(&tx, secrets, retry.key, now)? {
             if previous.body_sha256 != retry.body_sha256 {
                 return Err(SubmitError::KeyReused);
             }
@@ -137,16 +140,15 @@ pub fn submit(
             return Err(SubmitError::AttachmentTaken);
         }
     }
-    let inserted = insert_report(&tx, report, now, cal, sla, &mut secure_random)?;
+    let inserted = insert_report(&tx, secrets, report, now, cal, sla, &mut secure_random)?;
     if let Some(retry) = &retry {
-        idempotency::record(
-            &tx,
-            retry.key,
-            retry.body_sha256,
-            inserted.id,
-            &inserted.access_code,
-            now,
-        )?;
+        let answer = idempotency::Answer {
+            key: retry.key,
+            body_sha256: retry.body_sha256,
+            report_id: inserted.id,
+            access_code: &inserted.access_code,
+        };
+        idempotency::record(&tx, secrets, &answer, now)?;
     }
     tx.commit()?;
     let created = ReportCreated {
@@ -183,7 +185,7 @@ pub struct Located {
 }
 
 /// Finds a report by ticket and checks an access code if one was given: a wrong code is a 403, not a leak.
-pub fn locate(conn: &Connection, ticket: &str, code: Option<&str>) -> Result<Located, ApiError> {
+pub fn locate(conn: &Connection, secrets: &Secrets, ticket: &str, code: Option<&str>) -> Result<Located, ApiError> {
     let ticket =
         Ticket::parse(ticket).map_err(|_| ApiError::not_found().detail("No report has this ticket number."))?;
     let row: Option<(i64, String, bool, String)> = conn
@@ -194,7 +196,7 @@ pub fn locate(conn: &Connection, ticket: &str, code: Option<&str>) -> Result<Loc
         row.ok_or_else(|| ApiError::not_found().detail("No report has this ticket number."))?;
     let audience = match code.map(str::trim).filter(|c| !c.is_empty()) {
         None => Audience::Public,
-        Some(c) if access_code_hash(c) == hash => Audience::Reporter,
+        Some(c) if secrets.access_code_matches(c, &hash) => Audience::Reporter,
         Some(_) => {
             return Err(ApiError::new(axum::http::StatusCode::FORBIDDEN, "Forbidden")
                 .detail("The access code does not match this ticket."))

@@ -188,6 +188,7 @@ async fn create(
         .write(move |conn| {
             Ok(insert_report(
                 conn,
+                &state.secrets,
                 &report,
                 now,
                 &state.calendar,
@@ -216,7 +217,7 @@ async fn one(
     let view = state
         .db
         .read(move |conn| {
-            let found = locate(conn, &ticket, None)?;
+            let found = locate(conn, &state.secrets, &ticket, None)?;
             Ok(db::reports::load(conn, found.id, Audience::Public)?)
         })
         .await?;
@@ -232,7 +233,7 @@ async fn token(
     let ticket = token.clone();
     state
         .db
-        .read(move |conn| locate(conn, &ticket, None).map(|_| ()))
+        .read(move |conn| locate(conn, &state.secrets, &ticket, None).map(|_| ()))
         .await?;
     Ok(Json(vec![TokenAnswer {
         service_request_id: Some(token.clone()),

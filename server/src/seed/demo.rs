@@ -9,6 +9,7 @@ use super::reference::{
     CategorySeed, AGENCIES, ASPIRATIONS, CATEGORIES, DETAILS, INFORMATION, NAMES, PLACES, REGIONS, REJECT_REASONS,
     RESOLUTIONS,
 };
+use crate::crypto::Secrets;
 use crate::db::citizen::set_rating;
 use crate::db::reports::insert_report;
 use crate::db::workflow::{apply_transition, Transition};
@@ -56,7 +57,13 @@ impl Gen {
 }
 
 /// Writes `count` demo reports over the 24 months before now, the same ones for the same seed and day.
-pub fn seed(conn: &mut Connection, cal: &WorkingCalendar, count: usize, seed: u64) -> rusqlite::Result<()> {
+pub fn seed(
+    conn: &mut Connection,
+    secrets: &Secrets,
+    cal: &WorkingCalendar,
+    count: usize,
+    seed: u64,
+) -> rusqlite::Result<()> {
     let now = Utc::now();
     let start = now - Duration::days(730);
     let sla = SlaRules::default();
@@ -76,7 +83,7 @@ pub fn seed(conn: &mut Connection, cal: &WorkingCalendar, count: usize, seed: u6
     times.sort();
     let tx = conn.transaction()?;
     for created in times {
-        seed_one(&tx, &mut g, cal, &sla, created, now)
+        seed_one(&tx, secrets, &mut g, cal, &sla, created, now)
             .map_err(|e| rusqlite::Error::ToSqlConversionFailure(format!("{e:?}").into()))?;
     }
     tx.commit()
@@ -84,6 +91,7 @@ pub fn seed(conn: &mut Connection, cal: &WorkingCalendar, count: usize, seed: u6
 
 fn seed_one(
     conn: &Connection,
+    secrets: &Secrets,
     g: &mut Gen,
     cal: &WorkingCalendar,
     sla: &SlaRules,
@@ -154,7 +162,7 @@ fn seed_one(
         reporter,
     };
     let mut bits = || g.rng.u64(..);
-    let inserted = insert_report(conn, &report, created, cal, sla, &mut bits).map_err(|e| e.to_string())?;
+    let inserted = insert_report(conn, secrets, &report, created, cal, sla, &mut bits).map_err(|e| e.to_string())?;
 
     let day0 = cal.local_date(created);
     let mut at = created;

@@ -5,6 +5,7 @@ mod reference;
 
 use aduan_core::WorkingCalendar;
 
+use crate::crypto::Secrets;
 use crate::db::{self, Db};
 
 /// Writes the demo city's agencies, categories and regions when there are none yet.
@@ -13,12 +14,18 @@ pub fn ensure_reference_data(db: &Db) -> rusqlite::Result<()> {
 }
 
 /// Seeds `count` demo reports over the last 24 months when there are none yet. Returns how many it made.
-pub fn seed_demo_if_empty(db: &Db, cal: &WorkingCalendar, count: usize, seed: u64) -> rusqlite::Result<usize> {
+pub fn seed_demo_if_empty(
+    db: &Db,
+    secrets: &Secrets,
+    cal: &WorkingCalendar,
+    count: usize,
+    seed: u64,
+) -> rusqlite::Result<usize> {
     db.with_writer(|conn| {
         if count == 0 || !db::reports::none_yet(conn)? {
             return Ok(0);
         }
-        demo::seed(conn, cal, count, seed)?;
+        demo::seed(conn, secrets, cal, count, seed)?;
         Ok(count)
     })
 }

@@ -7,6 +7,9 @@ use std::path::PathBuf;
 use aduan_server::Config;
 use clap::Parser;
 
+/// The server refuses an operator token shorter than 32 characters.
+pub const TEST_OPERATOR_TOKEN: &str = "test-operator-token-of-at-least-32-chars";
+
 pub struct TestServer {
     pub state: aduan_server::AppState,
     pub url: String,
@@ -17,8 +20,12 @@ pub struct TestServer {
 
 impl TestServer {
     pub async fn start(extra: &[&str]) -> TestServer {
-        let data = tempfile::tempdir().unwrap();
-        let token = "test-operator-token".to_string();
+        TestServer::start_in(tempfile::tempdir().unwrap(), extra).await
+    }
+
+    /// Starts on a data directory that may hold an earlier server's database and key files.
+    pub async fn start_in(data: tempfile::TempDir, extra: &[&str]) -> TestServer {
+        let token = TEST_OPERATOR_TOKEN.to_string();
         let mut args = vec![
             "aduan-server",
             "--addr",
