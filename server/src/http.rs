@@ -3,7 +3,9 @@
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
-use axum::http::{header, HeaderMap, HeaderName, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
 use serde::de::DeserializeOwned;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -33,6 +35,27 @@ pub fn cors_layer(cors_origins: &[String]) -> Option<CorsLayer> {
                 HeaderName::from_static("x-access-code"),
             ]),
     )
+}
+
+/// Keeps an answer out of every cache (browser, proxy, the SPA's service worker): for answers that carry
+/// personal data or confidential text.
+pub async fn no_store(mut res: Response) -> Response {
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// [`no_store`] for the answers of the citizens' routes that may carry what only the reporter may see: those to
+/// a request with an access code (the report as its reporter sees it), and those to writes (a new report's access
+/// code, the reporter's view after a reply or rating). Public reads stay cacheable.
+pub async fn no_store_when_personal(req: Request, next: Next) -> Response {
+    let personal = req.headers().contains_key("x-access-code") || !matches!(*req.method(), Method::GET | Method::HEAD);
+    let res = next.run(req).await;
+    if personal {
+        no_store(res).await
+    } else {
+        res
+    }
 }
 
 /// Like `axum::Json`, but a malformed body is a 400/415 problem document that says what was wrong.

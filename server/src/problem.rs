@@ -78,11 +78,15 @@ pub async fn errors_as_problems(res: Response) -> Response {
         problem = problem.detail(text);
     }
     let mut res = problem.into_response();
-    for (name, value) in parts
-        .headers
-        .iter()
-        .filter(|(n, _)| *n == header::ALLOW || *n == header::RETRY_AFTER || *n == header::WWW_AUTHENTICATE)
-    {
+    for (name, value) in parts.headers.iter().filter(|(n, _)| {
+        [
+            header::ALLOW,
+            header::RETRY_AFTER,
+            header::WWW_AUTHENTICATE,
+            header::CACHE_CONTROL,
+        ]
+        .contains(n)
+    }) {
         res.headers_mut().insert(name.clone(), value.clone());
     }
     res

@@ -12,7 +12,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{any, get, post};
 use axum::{middleware, Router};
 
-use crate::http::{cors_layer, JSON_BODY_LIMIT};
+use crate::http::{cors_layer, no_store, no_store_when_personal, JSON_BODY_LIMIT};
 use crate::problem::ApiError;
 use crate::ratelimit::{self, RateLimiter};
 use crate::AppState;
@@ -22,7 +22,9 @@ pub fn router(state: AppState, limiter: RateLimiter, cors_origins: &[String]) ->
     let operator = Router::new()
         .route("/reports", get(operator::queue))
         .route("/reports/{ticket}/transitions", post(operator::transition))
-        .layer(middleware::from_fn_with_state(state.clone(), operator::require_token));
+        .layer(middleware::from_fn_with_state(state.clone(), operator::require_token))
+        // Outside the token check, so that a refusal is not cached either.
+        .layer(middleware::map_response(no_store));
     let citizen = Router::new()
         .route("/portal", get(portal::get_portal))
         .route("/stats", get(stats::get_stats))
@@ -36,7 +38,8 @@ pub fn router(state: AppState, limiter: RateLimiter, cors_origins: &[String]) ->
             "/attachments",
             post(attachments::upload).layer(DefaultBodyLimit::max(upload_limit)),
         )
-        .layer(middleware::from_fn_with_state(limiter, ratelimit::limit_posts));
+        .layer(middleware::from_fn_with_state(limiter, ratelimit::limit_posts))
+        .layer(middleware::from_fn(no_store_when_personal));
     let mut v1 = citizen
         .nest("/operator", operator)
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));

@@ -245,7 +245,7 @@ pub fn load(conn: &Connection, report_id: i64, audience: Audience) -> rusqlite::
     let show_content = !view.confidential || audience != Audience::Public;
     let mut events = conn
         .prepare_cached("SELECT at, status, actor, kind, message FROM events WHERE report_id = ?1 ORDER BY at, id")?;
-    view.events = events
+    let events = events
         .query_map([report_id], |r| {
             let actor = Actor::parse(&r.get::<_, String>(2)?).unwrap_or(Actor::System);
             let kind: String = r.get(3)?;
@@ -260,7 +260,13 @@ pub fn load(conn: &Connection, report_id: i64, audience: Audience) -> rusqlite::
                 message: message.filter(|_| visible),
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // Of a confidential report the public sees neither whether nor when its reporter replied or rated: only the
+    // status steps (the submission included) stay in its timeline.
+    view.events = events
+        .into_iter()
+        .filter(|e| show_content || e.actor != Actor::Citizen || e.kind.as_deref() == Some("status"))
+        .collect();
     if show_content {
         view.attachments = conn
             .prepare_cached(
@@ -313,7 +319,7 @@ fn from_row(r: &Row<'_>, audience: Audience) -> rusqlite::Result<ReportView> {
         anonymous,
         reporter: reporter.transpose()?,
         supports: r.get(19)?,
-        rating: r.get(20)?,
+        rating: show_content.then(|| r.get(20)).transpose()?.flatten(),
         deadlines: Some(Deadlines {
             verify: deadline(&r.get::<_, String>(21)?, date(r.get(22)?)),
             respond: deadline(&r.get::<_, String>(23)?, date(r.get(24)?)),
