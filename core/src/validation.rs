@@ -13,6 +13,10 @@ pub enum Rule {
     TooLong,
     ControlCharacters,
     FutureDate,
+    /// An incident date before [`EARLIEST_INCIDENT_DATE`].
+    TooEarlyDate,
+    /// Characters that change the direction of the text around them (see [`is_direction_control`]).
+    DirectionCharacters,
     InvalidEmail,
     InvalidPhone,
     Unknown,
@@ -20,12 +24,14 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 11] = [
         Rule::Required,
         Rule::TooShort,
         Rule::TooLong,
         Rule::ControlCharacters,
         Rule::FutureDate,
+        Rule::TooEarlyDate,
+        Rule::DirectionCharacters,
         Rule::InvalidEmail,
         Rule::InvalidPhone,
         Rule::Unknown,
@@ -39,6 +45,8 @@ impl Rule {
             Rule::TooLong => "too_long",
             Rule::ControlCharacters => "control_characters",
             Rule::FutureDate => "future_date",
+            Rule::TooEarlyDate => "too_early_date",
+            Rule::DirectionCharacters => "direction_characters",
             Rule::InvalidEmail => "invalid_email",
             Rule::InvalidPhone => "invalid_phone",
             Rule::Unknown => "unknown",
@@ -47,11 +55,42 @@ impl Rule {
     }
 }
 
-/// Trims `input` and checks its length in characters and that it carries no control characters
-/// (line breaks and tabs are allowed where `multiline`). Returns the cleaned text.
+/// The earliest incident date a report may name: the portal handles complaints about public services of the
+/// Republic, so an earlier date is a slip of the date picker (years like 0202), not an incident.
+pub const EARLIEST_INCIDENT_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1945, 1, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// Characters that show nothing: zero-width space, non-joiner, joiner, word joiner, and the byte order mark.
+/// Text made only of these (and whitespace) looks empty, so it counts as empty.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the direction marks
+/// (U+200E, U+200F, U+061C). In a title, a name or a file name they can make text read differently from what
+/// it is (`gpj.exe` shown as `exe.jpg`) wherever it is shown out of context (lists, the staff console);
+/// right-to-left words display correctly without them.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// [`Rule::DirectionCharacters`] when `text` has a character of [`is_direction_control`].
+pub fn refuse_direction_controls(text: &str) -> Result<(), Rule> {
+    if text.chars().any(is_direction_control) {
+        Err(Rule::DirectionCharacters)
+    } else {
+        Ok(())
+    }
+}
+
+/// Trims `input` (whitespace and invisible characters at either end) and checks its length in characters and
+/// that it carries no control characters (line breaks and tabs are allowed where `multiline`). Text of only
+/// invisible characters is empty. Returns the cleaned text.
 pub fn clean_text(input: &str, min: usize, max: usize, multiline: bool) -> Result<String, Rule> {
     let normalized = input.replace("\r\n", "\n");
-    let text = normalized.trim();
+    let text = normalized.trim_matches(is_invisible);
     let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
     if text.chars().any(bad) {
         return Err(Rule::ControlCharacters);
@@ -123,12 +162,18 @@ pub fn validate_new_report(
         false,
         &mut errors,
     );
+    if let Err(rule) = refuse_direction_controls(&input.title) {
+        if !errors.iter().any(|(f, _)| *f == "title") {
+            errors.push(("title", rule));
+        }
+    }
     out.body = text("body", &input.body, limits.body_min, limits.body_max, true, &mut errors);
     out.address = text("address", &input.address, 0, limits.address_max, false, &mut errors);
 
     match input.incident_date {
         None => errors.push(("incident_date", Rule::Required)),
         Some(d) if d > today => errors.push(("incident_date", Rule::FutureDate)),
+        Some(d) if d < EARLIEST_INCIDENT_DATE => errors.push(("incident_date", Rule::TooEarlyDate)),
         Some(_) => {}
     }
     let known = |id: &Option<String>, ids: Vec<&str>| match id {
@@ -168,6 +213,11 @@ pub fn validate_new_report(
         let reporter = input.reporter.clone().unwrap_or_default();
         let mut cleaned = reporter.clone();
         cleaned.name = text("reporter.name", &reporter.name, 1, limits.name_max, false, &mut errors);
+        if let Err(rule) = refuse_direction_controls(&reporter.name) {
+            if !errors.iter().any(|(f, _)| *f == "reporter.name") {
+                errors.push(("reporter.name", rule));
+            }
+        }
         cleaned.email = text(
             "reporter.email",
             &reporter.email,
@@ -222,6 +272,10 @@ pub fn message(rule: Rule, english: bool) -> &'static str {
         (Rule::ControlCharacters, true) => "Contains characters that are not allowed.",
         (Rule::FutureDate, false) => "Tanggal tidak boleh di masa depan.",
         (Rule::FutureDate, true) => "The date cannot be in the future.",
+        (Rule::TooEarlyDate, false) => "Tanggal tidak boleh sebelum 1 Januari 1945.",
+        (Rule::TooEarlyDate, true) => "The date cannot be before 1 January 1945.",
+        (Rule::DirectionCharacters, false) => "Berisi karakter pengubah arah teks yang tidak diizinkan.",
+        (Rule::DirectionCharacters, true) => "Contains text-direction characters that are not allowed.",
         (Rule::InvalidEmail, false) => "Alamat email tidak valid.",
         (Rule::InvalidEmail, true) => "The email address is not valid.",
         (Rule::InvalidPhone, false) => "Nomor telepon tidak valid.",
@@ -343,8 +397,68 @@ mod tests {
         assert_eq!(
             clean_text("a\u{202E}b", 0, 10, false),
             Ok("a\u{202E}b".into()),
-            "format characters are text, shown as text"
+            "clean_text leaves format characters to the fields that refuse them"
         );
+    }
+
+    #[test]
+    fn incident_dates_before_1945_are_refused() {
+        let mut r = valid();
+        r.incident_date = NaiveDate::from_ymd_opt(1944, 12, 31);
+        assert_eq!(fields(&r), vec![("incident_date", "too_early_date")]);
+        r.incident_date = NaiveDate::from_ymd_opt(202, 5, 1);
+        assert_eq!(fields(&r), vec![("incident_date", "too_early_date")]);
+        r.incident_date = Some(EARLIEST_INCIDENT_DATE);
+        assert_eq!(fields(&r), vec![]);
+        r.incident_date = Some(today());
+        assert_eq!(fields(&r), vec![]);
+    }
+
+    #[test]
+    fn text_of_only_invisible_characters_is_empty() {
+        let mut r = valid();
+        r.title = "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF} \u{200B}".into();
+        r.body = "\u{200B}".repeat(40);
+        assert_eq!(fields(&r), vec![("title", "required"), ("body", "required")]);
+        assert_eq!(
+            clean_text("\u{FEFF} Jalan rusak \u{200B}", 1, 50, false),
+            Ok("Jalan rusak".into()),
+            "invisible characters at the ends are trimmed like spaces"
+        );
+        assert_eq!(
+            clean_text("a\u{200D}b", 1, 50, false),
+            Ok("a\u{200D}b".into()),
+            "joiners inside stay"
+        );
+    }
+
+    #[test]
+    fn direction_controls_are_refused_in_titles_and_names() {
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+            '\u{200E}', '\u{200F}',
+        ] {
+            let mut r = valid();
+            r.title = format!("Jalan berlubang {c}di depan pasar");
+            r.reporter.as_mut().unwrap().name = format!("Siti{c}");
+            assert_eq!(
+                fields(&r),
+                vec![
+                    ("title", "direction_characters"),
+                    ("reporter.name", "direction_characters")
+                ],
+                "{c:?}"
+            );
+        }
+        let mut r = valid();
+        r.body = "Isi laporan dengan kutipan \u{202B}نص\u{202C} yang cukup panjang.".into();
+        r.title = "Jalan berlubang di depan pasar نص".into();
+        assert_eq!(
+            fields(&r),
+            vec![],
+            "right-to-left words, and marks in the body, are fine"
+        );
+        assert!(!is_direction_control('a') && is_direction_control('\u{2067}'));
     }
 
     #[test]
