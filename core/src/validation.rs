@@ -3,7 +3,15 @@
 
 use chrono::NaiveDate;
 
-use crate::contract::{FieldError, Limits, NewReport, Portal};
+use crate::contract::{Limits, NewReport, Portal};
+
+mod text;
+mod wording;
+
+pub use text::{
+    clean_text, is_direction_control, is_invisible, is_plausible_email, is_plausible_phone, refuse_direction_controls,
+};
+pub use wording::{field_errors, message};
 
 /// Why a field was refused. The string form is the contract's `errors[].code`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,76 +69,6 @@ pub const EARLIEST_INCIDENT_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1945
     Some(d) => d,
     None => panic!("a valid date"),
 };
-
-/// Characters that show nothing: zero-width space, non-joiner, joiner, word joiner, and the byte order mark.
-/// Text made only of these (and whitespace) looks empty, so it counts as empty.
-pub fn is_invisible(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
-}
-
-/// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the direction marks
-/// (U+200E, U+200F, U+061C). In a title, a name or a file name they can make text read differently from what
-/// it is (`gpj.exe` shown as `exe.jpg`) wherever it is shown out of context (lists, the staff console);
-/// right-to-left words display correctly without them.
-pub fn is_direction_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
-/// [`Rule::DirectionCharacters`] when `text` has a character of [`is_direction_control`].
-pub fn refuse_direction_controls(text: &str) -> Result<(), Rule> {
-    if text.chars().any(is_direction_control) {
-        Err(Rule::DirectionCharacters)
-    } else {
-        Ok(())
-    }
-}
-
-/// Trims `input` (whitespace and invisible characters at either end) and checks its length in characters and
-/// that it carries no control characters (line breaks and tabs are allowed where `multiline`). Text of only
-/// invisible characters is empty. Returns the cleaned text.
-pub fn clean_text(input: &str, min: usize, max: usize, multiline: bool) -> Result<String, Rule> {
-    let normalized = input.replace("\r\n", "\n");
-    let text = normalized.trim_matches(is_invisible);
-    let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
-    if text.chars().any(bad) {
-        return Err(Rule::ControlCharacters);
-    }
-    let len = text.chars().count();
-    if len == 0 && min > 0 {
-        return Err(Rule::Required);
-    }
-    if len < min {
-        return Err(Rule::TooShort);
-    }
-    if len > max {
-        return Err(Rule::TooLong);
-    }
-    Ok(text.to_string())
-}
-
-/// A pragmatic check: one `@`, something before it, a dotted domain after it, no spaces.
-pub fn is_plausible_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-/// Indonesian and international numbers: digits with an optional leading +, spaces and dashes allowed,
-/// 8 to 15 digits.
-pub fn is_plausible_phone(s: &str) -> bool {
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    let allowed = s
-        .chars()
-        .enumerate()
-        .all(|(i, c)| c.is_ascii_digit() || c == ' ' || c == '-' || (i == 0 && c == '+'));
-    allowed && (8..=15).contains(&digits)
-}
 
 /// A report that passed validation: texts trimmed, identity dropped when anonymous.
 pub type Cleaned = NewReport;
@@ -257,45 +195,6 @@ pub fn validate_new_report(
     } else {
         Err(errors)
     }
-}
-
-/// The server's wording of a rule, Indonesian first.
-pub fn message(rule: Rule, english: bool) -> &'static str {
-    match (rule, english) {
-        (Rule::Required, false) => "Wajib diisi.",
-        (Rule::Required, true) => "This is required.",
-        (Rule::TooShort, false) => "Terlalu pendek.",
-        (Rule::TooShort, true) => "Too short.",
-        (Rule::TooLong, false) => "Terlalu panjang.",
-        (Rule::TooLong, true) => "Too long.",
-        (Rule::ControlCharacters, false) => "Berisi karakter yang tidak diizinkan.",
-        (Rule::ControlCharacters, true) => "Contains characters that are not allowed.",
-        (Rule::FutureDate, false) => "Tanggal tidak boleh di masa depan.",
-        (Rule::FutureDate, true) => "The date cannot be in the future.",
-        (Rule::TooEarlyDate, false) => "Tanggal tidak boleh sebelum 1 Januari 1945.",
-        (Rule::TooEarlyDate, true) => "The date cannot be before 1 January 1945.",
-        (Rule::DirectionCharacters, false) => "Berisi karakter pengubah arah teks yang tidak diizinkan.",
-        (Rule::DirectionCharacters, true) => "Contains text-direction characters that are not allowed.",
-        (Rule::InvalidEmail, false) => "Alamat email tidak valid.",
-        (Rule::InvalidEmail, true) => "The email address is not valid.",
-        (Rule::InvalidPhone, false) => "Nomor telepon tidak valid.",
-        (Rule::InvalidPhone, true) => "The phone number is not valid.",
-        (Rule::Unknown, false) => "Pilihan tidak dikenal.",
-        (Rule::Unknown, true) => "Unknown choice.",
-        (Rule::TooMany, false) => "Terlalu banyak.",
-        (Rule::TooMany, true) => "Too many.",
-    }
-}
-
-pub fn field_errors(errors: &[(&'static str, Rule)], english: bool) -> Vec<FieldError> {
-    errors
-        .iter()
-        .map(|(field, rule)| FieldError {
-            field: (*field).into(),
-            code: rule.code().into(),
-            message: message(*rule, english).into(),
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -462,12 +361,6 @@ mod tests {
     }
 
     #[test]
-    fn length_counts_characters_not_bytes() {
-        assert!(clean_text(&"é".repeat(150), 1, 150, false).is_ok());
-        assert_eq!(clean_text(&"😀".repeat(151), 1, 150, false), Err(Rule::TooLong));
-    }
-
-    #[test]
     fn anonymous_reports_need_no_identity_and_drop_it() {
         let mut r = valid();
         r.anonymous = true;
@@ -502,12 +395,5 @@ mod tests {
         assert!(!is_plausible_phone("08a1234567"));
         assert!(is_plausible_email("a.b@kota.go.id"));
         assert!(!is_plausible_email("a b@kota.go.id"));
-    }
-
-    #[test]
-    fn server_messages_exist_in_both_languages() {
-        for rule in Rule::ALL {
-            assert_ne!(message(rule, false), message(rule, true));
-        }
     }
 }
