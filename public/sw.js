@@ -10,6 +10,7 @@ const BUILD = '__ADUAN_BUILD__';
 const FILES = '__ADUAN_FILES__';
 const SHELL = `aduan-shell-${BUILD}`;
 const PORTAL = 'aduan-portal';
+const EMBED_PAGE = '/?embed=1';
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -18,6 +19,8 @@ self.addEventListener('install', (event) => {
     const html = await page.clone().text();
     const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
     await cache.put('/', page);
+    // The same page as embed mode serves it: only that answer may be shown in another site's iframe.
+    await cache.put(EMBED_PAGE, await fetch(EMBED_PAGE, { cache: 'no-cache' }));
     await cache.addAll([...new Set([...assets, ...FILES, '/config.json', '/favicon.svg', '/logo.svg', '/manifest.webmanifest'])]);
     await self.skipWaiting();
   })());
@@ -61,7 +64,9 @@ self.addEventListener('fetch', (event) => {
   // Everything else of the APIs may carry personal data: straight to the network, never stored.
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/open311/')) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirst(request, SHELL, '/'));
+    // Pages opened in embed mode are kept apart: the server lets only those be framed (frame-ancestors).
+    const embedded = url.searchParams.get('embed') === '1';
+    event.respondWith(networkFirst(request, SHELL, embedded ? EMBED_PAGE : '/'));
     return;
   }
   if (/\.(js|wasm|css)$/.test(url.pathname)) {

@@ -3,7 +3,15 @@
 
 use chrono::NaiveDate;
 
-use crate::contract::{FieldError, Limits, NewReport, Portal};
+use crate::contract::{Limits, NewReport, Portal};
+
+mod text;
+mod wording;
+
+pub use text::{
+    clean_text, is_direction_control, is_invisible, is_plausible_email, is_plausible_phone, refuse_direction_controls,
+};
+pub use wording::{field_errors, message};
 
 /// Why a field was refused. The string form is the contract's `errors[].code`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +21,10 @@ pub enum Rule {
     TooLong,
     ControlCharacters,
     FutureDate,
+    /// An incident date before [`EARLIEST_INCIDENT_DATE`].
+    TooEarlyDate,
+    /// Characters that change the direction of the text around them (see [`is_direction_control`]).
+    DirectionCharacters,
     InvalidEmail,
     InvalidPhone,
     Unknown,
@@ -20,12 +32,14 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 11] = [
         Rule::Required,
         Rule::TooShort,
         Rule::TooLong,
         Rule::ControlCharacters,
         Rule::FutureDate,
+        Rule::TooEarlyDate,
+        Rule::DirectionCharacters,
         Rule::InvalidEmail,
         Rule::InvalidPhone,
         Rule::Unknown,
@@ -39,6 +53,8 @@ impl Rule {
             Rule::TooLong => "too_long",
             Rule::ControlCharacters => "control_characters",
             Rule::FutureDate => "future_date",
+            Rule::TooEarlyDate => "too_early_date",
+            Rule::DirectionCharacters => "direction_characters",
             Rule::InvalidEmail => "invalid_email",
             Rule::InvalidPhone => "invalid_phone",
             Rule::Unknown => "unknown",
@@ -47,51 +63,12 @@ impl Rule {
     }
 }
 
-/// Trims `input` and checks its length in characters and that it carries no control characters
-/// (line breaks and tabs are allowed where `multiline`). Returns the cleaned text.
-pub fn clean_text(input: &str, min: usize, max: usize, multiline: bool) -> Result<String, Rule> {
-    let normalized = input.replace("\r\n", "\n");
-    let text = normalized.trim();
-    let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
-    if text.chars().any(bad) {
-        return Err(Rule::ControlCharacters);
-    }
-    let len = text.chars().count();
-    if len == 0 && min > 0 {
-        return Err(Rule::Required);
-    }
-    if len < min {
-        return Err(Rule::TooShort);
-    }
-    if len > max {
-        return Err(Rule::TooLong);
-    }
-    Ok(text.to_string())
-}
-
-/// A pragmatic check: one `@`, something before it, a dotted domain after it, no spaces.
-pub fn is_plausible_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-/// Indonesian and international numbers: digits with an optional leading +, spaces and dashes allowed,
-/// 8 to 15 digits.
-pub fn is_plausible_phone(s: &str) -> bool {
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    let allowed = s
-        .chars()
-        .enumerate()
-        .all(|(i, c)| c.is_ascii_digit() || c == ' ' || c == '-' || (i == 0 && c == '+'));
-    allowed && (8..=15).contains(&digits)
-}
+/// The earliest incident date a report may name: the portal handles complaints about public services of the
+/// Republic, so an earlier date is a slip of the date picker (years like 0202), not an incident.
+pub const EARLIEST_INCIDENT_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1945, 1, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
 
 /// A report that passed validation: texts trimmed, identity dropped when anonymous.
 pub type Cleaned = NewReport;
@@ -123,12 +100,18 @@ pub fn validate_new_report(
         false,
         &mut errors,
     );
+    if let Err(rule) = refuse_direction_controls(&input.title) {
+        if !errors.iter().any(|(f, _)| *f == "title") {
+            errors.push(("title", rule));
+        }
+    }
     out.body = text("body", &input.body, limits.body_min, limits.body_max, true, &mut errors);
     out.address = text("address", &input.address, 0, limits.address_max, false, &mut errors);
 
     match input.incident_date {
         None => errors.push(("incident_date", Rule::Required)),
         Some(d) if d > today => errors.push(("incident_date", Rule::FutureDate)),
+        Some(d) if d < EARLIEST_INCIDENT_DATE => errors.push(("incident_date", Rule::TooEarlyDate)),
         Some(_) => {}
     }
     let known = |id: &Option<String>, ids: Vec<&str>| match id {
@@ -168,6 +151,11 @@ pub fn validate_new_report(
         let reporter = input.reporter.clone().unwrap_or_default();
         let mut cleaned = reporter.clone();
         cleaned.name = text("reporter.name", &reporter.name, 1, limits.name_max, false, &mut errors);
+        if let Err(rule) = refuse_direction_controls(&reporter.name) {
+            if !errors.iter().any(|(f, _)| *f == "reporter.name") {
+                errors.push(("reporter.name", rule));
+            }
+        }
         cleaned.email = text(
             "reporter.email",
             &reporter.email,
@@ -207,41 +195,6 @@ pub fn validate_new_report(
     } else {
         Err(errors)
     }
-}
-
-/// The server's wording of a rule, Indonesian first.
-pub fn message(rule: Rule, english: bool) -> &'static str {
-    match (rule, english) {
-        (Rule::Required, false) => "Wajib diisi.",
-        (Rule::Required, true) => "This is required.",
-        (Rule::TooShort, false) => "Terlalu pendek.",
-        (Rule::TooShort, true) => "Too short.",
-        (Rule::TooLong, false) => "Terlalu panjang.",
-        (Rule::TooLong, true) => "Too long.",
-        (Rule::ControlCharacters, false) => "Berisi karakter yang tidak diizinkan.",
-        (Rule::ControlCharacters, true) => "Contains characters that are not allowed.",
-        (Rule::FutureDate, false) => "Tanggal tidak boleh di masa depan.",
-        (Rule::FutureDate, true) => "The date cannot be in the future.",
-        (Rule::InvalidEmail, false) => "Alamat email tidak valid.",
-        (Rule::InvalidEmail, true) => "The email address is not valid.",
-        (Rule::InvalidPhone, false) => "Nomor telepon tidak valid.",
-        (Rule::InvalidPhone, true) => "The phone number is not valid.",
-        (Rule::Unknown, false) => "Pilihan tidak dikenal.",
-        (Rule::Unknown, true) => "Unknown choice.",
-        (Rule::TooMany, false) => "Terlalu banyak.",
-        (Rule::TooMany, true) => "Too many.",
-    }
-}
-
-pub fn field_errors(errors: &[(&'static str, Rule)], english: bool) -> Vec<FieldError> {
-    errors
-        .iter()
-        .map(|(field, rule)| FieldError {
-            field: (*field).into(),
-            code: rule.code().into(),
-            message: message(*rule, english).into(),
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -343,14 +296,68 @@ mod tests {
         assert_eq!(
             clean_text("a\u{202E}b", 0, 10, false),
             Ok("a\u{202E}b".into()),
-            "format characters are text, shown as text"
+            "clean_text leaves format characters to the fields that refuse them"
         );
     }
 
     #[test]
-    fn length_counts_characters_not_bytes() {
-        assert!(clean_text(&"é".repeat(150), 1, 150, false).is_ok());
-        assert_eq!(clean_text(&"😀".repeat(151), 1, 150, false), Err(Rule::TooLong));
+    fn incident_dates_before_1945_are_refused() {
+        let mut r = valid();
+        r.incident_date = NaiveDate::from_ymd_opt(1944, 12, 31);
+        assert_eq!(fields(&r), vec![("incident_date", "too_early_date")]);
+        r.incident_date = NaiveDate::from_ymd_opt(202, 5, 1);
+        assert_eq!(fields(&r), vec![("incident_date", "too_early_date")]);
+        r.incident_date = Some(EARLIEST_INCIDENT_DATE);
+        assert_eq!(fields(&r), vec![]);
+        r.incident_date = Some(today());
+        assert_eq!(fields(&r), vec![]);
+    }
+
+    #[test]
+    fn text_of_only_invisible_characters_is_empty() {
+        let mut r = valid();
+        r.title = "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF} \u{200B}".into();
+        r.body = "\u{200B}".repeat(40);
+        assert_eq!(fields(&r), vec![("title", "required"), ("body", "required")]);
+        assert_eq!(
+            clean_text("\u{FEFF} Jalan rusak \u{200B}", 1, 50, false),
+            Ok("Jalan rusak".into()),
+            "invisible characters at the ends are trimmed like spaces"
+        );
+        assert_eq!(
+            clean_text("a\u{200D}b", 1, 50, false),
+            Ok("a\u{200D}b".into()),
+            "joiners inside stay"
+        );
+    }
+
+    #[test]
+    fn direction_controls_are_refused_in_titles_and_names() {
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+            '\u{200E}', '\u{200F}',
+        ] {
+            let mut r = valid();
+            r.title = format!("Jalan berlubang {c}di depan pasar");
+            r.reporter.as_mut().unwrap().name = format!("Siti{c}");
+            assert_eq!(
+                fields(&r),
+                vec![
+                    ("title", "direction_characters"),
+                    ("reporter.name", "direction_characters")
+                ],
+                "{c:?}"
+            );
+        }
+        let mut r = valid();
+        r.body = "Isi laporan dengan kutipan \u{202B}نص\u{202C} yang cukup panjang.".into();
+        r.title = "Jalan berlubang di depan pasar نص".into();
+        assert_eq!(
+            fields(&r),
+            vec![],
+            "right-to-left words, and marks in the body, are fine"
+        );
+        assert!(!is_direction_control('a') && is_direction_control('\u{2067}'));
     }
 
     #[test]
@@ -388,12 +395,5 @@ mod tests {
         assert!(!is_plausible_phone("08a1234567"));
         assert!(is_plausible_email("a.b@kota.go.id"));
         assert!(!is_plausible_email("a b@kota.go.id"));
-    }
-
-    #[test]
-    fn server_messages_exist_in_both_languages() {
-        for rule in Rule::ALL {
-            assert_ne!(message(rule, false), message(rule, true));
-        }
     }
 }

@@ -48,6 +48,11 @@ pub struct Config {
     /// Origins allowed to call the API from a browser (comma-separated), e.g. a municipality's own site.
     #[arg(long, env = "ADUAN_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
+    /// Sites allowed to show the portal in an iframe (comma-separated origins, e.g. https://kota.example.go.id).
+    /// Only pages opened in embed mode (`?embed=1`, as embed.js opens them) may be framed at all; without
+    /// this list any site may frame those.
+    #[arg(long, env = "ADUAN_EMBED_ORIGINS", value_delimiter = ',')]
+    pub embed_origins: Vec<String>,
 }
 
 fn time_zone(text: &str) -> Result<aduan_core::calendar::TimeZone, String> {

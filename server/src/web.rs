@@ -25,9 +25,10 @@ pub fn router(config: &Config) -> Result<Router, String> {
     let policy = Arc::new(Policy {
         dir: dir.clone(),
         current: Mutex::new(None),
+        embed_ancestors: embed_ancestors(&config.embed_origins)?,
     });
     policy
-        .header()
+        .header(false)
         .map_err(|e| format!("cannot read {}: {e} (build the SPA first)", index.display()))?;
     // The build writes brotli (quality 11) and gzip copies of its hashed assets (scripts/precompress.mjs):
     // served as they are, they are a fifth smaller than compressing on the fly. Other files are compressed
@@ -55,13 +56,54 @@ pub fn router(config: &Config) -> Result<Router, String> {
 struct Policy {
     dir: PathBuf,
     current: Mutex<Option<StampedPolicy>>,
+    /// Who may frame a page asked for in embed mode: `*`, or the origins of `--embed-origins`.
+    embed_ancestors: String,
 }
 
-/// The policy with the modification times of `index.html` and `config.json` it was computed from.
-type StampedPolicy = (Option<SystemTime>, Option<SystemTime>, HeaderValue);
+/// The policy (without `frame-ancestors`) with the modification times of `index.html` and `config.json` it
+/// was computed from.
+type StampedPolicy = (Option<SystemTime>, Option<SystemTime>, String);
+
+/// The `frame-ancestors` sources of embed mode: any site unless `--embed-origins` names the sites.
+fn embed_ancestors(origins: &[String]) -> Result<String, String> {
+    let origins: Vec<&str> = origins
+        .iter()
+        .map(|o| o.trim().trim_end_matches('/'))
+        .filter(|o| !o.is_empty())
+        .collect();
+    if origins.is_empty() {
+        return Ok("*".to_string());
+    }
+    for origin in &origins {
+        let host = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"))
+            .unwrap_or("");
+        // A CSP source is split on spaces and ended by `;` or `,`: only a plain origin may go in.
+        if host.is_empty() || !host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]*".contains(c)) {
+            return Err(format!(
+                "--embed-origins: {origin} is not an origin like https://kota.example.go.id"
+            ));
+        }
+    }
+    Ok(origins.join(" "))
+}
+
+/// Whether the page was asked for in embed mode (`?embed=1`, as `public/embed.js` opens it).
+fn is_embed_request(query: Option<&str>) -> bool {
+    query.is_some_and(|q| q.split('&').any(|pair| pair == "embed=1"))
+}
 
 impl Policy {
-    fn header(&self) -> std::io::Result<HeaderValue> {
+    /// The policy for one page: only a page asked for in embed mode may be framed (by the embed origins), so
+    /// the reply and rating forms of the full portal cannot be put under another site's clickjacking overlay.
+    fn header(&self, embed: bool) -> std::io::Result<HeaderValue> {
+        let ancestors = if embed { self.embed_ancestors.as_str() } else { "'none'" };
+        let csp = format!("{}; frame-ancestors {ancestors}", self.base()?);
+        HeaderValue::from_str(&csp).map_err(std::io::Error::other)
+    }
+
+    fn base(&self) -> std::io::Result<String> {
         let modified = |name: &str| std::fs::metadata(self.dir.join(name)).and_then(|m| m.modified()).ok();
         let (index_time, config_time) = (modified("index.html"), modified("config.json"));
         let mut current = self.current.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -72,19 +114,23 @@ impl Policy {
         }
         let html = std::fs::read_to_string(self.dir.join("index.html"))?;
         let csp = content_security_policy(&html, &backend_origins(&self.dir));
-        let value = HeaderValue::from_str(&csp).map_err(std::io::Error::other)?;
-        *current = Some((index_time, config_time, value.clone()));
-        Ok(value)
+        *current = Some((index_time, config_time, csp.clone()));
+        Ok(csp)
     }
 }
 
 async fn security_headers(req: Request, next: Next, policy: &Policy) -> Response {
     let path = req.uri().path().to_string();
+    let embed = is_embed_request(req.uri().query());
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     // Without a readable index.html there is no SPA to protect; the fallback answers 404 then.
-    if let Ok(csp) = policy.header() {
+    if let Ok(csp) = policy.header(embed) {
         h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    if !embed {
+        // For browsers that predate CSP's frame-ancestors.
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(
@@ -170,6 +216,7 @@ fn backend_origins(dir: &Path) -> Vec<String> {
 }
 
 /// Allows exactly the inline scripts of the built index.html (Trunk's loader) by hash: no 'unsafe-inline'.
+/// `frame-ancestors` is added per request (see [`Policy::header`]).
 pub fn content_security_policy(html: &str, connect: &[String]) -> String {
     let mut hashes = String::new();
     let mut rest = html;
@@ -194,7 +241,7 @@ pub fn content_security_policy(html: &str, connect: &[String]) -> String {
         .fold(String::from("'self'"), |acc, o| format!("{acc} {o}"));
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data: blob: https:; \
-         connect-src {connect}; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *; manifest-src 'self'"
+         connect-src {connect}; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; manifest-src 'self'"
     )
 }
 
@@ -211,6 +258,37 @@ mod tests {
         assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
         assert_eq!(csp.matches("sha256-").count(), 1);
         assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn embed_mode_is_the_embed_parameter_only() {
+        assert!(is_embed_request(Some("embed=1")));
+        assert!(is_embed_request(Some("lang=id&embed=1&agency=dinkes")));
+        assert!(!is_embed_request(None));
+        assert!(!is_embed_request(Some("embed=0")));
+        assert!(!is_embed_request(Some("xembed=1")));
+        assert!(!is_embed_request(Some("embed=10")));
+    }
+
+    #[test]
+    fn embed_origins_must_be_plain_origins() {
+        assert_eq!(embed_ancestors(&[]).unwrap(), "*");
+        let two = [
+            "https://kota.example.go.id/".to_string(),
+            " http://127.0.0.1:8000".to_string(),
+        ];
+        assert_eq!(
+            embed_ancestors(&two).unwrap(),
+            "https://kota.example.go.id http://127.0.0.1:8000"
+        );
+        for bad in [
+            "kota.example.go.id",
+            "https://a.example; script-src *",
+            "https://a b",
+            "javascript:x",
+        ] {
+            assert!(embed_ancestors(&[bad.to_string()]).is_err(), "{bad}");
+        }
     }
 
     #[test]

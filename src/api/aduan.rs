@@ -128,6 +128,19 @@ impl Backend for AduanClient {
         .await
     }
 
+    async fn create_report_exact(&self, body: &str, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
+        let req = Request::post(&format!("{}/reports", self.base_url))
+            .header("Idempotency-Key", idempotency_key)
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|_| ApiError::Decode)?;
+        Self::answered(req.send())
+            .await?
+            .json::<ReportCreated>()
+            .await
+            .map_err(|_| ApiError::Decode)
+    }
+
     async fn report(&self, ticket: &str, access_code: Option<&str>) -> Result<ReportView, ApiError> {
         Self::read(Self::with_code(
             Request::get(&format!("{}/reports/{ticket}", self.base_url)),

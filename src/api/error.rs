@@ -47,6 +47,26 @@ impl ApiError {
         }
     }
 
+    /// The server's refusal of an idempotency key already used with another body: a 422 that names no field
+    /// (a refused report always names one).
+    pub fn is_key_reused(&self) -> bool {
+        matches!(self, ApiError::Status { status: 422, .. }) && self.field_errors().is_empty()
+    }
+
+    /// That refusal, as the server words it.
+    pub fn key_reused() -> ApiError {
+        ApiError::Status {
+            status: 422,
+            problem: Some(Problem {
+                kind: "about:blank".into(),
+                title: "Idempotency-Key reused".into(),
+                status: 422,
+                detail: None,
+                errors: vec![],
+            }),
+        }
+    }
+
     /// Problems the server put in its own words (Open311 error arrays), as `(field, message)`.
     pub fn messages(&self) -> Vec<(String, String)> {
         match self {

@@ -68,6 +68,13 @@ pub trait Backend {
     /// A report by ticket; with the access code, also what only the reporter may see.
     async fn report(&self, ticket: &str, access_code: Option<&str>) -> Result<ReportView, ApiError>;
 
+    /// Sends a report body (the contract's JSON) exactly as given with an idempotency key, so that an earlier
+    /// send can be repeated byte for byte: the server compares bodies by their hash. Only a protocol with
+    /// idempotent sends ([`Features::idempotent_sends`]) has it.
+    async fn create_report_exact(&self, _body: &str, _idempotency_key: &str) -> Result<ReportCreated, ApiError> {
+        Err(ApiError::not_in_protocol())
+    }
+
     /// The extra questions of a category, in order.
     async fn questions(&self, _category_id: &str) -> Result<Vec<Attribute>, ApiError> {
         Ok(vec![])
@@ -166,6 +173,10 @@ impl Backend for Client {
 
     async fn report(&self, ticket: &str, access_code: Option<&str>) -> Result<ReportView, ApiError> {
         delegate!(self, c => c.report(ticket, access_code).await)
+    }
+
+    async fn create_report_exact(&self, body: &str, idempotency_key: &str) -> Result<ReportCreated, ApiError> {
+        delegate!(self, c => c.create_report_exact(body, idempotency_key).await)
     }
 
     async fn questions(&self, category_id: &str) -> Result<Vec<Attribute>, ApiError> {

@@ -34,6 +34,7 @@ fn report_key(field: Field, rule: Rule) -> &'static str {
         (Field::Body, TooLong) => "err.body.too_long",
         (Field::IncidentDate, Required) => "err.date.required",
         (Field::IncidentDate, FutureDate) => "err.date.future",
+        (Field::IncidentDate, TooEarlyDate) => "err.date.too_early",
         (Field::IncidentDate, _) => "err.date.invalid",
         (Field::RegionId, _) => "err.region",
         (Field::CategoryId, _) => "err.category",
@@ -64,6 +65,7 @@ fn other_key(field: &str, rule: Rule) -> &'static str {
 fn any_field_key(rule: Rule) -> &'static str {
     match rule {
         Rule::ControlCharacters => "err.control_characters",
+        Rule::DirectionCharacters => "err.direction_characters",
         Rule::TooLong => "err.too_long",
         _ => "err.generic",
     }

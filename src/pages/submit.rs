@@ -16,6 +16,7 @@ use crate::components::submit::location::LocationStep;
 use crate::components::submit::privacy::PrivacyStep;
 use crate::components::submit::receipt::Receipt;
 use crate::components::submit::review::ReviewStep;
+use crate::components::submit::unsent::{EarlierTicketNote, UnsentChanges};
 use crate::components::title::use_page_title;
 use crate::components::with_portal::WithPortal;
 use crate::i18n::use_i18n;
@@ -75,6 +76,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     let flow = Flow::new(portal);
     let problems = flow.form.problems(limits);
     let created = flow.sending.created;
+    let changes_not_sent = flow.sending.changes_not_sent;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         flow.submit_step();
@@ -82,9 +84,22 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     view! {
         <Show
             when=move || created.get().is_none()
-            fallback=move || created.get().map(|c| view! { <Receipt created=c /> })
+            fallback=move || {
+                created
+                    .get()
+                    .map(|c| {
+                        let ticket = c.ticket.clone();
+                        view! {
+                            <Show when=move || changes_not_sent.get()>
+                                <UnsentChanges flow ticket=ticket.clone() />
+                            </Show>
+                            <Receipt created=c />
+                        }
+                    })
+            }
         >
             <FlowHeading flow />
+            <EarlierTicketNote flow />
             {(!storage::is_persistent())
                 .then(|| {
                     view! {
@@ -96,7 +111,7 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
             <ErrorSummary problems title=Signal::derive(move || i18n.t("errors.summary")) />
             <form class="report-form" novalidate on:submit=on_submit>
                 <CurrentStep flow problems />
-                <SendFailure sending=flow.sending />
+                <SendFailure flow />
                 <FlowActions flow />
             </form>
             <StartAgain flow />
@@ -149,14 +164,32 @@ fn CurrentStep(flow: Flow, problems: Signal<Vec<FieldProblem>>) -> impl IntoView
 
 /// Why the report has not been sent yet, and whether it may have arrived after all.
 #[component]
-fn SendFailure(sending: Sending) -> impl IntoView {
+fn SendFailure(flow: Flow) -> impl IntoView {
     let i18n = use_i18n();
-    let unsure = sending.unsure;
+    let Sending { unsure, failure, .. } = flow.sending;
+    let key_taken = Memo::new(move |_| failure.with(|f| f.as_ref().is_some_and(ApiError::is_key_reused)));
+    let (title, body) = (
+        move || match (key_taken.get(), unsure.get()) {
+            (true, _) => "submit.key_taken_title",
+            (false, true) => "submit.not_sent_unsure_title",
+            (false, false) => "submit.not_sent",
+        },
+        move || match (key_taken.get(), unsure.get()) {
+            (true, _) => "submit.key_taken",
+            (false, true) => "submit.not_sent_unsure",
+            (false, false) => "submit.not_sent_body",
+        },
+    );
     view! {
-        <Show when=move || sending.failure.get().is_some()>
+        <Show when=move || failure.get().is_some()>
             <div class="error-panel" role="alert">
-                <h2>{move || i18n.t(if unsure.get() { "submit.not_sent_unsure_title" } else { "submit.not_sent" })}</h2>
-                <p>{move || i18n.t(if unsure.get() { "submit.not_sent_unsure" } else { "submit.not_sent_body" })}</p>
+                <h2>{move || i18n.t(title())}</h2>
+                <p>{move || i18n.t(body())}</p>
+                <Show when=move || key_taken.get()>
+                    <button type="button" class="button secondary" on:click=move |_| flow.send_as_new()>
+                        {move || i18n.t("submit.send_as_new")}
+                    </button>
+                </Show>
             </div>
         </Show>
     }

@@ -118,6 +118,13 @@ pub struct Draft {
     pub answers: BTreeMap<String, Vec<String>>,
     /// One per draft: a retried send can never make a second report.
     pub idempotency_key: String,
+    /// The exact bodies sent with `idempotency_key` while no answer was seen, oldest first: the server may
+    /// hold one of them, and a later send finds out which (`submit::resolve`). Kept with the draft so that a
+    /// reload does not lose them.
+    pub sent_bodies: Vec<String>,
+    /// The ticket under which an earlier version of this draft arrived, when what the draft says now was not
+    /// sent: sending it makes a new, separate report.
+    pub earlier_ticket: Option<String>,
 }
 
 fn some_if_filled(s: &str) -> Option<String> {
@@ -158,6 +165,27 @@ impl Draft {
             }),
         };
         (report, date_error)
+    }
+
+    /// The contract body as sent: the exact bytes an idempotency key is checked against.
+    pub fn contract_body(&self) -> String {
+        serde_json::to_string(&self.to_new_report().0).unwrap_or_default()
+    }
+
+    /// Remembers `body` as sent with the draft's key, before it goes.
+    pub fn record_sent(&mut self, body: &str) {
+        if !self.sent_bodies.iter().any(|b| b == body) {
+            self.sent_bodies.push(body.to_string());
+        }
+    }
+
+    /// After an earlier version arrived as `ticket`: the draft keeps what it says now under a new key, so that
+    /// the citizen can still send it, knowingly, as a new report.
+    pub fn keep_as_unsent_changes(&mut self, ticket: &str, new_key: String) {
+        self.idempotency_key = new_key;
+        self.sent_bodies.clear();
+        self.earlier_ticket = Some(ticket.to_string());
+        self.step = Step::Review;
     }
 
     /// Every problem in the fields the backend stores (`asked`), in form order, with the same rules the
@@ -339,6 +367,32 @@ mod tests {
             "fields the backend does not store are not asked"
         );
         assert_eq!(d.problems(&portal(), today(), ALL_FIELDS).len(), 4);
+    }
+
+    #[test]
+    fn the_sent_body_is_the_contract_json_and_each_is_kept_once_with_the_draft() {
+        let mut d = complete();
+        let body = d.contract_body();
+        assert_eq!(body, serde_json::to_string(&d.to_new_report().0).unwrap());
+        d.record_sent(&body);
+        d.record_sent(&body);
+        d.title.push_str(" (diubah)");
+        assert_ne!(d.contract_body(), body, "an edit changes the body");
+        d.record_sent(&d.contract_body());
+        assert_eq!(d.sent_bodies.len(), 2);
+        let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back.sent_bodies, d.sent_bodies, "a reload keeps them");
+        d.keep_as_unsent_changes("ABC234DEF", "new".into());
+        assert_eq!(
+            (
+                d.idempotency_key.as_str(),
+                d.sent_bodies.len(),
+                d.earlier_ticket.as_deref(),
+                d.step
+            ),
+            ("new", 0, Some("ABC234DEF"), Step::Review)
+        );
+        assert!(d.title.ends_with("(diubah)"), "what was typed stays");
     }
 
     #[test]

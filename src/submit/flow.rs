@@ -7,7 +7,7 @@ use aduan_core::validation::Rule;
 use aduan_core::Portal;
 use leptos::prelude::*;
 
-use super::draft::{Draft, Step};
+use super::draft::{new_idempotency_key, Draft, Step};
 use super::draft_store;
 use super::sending::{Outgoing, Sending};
 use super::server_problems::server_problems;
@@ -68,7 +68,12 @@ impl Flow {
             questions,
             sending: Sending::new(client, draft),
         };
-        flow.sending.retry_with(Callback::new(move |_| flow.send()));
+        // Only from the review: an automatic retry must not send a draft the citizen is in the middle of changing.
+        flow.sending.retry_with(Callback::new(move |_| {
+            if flow.step.get_untracked() == Step::Review {
+                flow.send();
+            }
+        }));
         flow.answer_sends(use_i18n());
         flow
     }
@@ -123,8 +128,27 @@ impl Flow {
             report: d.to_new_report().0,
             answers: answers_to_send(&questions, &d.answers),
             idempotency_key: d.idempotency_key.clone(),
+            body: d.contract_body(),
+            earlier: d.sent_bodies.clone(),
         });
         self.sending.send(outgoing);
+    }
+
+    /// Sends the draft as a new report, under a new key, when the citizen chose to after being told that
+    /// another version of it already arrived.
+    pub fn send_as_new(self) {
+        self.form.draft.update(|d| {
+            d.idempotency_key = new_idempotency_key(js_sys::Math::random);
+            d.sent_bodies.clear();
+        });
+        self.sending.clear();
+        self.send();
+    }
+
+    /// Back from the receipt of an earlier version to the draft's unsent changes, to review and send them.
+    pub fn review_unsent_changes(self) {
+        self.sending.clear();
+        self.go_to(Step::Review);
     }
 
     /// A fresh draft, with nothing shown of the last one.
@@ -174,7 +198,14 @@ impl Flow {
     fn answer_sends(self, i18n: I18n) {
         let answer = self.sending.action.value();
         Effect::new(move |_| match answer.get() {
-            Some(Ok(_)) => request_animation_frame(|| focus_element("receipt-title")),
+            Some(Ok(arrived)) => {
+                let heading = if arrived.changes_not_sent {
+                    "unsent-changes-title"
+                } else {
+                    "receipt-title"
+                };
+                request_animation_frame(move || focus_element(heading));
+            }
             Some(Err(error)) => {
                 let questions = self.form.questions.get_untracked();
                 let Some(found) = server_problems(&error, |f| field_label(i18n, f, &questions)) else {

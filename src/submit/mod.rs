@@ -5,5 +5,6 @@
 pub mod draft;
 pub mod draft_store;
 pub mod flow;
+pub mod resolve;
 pub mod sending;
 pub mod server_problems;

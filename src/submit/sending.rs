@@ -1,14 +1,16 @@
 //! Sending the report as one Action. The draft's idempotency key goes with every attempt, so retries
 //! (automatic with back-off, on reconnect, or by hand) make exactly one report; a backend without keys
-//! (Open311) is retried only when the request cannot have left the device.
+//! (Open311) is retried only when the request cannot have left the device. With keys, every exact body sent
+//! is kept with the draft, so that a send after an edit finds out which version arrived (`resolve`).
 
 use std::time::Duration;
 
 use aduan_core::{NewReport, ReportCreated};
 use leptos::prelude::*;
 
-use super::draft::Draft;
+use super::draft::{new_idempotency_key, Draft};
 use super::draft_store;
+use super::resolve::{resolve, Attempt, Held};
 use crate::api::{Answers, ApiError, Backend, Client};
 use crate::storage;
 
@@ -18,9 +20,20 @@ pub struct Outgoing {
     pub report: NewReport,
     pub answers: Answers,
     pub idempotency_key: String,
+    /// `report` as the exact JSON sent.
+    pub body: String,
+    /// The bodies sent earlier with the same key (see `Draft::sent_bodies`).
+    pub earlier: Vec<String>,
 }
 
-pub type Sent = Result<ReportCreated, ApiError>;
+/// The report the server holds, and whether the draft says something else, which was not sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrived {
+    pub created: ReportCreated,
+    pub changes_not_sent: bool,
+}
+
+pub type Sent = Result<Arrived, ApiError>;
 
 #[derive(Clone, Copy)]
 pub struct Sending {
@@ -33,8 +46,12 @@ pub struct Sending {
     pub failure: Memo<Option<ApiError>>,
     /// The report, once the server has it.
     pub created: Memo<Option<ReportCreated>>,
+    /// The report that arrived is an earlier version of the draft; the draft keeps the later changes.
+    pub changes_not_sent: Memo<bool>,
     /// What a retry runs: the page's send, which checks the draft again before dispatching.
     resend: StoredValue<Option<Callback<()>>>,
+    draft: RwSignal<Draft>,
+    idempotent: bool,
 }
 
 /// Seconds before the next automatic retry: 2, 4, 8 … up to a minute.
@@ -48,16 +65,34 @@ impl Sending {
         let action = Action::new_local(move |outgoing: &Outgoing| {
             let (client, outgoing) = (client.clone(), outgoing.clone());
             async move {
-                let sent = client
-                    .create_report(&outgoing.report, &outgoing.answers, &outgoing.idempotency_key)
-                    .await;
+                let held = if idempotent {
+                    let attempt = Attempt {
+                        key: &outgoing.idempotency_key,
+                        earlier: &outgoing.earlier,
+                        body: &outgoing.body,
+                    };
+                    resolve(attempt, |body, key| {
+                        let client = client.clone();
+                        async move { client.create_report_exact(&body, &key).await }
+                    })
+                    .await?
+                } else {
+                    let created = client
+                        .create_report(&outgoing.report, &outgoing.answers, &outgoing.idempotency_key)
+                        .await?;
+                    Held {
+                        created,
+                        body: outgoing.body.clone(),
+                    }
+                };
                 // Here rather than in an effect: if the citizen has left the page, the report is still
                 // remembered and its draft is not kept to be sent again.
-                if let Ok(created) = &sent {
-                    storage::remember_report(&created.ticket);
-                    let _ = draft.try_set(draft_store::start_afresh());
-                }
-                sent
+                storage::remember_report(&held.created.ticket);
+                let changes_not_sent = settle_draft(draft, &outgoing.idempotency_key, &held, idempotent);
+                Sent::Ok(Arrived {
+                    created: held.created,
+                    changes_not_sent,
+                })
             }
         });
         let answer = action.value();
@@ -65,23 +100,32 @@ impl Sending {
             Some(Err(e)) if e.field_errors().is_empty() => Some(e),
             _ => None,
         });
-        let created = Memo::new(move |_| answer.get().and_then(Result::ok));
+        let created = Memo::new(move |_| answer.get().and_then(Result::ok).map(|a| a.created));
+        let changes_not_sent = Memo::new(move |_| answer.with(|a| matches!(a, Some(Ok(a)) if a.changes_not_sent)));
         let sending = Sending {
             action,
             pending: action.pending(),
             unsure: RwSignal::new(false),
             failure,
             created,
+            changes_not_sent,
             resend: StoredValue::new(None),
+            draft,
+            idempotent,
         };
         sending.retry_failures(idempotent);
         sending
     }
 
-    /// Sends unless a send is under way or the report was made: a double tap sends once.
+    /// Sends unless a send is under way or the report was made: a double tap sends once. With keys, the
+    /// body is kept with the draft (and stored) before it goes, so that a reload during the send loses nothing.
     pub fn send(self, outgoing: Outgoing) {
         if self.busy() {
             return;
+        }
+        if self.idempotent {
+            self.draft.update(|d| d.record_sent(&outgoing.body));
+            self.draft.with_untracked(draft_store::save);
         }
         self.action.dispatch(outgoing);
     }
@@ -140,6 +184,26 @@ impl Sending {
         });
         on_cleanup(move || online.remove());
     }
+}
+
+/// The draft once the server holds `held` for `key`: gone if it says what arrived; kept under a new key, with
+/// the ticket of what arrived, if it says something else (edited after an earlier send, or during this one);
+/// left alone if the citizen has started another (its key differs). Answers whether changes were not sent.
+fn settle_draft(draft: RwSignal<Draft>, key: &str, held: &Held, idempotent: bool) -> bool {
+    // The page may have gone; the kept draft is the same one then.
+    let mut now = draft.try_get_untracked().unwrap_or_else(draft_store::load);
+    if now.idempotency_key != key {
+        return false;
+    }
+    // Open311 has no keys: there the report is made from the draft as sent, as before.
+    if !idempotent || now.contract_body() == held.body {
+        let _ = draft.try_set(draft_store::start_afresh());
+        return false;
+    }
+    now.keep_as_unsent_changes(&held.created.ticket, new_idempotency_key(js_sys::Math::random));
+    draft_store::save(&now);
+    let _ = draft.try_set(now);
+    true
 }
 
 #[cfg(test)]

@@ -69,6 +69,25 @@ for (const lang of ['id', 'en']) {
   });
 }
 
+test('a title of invisible characters is empty and a date before 1945 is refused, inline, before sending', async ({ page }) => {
+  const w = WORDS.en;
+  const posts = [];
+  page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+  await page.goto(`${baseUrl()}/lapor?lang=en`);
+  await page.getByLabel(w.complaint, { exact: true }).check();
+  await page.getByRole('button', { name: w.continue }).click();
+  await page.getByLabel(w.title).fill('\u200B\u200C\u200D\u2060\uFEFF \u200B');
+  await page.getByLabel(w.body).fill('Sudah seminggu lampu penerangan jalan mati sehingga jalan gelap dan rawan kecelakaan.');
+  await page.getByLabel(w.date).fill('1944-12-31');
+  await page.getByRole('button', { name: w.continue }).click();
+  await expect(page.locator('#title-error')).toContainText(w.titleError);
+  await expect(page.locator('#incident-date-error')).toContainText('The date of the incident cannot be before 1 January 1945');
+  await page.getByLabel(w.title).fill('Lampu jalan \u202Egnp.exe mati');
+  await page.getByRole('button', { name: w.continue }).click();
+  await expect(page.locator('#title-error')).toContainText('hidden characters that change the direction of text');
+  expect(posts).toEqual([]);
+});
+
 test('an oversized or unsupported file is refused before upload with its own message', async ({ page }) => {
   const w = WORDS.id;
   await page.goto(`${baseUrl()}/lapor`);

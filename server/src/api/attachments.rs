@@ -1,5 +1,6 @@
 //! Uploads: one file per request, type sniffed from its bytes, stored on disk by content hash.
 
+use aduan_core::validation::{field_errors, refuse_direction_controls};
 use aduan_core::Attachment;
 use axum::body::Body;
 use axum::extract::multipart::MultipartRejection;
@@ -13,6 +14,7 @@ use super::reports::access_code;
 use crate::crypto::{secure_random, sha256_hex};
 use crate::db;
 use crate::db::reports::{locate, Audience};
+use crate::http::wants_english;
 use crate::problem::ApiError;
 use crate::AppState;
 
@@ -46,6 +48,7 @@ fn too_large(max: u64) -> ApiError {
 /// `POST /attachments` (multipart, field `file`) → 201 `{ id, name, size, content_type }`.
 pub async fn upload(
     State(state): State<AppState>,
+    headers: HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<(StatusCode, Json<Attachment>), ApiError> {
     let mut multipart = multipart.map_err(|e| ApiError::bad_request(e.body_text()))?;
@@ -63,7 +66,12 @@ pub async fn upload(
         if field.name() != Some("file") {
             continue;
         }
-        let name = clean_file_name(field.file_name().unwrap_or(""));
+        let raw_name = field.file_name().unwrap_or("");
+        // Refused rather than cleaned: a name that reads differently from what it is (`gpj.exe` shown as
+        // `exe.jpg`) is worth telling the citizen about, and the SPA checks the same rule before uploading.
+        refuse_direction_controls(raw_name)
+            .map_err(|rule| ApiError::validation(field_errors(&[("file", rule)], wants_english(&headers))))?;
+        let name = clean_file_name(raw_name);
         let mut bytes = Vec::new();
         while let Some(chunk) = field.chunk().await.map_err(bad)? {
             if bytes.len() as u64 + chunk.len() as u64 > max {

@@ -37,6 +37,8 @@ fn refusal(file: &web_sys::File, taken: usize, limits: &Limits, i18n: I18n) -> O
             i18n.t("attach.too_many")
                 .replace("{max}", &limits.attachments_max_count.to_string()),
         )
+    } else if aduan_core::validation::refuse_direction_controls(&file.name()).is_err() {
+        Some(i18n.t("attach.direction_name").to_string())
     } else if !limits.attachment_types.iter().any(|t| *t == file.type_()) {
         Some(i18n.t("attach.bad_type").to_string())
     } else if file.size() as u64 > limits.attachment_max_bytes {

@@ -81,6 +81,7 @@ pub fn DetailsStep(
                             type="date"
                             id="incident-date"
                             name="incident_date"
+                            min=aduan_core::validation::EARLIEST_INCIDENT_DATE.to_string()
                             max=today
                             aria-describedby=described_by("incident-date", true, problem_for(problems, "incident-date"))
                             aria-invalid=move || problem_for(problems, "incident-date").read().is_some().to_string()

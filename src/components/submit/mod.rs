@@ -8,6 +8,7 @@ pub mod privacy;
 pub mod questions;
 pub mod receipt;
 pub mod review;
+pub mod unsent;
 
 use aduan_core::open311::Attribute;
 use aduan_core::validation::Rule;
