@@ -34,7 +34,7 @@ pub fn rate(
     rating: u8,
     comment: Option<&str>,
 ) -> rusqlite::Result<bool> {
-    let tx = conn.transaction()?;
+    let tx = conn.savepoint()?;
     if !set_rating(&tx, report_id, rating, comment)? {
         return Ok(false);
     }
@@ -45,7 +45,7 @@ pub fn rate(
 
 /// Counts a device's support once. Returns the report's supports afterwards.
 pub fn support(conn: &mut Connection, report_id: i64, device_id: &str) -> rusqlite::Result<u64> {
-    let tx = conn.transaction()?;
+    let tx = conn.savepoint()?;
     let added = tx.execute(
         "INSERT OR IGNORE INTO supports (report_id, device_id) VALUES (?1, ?2)",
         params![report_id, device_id],

@@ -20,6 +20,18 @@ pub struct Inserted {
     pub access_code: String,
 }
 
+/// How many tickets [`insert_report`] draws before it gives up.
+const TICKET_ATTEMPTS: u32 = 5;
+
+/// Whether `error`, from inserting a report under `ticket`, is a collision with a report that has that ticket.
+fn ticket_taken(conn: &Connection, ticket: &str, error: &rusqlite::Error) -> rusqlite::Result<bool> {
+    if error.sqlite_error_code() != Some(rusqlite::ErrorCode::ConstraintViolation) {
+        return Ok(false);
+    }
+    conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM reports WHERE ticket = ?1)")?
+        .query_row([ticket], |r| r.get(0))
+}
+
 /// Inserts a validated report with its first event. `random` supplies the ticket and code bits.
 pub fn insert_report(
     conn: &Connection,
@@ -45,8 +57,12 @@ pub fn insert_report(
             created_at, created_day, verify_due, respond_due, escalate_due, updated_at)
          VALUES (?1, ?2, ?3, 'submitted', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?18)",
     )?;
-    // A collision of 8 random base-31 characters is rare but possible: draw again.
+    // A collision of 8 random base-31 characters is rare but possible: draw again, a few times. Only a taken
+    // ticket is worth another draw; any other constraint (or a collision that keeps coming back, which random
+    // tickets do not do) fails the same way every time, so it ends as an error rather than a loop.
+    let mut attempts = 0;
     let (id, ticket) = loop {
+        attempts += 1;
         let ticket = Ticket::from_random(random()).to_string();
         let res = stmt.execute(params![
             ticket,
@@ -74,7 +90,7 @@ pub fn insert_report(
         ]);
         match res {
             Ok(_) => break (conn.last_insert_rowid(), ticket),
-            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => continue,
+            Err(e) if attempts < TICKET_ATTEMPTS && ticket_taken(conn, &ticket, &e)? => continue,
             Err(e) => return Err(e),
         }
     };
@@ -126,7 +142,7 @@ pub fn submit(
     cal: &WorkingCalendar,
     sla: &SlaRules,
 ) -> Result<(ReportCreated, bool), SubmitError> {
-    let tx = conn.transaction()?;
+    let tx = conn.savepoint()?;
     if let Some(retry) = &retry {
         if let Some(previous) = idempotency::find(&tx, secrets, retry.key, now)? {
             if previous.body_sha256 != retry.body_sha256 {

@@ -50,7 +50,7 @@ pub fn sweep(
     now: DateTime<Utc>,
 ) -> rusqlite::Result<(usize, usize)> {
     let today = cal.local_date(now);
-    let tx = conn.transaction()?;
+    let tx = conn.savepoint()?;
     let overdue: Vec<i64> = tx
         .prepare("SELECT id FROM reports WHERE status IN ('submitted', 'verified', 'dispositioned', 'in_progress') AND escalate_due < ?1")?
         .query_map([today.to_string()], |r| r.get(0))?
@@ -222,7 +222,7 @@ pub fn apply_transition(
     Ok(())
 }
 
-/// [`apply_transition`] in a transaction of its own: all of the step is recorded, or none of it.
+/// [`apply_transition`] in a savepoint of its own: all of the step is recorded, or none of it.
 pub fn transition(
     conn: &mut Connection,
     report_id: i64,
@@ -230,7 +230,7 @@ pub fn transition(
     cal: &WorkingCalendar,
     sla: &SlaRules,
 ) -> Result<(), TransitionError> {
-    let tx = conn.transaction()?;
+    let tx = conn.savepoint()?;
     apply_transition(&tx, report_id, t, cal, sla)?;
     tx.commit()?;
     Ok(())
