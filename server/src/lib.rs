@@ -1,6 +1,7 @@
 //! The Aduan reference backend: the `/api/v1` contract over embedded SQLite, plus the built SPA.
 
 mod api;
+mod attachment_files;
 mod config;
 mod crypto;
 mod db;
@@ -118,11 +119,11 @@ fn open_secrets(config: &Config, db: &Db) -> Result<crypto::Secrets, String> {
     Ok(secrets)
 }
 
-/// Applies the periodic rules as of `now`: escalation and auto-close (returns (escalated, closed)), and
-/// forgetting idempotency answers past their window.
+/// Applies the periodic rules as of `now`: escalation and auto-close (returns (escalated, closed)), forgetting
+/// idempotency answers past their window, and deleting the uploads no report claimed within a day.
 pub async fn sweep(state: &AppState, now: chrono::DateTime<chrono::Utc>) -> Result<(usize, usize), String> {
     let (cal, sla) = (state.calendar.clone(), state.portal.sla);
-    state
+    let moved = state
         .db
         .write(move |conn| {
             let counts = db::workflow::sweep(conn, &cal, &sla, now)?;
@@ -130,7 +131,29 @@ pub async fn sweep(state: &AppState, now: chrono::DateTime<chrono::Utc>) -> Resu
             Ok(counts)
         })
         .await
-        .map_err(|e| format!("{e:?}"))
+        .map_err(|e| format!("{e:?}"))?;
+    let before = now - chrono::Duration::hours(db::attachments::UNCLAIMED_KEPT_HOURS);
+    let hashes = state
+        .db
+        .write(move |conn| Ok(db::attachments::delete_unclaimed(conn, before)?))
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let (uploads, db) = (hashes.len(), state.db.clone());
+    let in_use = move |hash: String| {
+        let db = db.clone();
+        async move {
+            db.read(move |conn| Ok(db::attachments::hash_in_use(conn, &hash)?))
+                .await
+                .map_err(|e| std::io::Error::other(format!("{e:?}")))
+        }
+    };
+    let files = attachment_files::remove_unused(attachment_files::dir(&state.data_dir), hashes, in_use)
+        .await
+        .map_err(|e| format!("cannot remove unclaimed uploads: {e}"))?;
+    if uploads > 0 {
+        tracing::info!(uploads, files, "unclaimed uploads removed");
+    }
+    Ok(moved)
 }
 
 pub async fn run(config: Config) -> Result<(), String> {

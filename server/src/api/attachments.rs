@@ -11,6 +11,7 @@ use axum::Json;
 use chrono::Utc;
 
 use super::reports::access_code;
+use crate::attachment_files;
 use crate::crypto::{secure_random, sha256_hex};
 use crate::db;
 use crate::db::reports::{locate, Audience};
@@ -94,26 +95,21 @@ pub async fn upload(
                 .detail("Send a JPEG, PNG or WebP image, or a PDF.")
         })?;
     let hash = sha256_hex(&bytes);
-    let dir = state.data_dir.join("attachments");
-    let path = dir.join(&hash);
-    if !path.exists() {
-        tokio::fs::create_dir_all(&dir).await.map_err(ApiError::internal)?;
-        // Write then rename, so a crash never leaves a half-written file under its final name.
-        let tmp = dir.join(format!("{hash}.{:x}.tmp", secure_random()));
-        tokio::fs::write(&tmp, &bytes).await.map_err(ApiError::internal)?;
-        tokio::fs::rename(&tmp, &path).await.map_err(ApiError::internal)?;
-    }
     let attachment = Attachment {
         id: format!("{:016x}", secure_random()),
         name,
         size: bytes.len() as u64,
         content_type: content_type.to_string(),
     };
-    let row = attachment.clone();
+    let (row, row_hash) = (attachment.clone(), hash.clone());
+    // The row first: from then on the sweep leaves the file of this hash alone (see `attachment_files`).
     state
         .db
-        .write(move |conn| Ok(db::attachments::insert(conn, &row, &hash, Utc::now())?))
+        .write(move |conn| Ok(db::attachments::insert(conn, &row, &row_hash, Utc::now())?))
         .await?;
+    attachment_files::store(attachment_files::dir(&state.data_dir), hash, bytes)
+        .await
+        .map_err(ApiError::internal)?;
     Ok((StatusCode::CREATED, Json(attachment)))
 }
 
@@ -135,7 +131,7 @@ pub async fn download(
         })
         .await?;
     let (name, content_type) = (file.name, file.content_type);
-    let bytes = tokio::fs::read(state.data_dir.join("attachments").join(file.sha256))
+    let bytes = tokio::fs::read(attachment_files::dir(&state.data_dir).join(file.sha256))
         .await
         .map_err(ApiError::internal)?;
     let ascii_name: String = name

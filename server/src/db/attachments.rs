@@ -28,6 +28,25 @@ pub fn is_unclaimed(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
         .query_row([id], |r| r.get(0))
 }
 
+/// How long an upload may wait for a report to claim it before the sweep deletes it. A citizen uploads while
+/// filling in the form, so a day is ample; kept forever, unclaimed uploads would be free storage for anyone.
+pub const UNCLAIMED_KEPT_HOURS: i64 = 24;
+
+/// Deletes the uploads that no report claimed and that were made before `before`. Returns the hashes they
+/// named (their files may now be unused: see [`hash_in_use`]).
+pub fn delete_unclaimed(conn: &Connection, before: DateTime<Utc>) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached("DELETE FROM attachments WHERE report_id IS NULL AND created_at < ?1 RETURNING sha256")?
+        .query_map([timestamp(before)], |r| r.get(0))?
+        .collect::<rusqlite::Result<std::collections::BTreeSet<String>>>()
+        .map(|hashes| hashes.into_iter().collect())
+}
+
+/// Whether any upload, claimed or not, is stored under `sha256`.
+pub fn hash_in_use(conn: &Connection, sha256: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM attachments WHERE sha256 = ?1)")?
+        .query_row([sha256], |r| r.get(0))
+}
+
 /// Where a report's file is stored and how to serve it.
 pub struct StoredFile {
     pub sha256: String,
