@@ -28,6 +28,8 @@ start_server() { # data-dir port extra-args...
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 p=$(port); start_server "$work/submit" "$p" --demo --demo-reports 5000
+# Durable: every 201 is sent after the COMMIT that holds it is synced to disk (synchronous=FULL, group commit).
+echo -n "durable "
 "$loadgen" "http://127.0.0.1:$p" submit 4000 64
 kill "$pid"; wait "$pid" 2>/dev/null || true
 

@@ -130,6 +130,10 @@ async fn a_sweep_removes_uploads_left_unattached_for_a_day_and_keeps_the_rest() 
         .unwrap();
     }
 
+    // What a crash in the middle of writing an upload leaves behind.
+    let stray = dir.join(format!("{}.5eed.tmp", sha256_hex(&png(4))));
+    std::fs::write(&stray, &png(4)[..5]).unwrap();
+
     aduan_server::sweep(&s.state, chrono::Utc::now()).await.unwrap();
 
     let ids: Vec<String> = conn
