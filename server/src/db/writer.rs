@@ -85,8 +85,9 @@ pub fn run_batch(conn: &mut Connection, jobs: Vec<Job>) {
     for job in jobs {
         if !in_transaction {
             if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
+                // Each attempt may wait out the busy timeout: the rest of the batch is refused, not retried.
                 tracing::error!("cannot begin a write transaction: {e}");
-                continue; // `job` is dropped: its caller gets an internal error.
+                return; // The jobs not run are dropped: their callers get an internal error.
             }
             in_transaction = true;
         }
