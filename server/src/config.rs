@@ -57,7 +57,8 @@ pub struct Config {
     /// for its next request (hyper runs the same timer then).
     #[arg(long, env = "ADUAN_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
     pub header_timeout: u64,
-    /// Seconds a client has to send a request's whole body; a slower one gets 408 and the connection is closed.
+    /// Seconds a client has to send a request's whole body, plus one per 8 KiB it declares; a slower one gets 408
+    /// and the connection is closed.
     #[arg(long, env = "ADUAN_BODY_TIMEOUT", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     pub body_timeout: u64,
     /// Seconds a connection may go without a byte moving either way, e.g. a client that stops reading a

@@ -1,7 +1,8 @@
 //! A deadline for the whole request body. tower-http's `RequestBodyTimeoutLayer` times the gap between two
 //! chunks, so a client dripping one byte every few seconds would still hold the connection for as long as it
 //! likes; here the whole body has to arrive in time. Whatever the handler made of a truncated body, the
-//! client gets a 408 problem and the connection is closed.
+//! client gets a 408 problem and the connection is closed. A large body (a photo sent over a slow mobile
+//! link) gets one more second per [`MIN_BYTES_PER_SECOND`] it declares in `Content-Length`.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -19,6 +20,10 @@ use http_body::{Frame, SizeHint};
 use tokio::time::Sleep;
 
 use crate::problem::ApiError;
+
+/// The slowest upload that is still served: 8 KiB/s, a poor 2G link. Bodies larger than a route takes are
+/// refused (413) before they are read, so this cannot stretch the deadline of a JSON route by much.
+pub const MIN_BYTES_PER_SECOND: u64 = 8 * 1024;
 
 struct DeadlineBody {
     inner: Body,
@@ -51,8 +56,15 @@ impl HttpBody for DeadlineBody {
     }
 }
 
-/// Gives the body `limit` from the moment its headers were read.
-pub async fn limit_body_time(State(limit): State<Duration>, req: Request, next: Next) -> Response {
+/// Gives the body `base` from the moment its headers were read, more if it is large.
+pub async fn limit_body_time(State(base): State<Duration>, req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
+    let limit = base + Duration::from_secs(declared / MIN_BYTES_PER_SECOND);
     let expired = Arc::new(AtomicBool::new(false));
     let flag = expired.clone();
     let req = req.map(|inner| {

@@ -203,3 +203,29 @@ async fn a_client_that_stops_reading_a_response_is_cut_off() {
         "the whole file arrived: the connection was not cut off"
     );
 }
+
+#[tokio::test]
+async fn a_large_upload_that_arrives_steadily_is_not_cut_off() {
+    let s = TestServer::start(&["--body-timeout", "1"]).await;
+    let mut file = b"\x89PNG\r\n\x1a\n".to_vec();
+    file.resize(256 * 1024, 0);
+    let mut body = b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\
+                     Content-Type: image/png\r\n\r\n"
+        .to_vec();
+    body.extend_from_slice(&file);
+    body.extend_from_slice(b"\r\n--x--\r\n");
+    let mut upload = TcpStream::connect(s.addr()).await.unwrap();
+    let head = format!(
+        "POST /api/v1/attachments HTTP/1.1\r\nHost: test\r\nContent-Type: multipart/form-data; boundary=x\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    upload.write_all(head.as_bytes()).await.unwrap();
+    // Longer than the 1 s body timeout in all, but far faster than 8 KiB/s.
+    for chunk in body.chunks(body.len() / 10 + 1) {
+        upload.write_all(chunk).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let answer = read_until_closed(&mut upload).await.expect("an answer");
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
+}
