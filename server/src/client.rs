@@ -76,6 +76,20 @@ impl TrustedProxies {
     }
 }
 
+impl ClientAddr {
+    /// What limits count against: the address, or for IPv6 its /64, since one subscriber is routinely given a
+    /// whole /64 and could otherwise take a fresh address (and a fresh budget) for every request.
+    pub fn limit_key(ip: IpAddr) -> IpAddr {
+        match canonical(ip) {
+            IpAddr::V6(v6) => {
+                let prefix = u128::from(v6) & !((1u128 << 64) - 1);
+                IpAddr::V6(prefix.into())
+            }
+            v4 => v4,
+        }
+    }
+}
+
 /// IPv4 clients of a dual-stack socket arrive as `::ffff:a.b.c.d`; they are counted and matched as IPv4.
 fn canonical(ip: IpAddr) -> IpAddr {
     match ip {
@@ -191,6 +205,15 @@ mod tests {
         assert_eq!(p.client_of(ip("127.0.0.1"), &garbage), ip("127.0.0.1"));
         let all_trusted = headers("x-forwarded-for", &["10.9.9.9, 10.1.1.1"]);
         assert_eq!(p.client_of(ip("127.0.0.1"), &all_trusted), ip("10.9.9.9"));
+    }
+
+    #[test]
+    fn ipv6_clients_are_limited_by_their_64() {
+        assert_eq!(ClientAddr::limit_key(ip("2001:db8:1:2:aaaa::1")), ip("2001:db8:1:2::"));
+        assert_eq!(ClientAddr::limit_key(ip("2001:db8:1:2:ffff::9")), ip("2001:db8:1:2::"));
+        assert_ne!(ClientAddr::limit_key(ip("2001:db8:1:3::1")), ip("2001:db8:1:2::"));
+        assert_eq!(ClientAddr::limit_key(ip("::ffff:203.0.113.7")), ip("203.0.113.7"));
+        assert_eq!(ClientAddr::limit_key(ip("203.0.113.7")), ip("203.0.113.7"));
     }
 
     #[test]

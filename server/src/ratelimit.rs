@@ -54,6 +54,7 @@ impl RateLimiter {
         if self.per_minute == 0 {
             return Ok(());
         }
+        let ip = ClientAddr::limit_key(ip);
         let capacity = self.per_minute as f64;
         let per_second = capacity / 60.0;
         let mut buckets = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -122,5 +123,16 @@ mod tests {
         );
         assert!(limiter.take(ip, t0 + Duration::from_secs(10)).is_ok());
         assert!(RateLimiter::new(0).take(ip, t0).is_ok(), "0 disables the limit");
+    }
+
+    #[test]
+    fn one_ipv6_subscriber_has_one_bucket_whatever_address_it_takes() {
+        let limiter = RateLimiter::new(2);
+        let t0 = Instant::now();
+        let ip = |text: &str| text.parse::<IpAddr>().unwrap();
+        assert!(limiter.take(ip("2001:db8:0:7::1"), t0).is_ok());
+        assert!(limiter.take(ip("2001:db8:0:7::2"), t0).is_ok());
+        assert!(limiter.take(ip("2001:db8:0:7:abcd::3"), t0).is_err(), "the same /64");
+        assert!(limiter.take(ip("2001:db8:0:8::1"), t0).is_ok(), "another /64");
     }
 }

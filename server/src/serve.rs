@@ -24,7 +24,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
-use crate::client::TrustedProxies;
+use crate::client::{ClientAddr, TrustedProxies};
 use crate::Config;
 
 /// How long requests in flight may still run after the shutdown signal.
@@ -63,7 +63,7 @@ pub async fn serve(
         } else {
             config.max_connections_per_client
         };
-        let Some(slot) = open.admit(peer.ip(), cap) else {
+        let Some(slot) = open.admit(ClientAddr::limit_key(peer.ip()), cap) else {
             tracing::warn!(client = %peer.ip(), cap, "too many connections from one client: closed");
             drop(stream);
             continue;

@@ -8,6 +8,7 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::client::ClientAddr;
 use crate::problem::ApiError;
 
 /// How long failures are remembered, counted from the first one.
@@ -97,7 +98,7 @@ impl Throttles {
         let wait = self
             .code_per_ticket
             .locked(&ticket_key(ticket), now)
-            .max(self.code_per_client.locked(&client, now));
+            .max(self.code_per_client.locked(&ClientAddr::limit_key(client), now));
         match wait {
             Some(seconds) => Err(ApiError::too_many_requests(seconds)
                 .detail(format!("Too many wrong access codes. Try again in {seconds} seconds."))),
@@ -110,12 +111,15 @@ impl Throttles {
         let key = ticket_key(ticket);
         tracing::warn!(ticket = %key, %client, "wrong access code");
         self.code_per_ticket.record(key, now);
-        self.code_per_client.record(client, now);
+        self.code_per_client.record(ClientAddr::limit_key(client), now);
     }
 
     /// Before an operator token is checked: 429 while the client is locked out.
     pub fn admit_token(&self, client: IpAddr) -> Result<(), ApiError> {
-        match self.token_per_client.locked(&client, Instant::now()) {
+        match self
+            .token_per_client
+            .locked(&ClientAddr::limit_key(client), Instant::now())
+        {
             Some(seconds) => Err(ApiError::too_many_requests(seconds).detail(format!(
                 "Too many wrong operator tokens. Try again in {seconds} seconds."
             ))),
@@ -125,7 +129,8 @@ impl Throttles {
 
     pub fn token_failed(&self, client: IpAddr) {
         tracing::warn!(%client, "wrong operator token");
-        self.token_per_client.record(client, Instant::now());
+        self.token_per_client
+            .record(ClientAddr::limit_key(client), Instant::now());
     }
 }
 
