@@ -17,7 +17,9 @@ trap cleanup EXIT
 
 start_server() { # data-dir port extra-args...
   local dir=$1 port=$2; shift 2
-  "$server" --addr "127.0.0.1:$port" --data "$dir" --rate-limit 0 "$@" >"$dir.log" 2>&1 &
+  # The load generators are one client with many connections: every per-client limit is off.
+  "$server" --addr "127.0.0.1:$port" --data "$dir" --rate-limit 0 --stats-rate-limit 0 --search-rate-limit 0 \
+    --operator-rate-limit 0 --max-connections-per-client 0 "$@" >"$dir.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
     python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1])' "http://127.0.0.1:$port/healthz" 2>/dev/null && return 0

@@ -53,6 +53,51 @@ pub struct Config {
     /// this list any site may frame those.
     #[arg(long, env = "ADUAN_EMBED_ORIGINS", value_delimiter = ',')]
     pub embed_origins: Vec<String>,
+    /// Seconds a client has to send a request's headers; also how long a kept-alive connection may wait idle
+    /// for its next request (hyper runs the same timer then).
+    #[arg(long, env = "ADUAN_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+    /// Seconds a client has to send a request's whole body, plus one per 8 KiB it declares; a slower one gets 408
+    /// and the connection is closed.
+    #[arg(long, env = "ADUAN_BODY_TIMEOUT", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout: u64,
+    /// Seconds a connection may go without a byte moving either way, e.g. a client that stops reading a
+    /// response; it is closed then.
+    #[arg(long, env = "ADUAN_IDLE_TIMEOUT", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout: u64,
+    /// Open connections allowed from one client address; more are closed at once (0: no cap). Connections
+    /// from a trusted proxy are not capped: the proxy itself carries many clients.
+    #[arg(long, env = "ADUAN_MAX_CONNECTIONS_PER_CLIENT", default_value_t = 64)]
+    pub max_connections_per_client: usize,
+    /// Reverse proxies (comma-separated addresses or CIDR ranges, e.g. `127.0.0.1,10.0.0.0/8`) whose
+    /// forwarding header names the client. Without it the header is ignored and the socket's peer is the client.
+    #[arg(long, env = "ADUAN_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Which header the trusted proxies append the client to: `x-forwarded-for` (nginx's
+    /// `$proxy_add_x_forwarded_for`) or `forwarded` (RFC 7239). The other one is ignored, since a client can
+    /// send it through a proxy that does not rewrite it.
+    #[arg(long, env = "ADUAN_FORWARDED_HEADER", default_value = "x-forwarded-for", value_parser = ["x-forwarded-for", "forwarded"])]
+    pub forwarded_header: String,
+    /// `GET /api/v1/stats` requests allowed per client per minute (0 disables the limit).
+    #[arg(long, env = "ADUAN_STATS_RATE_LIMIT", default_value_t = 60)]
+    pub stats_rate_limit: u32,
+    /// Searches (`GET /api/v1/reports?q=`) and Open311 `GET requests.json` allowed per client per minute
+    /// (0 disables the limit).
+    #[arg(long, env = "ADUAN_SEARCH_RATE_LIMIT", default_value_t = 60)]
+    pub search_rate_limit: u32,
+    /// Operator API requests allowed per client per minute (0 disables the limit).
+    #[arg(long, env = "ADUAN_OPERATOR_RATE_LIMIT", default_value_t = 300)]
+    pub operator_rate_limit: u32,
+    /// Wrong access codes for one ticket in 15 minutes after which that ticket refuses every code, even the
+    /// right one, until the 15 minutes are over (0 disables).
+    #[arg(long, env = "ADUAN_CODE_FAILURES_PER_TICKET", default_value_t = 10)]
+    pub code_failures_per_ticket: u32,
+    /// Wrong access codes from one client in 15 minutes, over all tickets, after which it is refused (0 disables).
+    #[arg(long, env = "ADUAN_CODE_FAILURES_PER_CLIENT", default_value_t = 30)]
+    pub code_failures_per_client: u32,
+    /// Wrong operator tokens from one client in 15 minutes after which it is refused (0 disables).
+    #[arg(long, env = "ADUAN_TOKEN_FAILURES_PER_CLIENT", default_value_t = 10)]
+    pub token_failures_per_client: u32,
 }
 
 fn time_zone(text: &str) -> Result<aduan_core::calendar::TimeZone, String> {

@@ -4,18 +4,30 @@ use aduan_core::{FieldError, Problem};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+/// The problem, and for a 429 the seconds to send in `Retry-After`.
 #[derive(Debug)]
-pub struct ApiError(pub Problem);
+pub struct ApiError(pub Problem, Option<u64>);
 
 impl ApiError {
     pub fn new(status: StatusCode, title: &str) -> Self {
-        ApiError(Problem {
-            kind: "about:blank".into(),
-            title: title.into(),
-            status: status.as_u16(),
-            detail: None,
-            errors: vec![],
-        })
+        ApiError(
+            Problem {
+                kind: "about:blank".into(),
+                title: title.into(),
+                status: status.as_u16(),
+                detail: None,
+                errors: vec![],
+            },
+            None,
+        )
+    }
+
+    /// 429 with `Retry-After: {seconds}`.
+    pub fn too_many_requests(seconds: u64) -> Self {
+        let mut e = Self::new(StatusCode::TOO_MANY_REQUESTS, "Too many requests")
+            .detail(format!("Try again in {seconds} seconds."));
+        e.1 = Some(seconds);
+        e
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
@@ -53,7 +65,11 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_vec(&self.0).unwrap_or_default();
-        (status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response()
+        let mut res = (status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response();
+        if let Some(seconds) = self.1 {
+            res.headers_mut().insert(header::RETRY_AFTER, seconds.into());
+        }
+        res
     }
 }
 

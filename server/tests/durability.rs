@@ -49,7 +49,8 @@ async fn the_writer_commits_with_synchronous_full() {
 
 #[tokio::test]
 async fn concurrent_submissions_all_get_distinct_tickets_and_are_all_stored() {
-    let s = TestServer::start(&["--rate-limit", "0"]).await;
+    // 120 connections from one address: more than the default per-client cap, which is not under test here.
+    let s = TestServer::start(&["--rate-limit", "0", "--max-connections-per-client", "0"]).await;
     let sends = (0..120).map(|i| {
         let (http, url) = (s.http.clone(), s.url.clone());
         tokio::spawn(async move {

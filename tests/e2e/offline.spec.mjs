@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACKENDS, baseUrl } from './helpers.mjs';
 import { WORDS, fillUntilReview } from './flows.mjs';
-import { root, startServer } from './server.mjs';
+import { root, startServer, UNLIMITED_READS } from './server.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -87,7 +87,7 @@ test.describe('with an Open311 backend', () => {
     cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
     const config = JSON.parse(readFileSync(join(dir, 'dist', 'config.json'), 'utf8'));
     writeFileSync(join(dir, 'dist', 'config.json'), JSON.stringify({ ...config, backend: BACKENDS.open311 }));
-    portal = await startServer(['--data', join(dir, 'data'), '--static', join(dir, 'dist'), '--demo', '--demo-reports', '50', '--rate-limit', '1000']);
+    portal = await startServer(['--data', join(dir, 'data'), '--static', join(dir, 'dist'), '--demo', '--demo-reports', '50', '--rate-limit', '1000', ...UNLIMITED_READS]);
   });
 
   test.afterAll(() => {

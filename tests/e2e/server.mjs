@@ -13,6 +13,10 @@ export function freePort() {
   });
 }
 
+/** Every browser test talks to the server from 127.0.0.1: the per-client budgets of statistics, searches and the
+ * operator API (meant for one visitor each) would refuse the whole suite's reads. */
+export const UNLIMITED_READS = ['--stats-rate-limit', '0', '--search-rate-limit', '0', '--operator-rate-limit', '0'];
+
 /** Starts `aduan-server` with `args` and waits until it is healthy; answers its URL and the process. */
 export async function startServer(args, env = {}) {
   const port = await freePort();

@@ -10,8 +10,9 @@ use axum::response::Response;
 use axum::Json;
 use chrono::Utc;
 
-use super::reports::access_code;
+use super::reports::{access_code, admit_code, count_wrong_code};
 use crate::attachment_files;
+use crate::client::ClientAddr;
 use crate::crypto::{secure_random, sha256_hex};
 use crate::db;
 use crate::db::reports::{locate, Audience};
@@ -117,19 +118,23 @@ pub async fn upload(
 pub async fn download(
     State(state): State<AppState>,
     Path((ticket, id)): Path<(String, String)>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let code = access_code(&headers);
+    admit_code(&state, &ticket, code.as_deref(), client)?;
+    let (wanted, secrets) = (ticket.clone(), state.secrets.clone());
     let file = state
         .db
         .read(move |conn| {
-            let found = locate(conn, &state.secrets, &ticket, code.as_deref())?;
+            let found = locate(conn, &secrets, &wanted, code.as_deref())?;
             if found.confidential && found.audience == Audience::Public {
                 return Err(ApiError::not_found());
             }
             db::attachments::find(conn, found.id, &id)?.ok_or_else(ApiError::not_found)
         })
-        .await?;
+        .await;
+    let file = count_wrong_code(&state, &ticket, client, file)?;
     let (name, content_type) = (file.name, file.content_type);
     let bytes = tokio::fs::read(attachment_files::dir(&state.data_dir).join(file.sha256))
         .await

@@ -7,7 +7,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use chrono::Utc;
 
-use super::reports::access_code;
+use super::reports::{access_code, admit_code, count_wrong_code};
+use crate::client::ClientAddr;
 use crate::db;
 use crate::db::reports::{locate, Audience, Located};
 use crate::http::{wants_english, JsonBody};
@@ -30,6 +31,7 @@ fn invalid(field: &'static str, rule: Rule, english: bool) -> ApiError {
 pub async fn reply(
     State(state): State<AppState>,
     Path(ticket): Path<String>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     JsonBody(input): JsonBody<NewReply>,
 ) -> Result<(StatusCode, Json<ReportView>), ApiError> {
@@ -37,10 +39,12 @@ pub async fn reply(
     let english = wants_english(&headers);
     let max = state.portal.limits.message_max;
     let message = clean_text(&input.message, 1, max, true).map_err(|rule| invalid("message", rule, english))?;
+    admit_code(&state, &ticket, code.as_deref(), client)?;
+    let (wanted, secrets) = (ticket.clone(), state.secrets.clone());
     let view = state
         .db
         .write(move |conn| {
-            let found = locate(conn, &state.secrets, &ticket, code.as_deref())?;
+            let found = locate(conn, &secrets, &wanted, code.as_deref())?;
             require_reporter(&found)?;
             if matches!(found.status, Status::Rejected | Status::Closed) {
                 return Err(ApiError::new(StatusCode::CONFLICT, "Report is finished")
@@ -49,14 +53,18 @@ pub async fn reply(
             db::citizen::add_reply(conn, found.id, found.status, Utc::now(), &message)?;
             Ok(db::reports::load(conn, found.id, Audience::Reporter)?)
         })
-        .await?;
-    Ok((StatusCode::CREATED, Json(view)))
+        .await;
+    Ok((
+        StatusCode::CREATED,
+        Json(count_wrong_code(&state, &ticket, client, view)?),
+    ))
 }
 
 /// `POST /reports/{ticket}/rating`: once, after the agency has completed the report.
 pub async fn rate(
     State(state): State<AppState>,
     Path(ticket): Path<String>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     JsonBody(input): JsonBody<NewRating>,
 ) -> Result<(StatusCode, Json<ReportView>), ApiError> {
@@ -67,10 +75,12 @@ pub async fn rate(
     }
     let comment = clean_text(&input.comment, 0, state.portal.limits.message_max, true)
         .map_err(|rule| invalid("comment", rule, english))?;
+    admit_code(&state, &ticket, code.as_deref(), client)?;
+    let (wanted, secrets) = (ticket.clone(), state.secrets.clone());
     let view = state
         .db
         .write(move |conn| {
-            let found = locate(conn, &state.secrets, &ticket, code.as_deref())?;
+            let found = locate(conn, &secrets, &wanted, code.as_deref())?;
             require_reporter(&found)?;
             if !found.status.is_completed() {
                 return Err(ApiError::new(StatusCode::CONFLICT, "Not completed yet")
@@ -84,8 +94,11 @@ pub async fn rate(
             }
             Ok(db::reports::load(conn, found.id, Audience::Reporter)?)
         })
-        .await?;
-    Ok((StatusCode::CREATED, Json(view)))
+        .await;
+    Ok((
+        StatusCode::CREATED,
+        Json(count_wrong_code(&state, &ticket, client, view)?),
+    ))
 }
 
 /// `POST /reports/{ticket}/supports`: "I have this problem too", counted once per device.

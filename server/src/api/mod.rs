@@ -14,21 +14,36 @@ use axum::{middleware, Router};
 
 use crate::http::{cors_layer, no_store, no_store_when_personal, JSON_BODY_LIMIT};
 use crate::problem::ApiError;
-use crate::ratelimit::{self, RateLimiter};
+use crate::ratelimit::{self, Limits};
 use crate::AppState;
 
-pub fn router(state: AppState, limiter: RateLimiter, cors_origins: &[String]) -> Router {
+pub fn router(state: AppState, limits: &Limits, cors_origins: &[String]) -> Router {
     let upload_limit = state.portal.limits.attachment_max_bytes as usize + 64 * 1024;
     let operator = Router::new()
         .route("/reports", get(operator::queue))
         .route("/reports/{ticket}/transitions", post(operator::transition))
         .layer(middleware::from_fn_with_state(state.clone(), operator::require_token))
-        // Outside the token check, so that a refusal is not cached either.
+        .layer(middleware::from_fn_with_state(limits.operator.clone(), ratelimit::limit_all))
+        // Outside the token check and the limit, so that a refusal is not cached either.
         .layer(middleware::map_response(no_store));
     let citizen = Router::new()
         .route("/portal", get(portal::get_portal))
-        .route("/stats", get(stats::get_stats))
-        .route("/reports", get(reports::list).post(reports::create))
+        .route(
+            "/stats",
+            get(stats::get_stats).layer(middleware::from_fn_with_state(
+                limits.stats.clone(),
+                ratelimit::limit_all,
+            )),
+        )
+        .route(
+            "/reports",
+            get(reports::list)
+                .layer(middleware::from_fn_with_state(
+                    limits.searches.clone(),
+                    ratelimit::limit_searches,
+                ))
+                .post(reports::create),
+        )
         .route("/reports/{ticket}", get(reports::get))
         .route("/reports/{ticket}/replies", post(citizen::reply))
         .route("/reports/{ticket}/rating", post(citizen::rate))
@@ -38,7 +53,10 @@ pub fn router(state: AppState, limiter: RateLimiter, cors_origins: &[String]) ->
             "/attachments",
             post(attachments::upload).layer(DefaultBodyLimit::max(upload_limit)),
         )
-        .layer(middleware::from_fn_with_state(limiter, ratelimit::limit_posts))
+        .layer(middleware::from_fn_with_state(
+            limits.posts.clone(),
+            ratelimit::limit_posts,
+        ))
         .layer(middleware::from_fn(no_store_when_personal));
     let mut v1 = citizen
         .nest("/operator", operator)

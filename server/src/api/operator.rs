@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
 
+use crate::client::ClientAddr;
 use crate::crypto::secrets_match;
 use crate::db;
 use crate::db::listing::Paging;
@@ -18,14 +19,32 @@ use crate::http::{wants_english, JsonBody};
 use crate::problem::ApiError;
 use crate::AppState;
 
-pub async fn require_token(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let given = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    if given.is_some_and(|t| secrets_match(t.trim(), &state.operator_token)) {
+/// The bearer token, the scheme in any case (RFC 9110: `bearer` and `BEARER` are the same scheme).
+fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.trim_start().split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
+/// Wrong tokens are counted per client: past the limit the client is refused, even with the right token,
+/// until the window is over.
+pub async fn require_token(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    req: Request,
+    next: Next,
+) -> Response {
+    let given = bearer_token(req.headers());
+    if given.is_some() {
+        if let Err(refused) = state.throttles.admit_token(client) {
+            return refused.into_response();
+        }
+    }
+    if given.is_some_and(|t| secrets_match(t, &state.operator_token)) {
         return next.run(req).await;
+    }
+    if given.is_some() {
+        state.throttles.token_failed(client);
     }
     let mut res = ApiError::new(StatusCode::UNAUTHORIZED, "Operator token required")
         .detail("Send Authorization: Bearer <token>.")

@@ -1,5 +1,7 @@
 //! Submitting, reading and listing reports.
 
+use std::net::IpAddr;
+
 use aduan_core::validation::{field_errors, validate_new_report, Rule};
 use aduan_core::{FieldError, NewReport, Page, ReportSummary, ReportView, Status};
 use axum::body::Bytes;
@@ -10,6 +12,7 @@ use axum::Json;
 use chrono::{SubsecRound, Utc};
 
 use super::filter;
+use crate::client::ClientAddr;
 use crate::crypto::sha256_hex;
 use crate::db;
 use crate::db::listing::{Paging, PublicQuery};
@@ -22,7 +25,33 @@ pub fn access_code(headers: &HeaderMap) -> Option<String> {
     headers
         .get("x-access-code")
         .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
         .map(str::to_string)
+}
+
+/// Before an access code for `ticket` is checked: 429 while the ticket or the client is locked out by
+/// wrong codes. A request without a code is not held up.
+pub fn admit_code(state: &AppState, ticket: &str, code: Option<&str>, client: IpAddr) -> Result<(), ApiError> {
+    match code {
+        Some(_) => state.throttles.admit_code(ticket, client),
+        None => Ok(()),
+    }
+}
+
+/// After: `locate` answers a wrong code with 403, the only 403 of the routes that take a code.
+pub fn count_wrong_code<T>(
+    state: &AppState,
+    ticket: &str,
+    client: IpAddr,
+    result: Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    if let Err(e) = &result {
+        if e.0.status == StatusCode::FORBIDDEN.as_u16() {
+            state.throttles.code_failed(ticket, client);
+        }
+    }
+    result
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
@@ -96,17 +125,20 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
 pub async fn get(
     State(state): State<AppState>,
     Path(ticket): Path<String>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
 ) -> Result<Json<ReportView>, ApiError> {
     let code = access_code(&headers);
+    admit_code(&state, &ticket, code.as_deref(), client)?;
+    let (wanted, secrets) = (ticket.clone(), state.secrets.clone());
     let view = state
         .db
         .read(move |conn| {
-            let found = db::reports::locate(conn, &state.secrets, &ticket, code.as_deref())?;
+            let found = db::reports::locate(conn, &secrets, &wanted, code.as_deref())?;
             Ok(db::reports::load(conn, found.id, found.audience)?)
         })
-        .await?;
-    Ok(Json(view))
+        .await;
+    Ok(Json(count_wrong_code(&state, &ticket, client, view)?))
 }
 
 /// `GET /reports`: the public listing. Confidential reports appear without title; identity never.

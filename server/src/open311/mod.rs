@@ -27,7 +27,7 @@ use crate::db::listing::Open311Query;
 use crate::db::reports::{insert_report, locate, Audience};
 use crate::http::{cors_layer, wants_english, JSON_BODY_LIMIT};
 use crate::problem::ApiError;
-use crate::ratelimit::{self, RateLimiter};
+use crate::ratelimit::{self, Limits};
 use crate::AppState;
 
 pub const REGION: &str = "kecamatan";
@@ -36,15 +36,27 @@ pub const INCIDENT_DATE: &str = "tanggal_kejadian";
 /// At most this many requests in one `GET requests.json`, as the standard suggests.
 const LIST_LIMIT: u32 = 1000;
 
-/// `limiter` is the one `/api/v1` uses, so a client has one budget of POSTs across both protocols.
-pub fn router(state: AppState, limiter: RateLimiter, cors_origins: &[String]) -> Router {
+/// `limits` are the ones `/api/v1` uses, so a client has one budget of POSTs and of searches across both
+/// protocols.
+pub fn router(state: AppState, limits: &Limits, cors_origins: &[String]) -> Router {
     let mut router = Router::new()
         .route("/open311/v2/services.json", get(services))
         .route("/open311/v2/services/{code}", get(service_definition))
-        .route("/open311/v2/requests.json", get(list).post(create))
+        .route(
+            "/open311/v2/requests.json",
+            get(list)
+                .layer(axum::middleware::from_fn_with_state(
+                    limits.searches.clone(),
+                    ratelimit::limit_all,
+                ))
+                .post(create),
+        )
         .route("/open311/v2/requests/{id}", get(one))
         .route("/open311/v2/tokens/{token}", get(token))
-        .layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit_posts))
+        .layer(axum::middleware::from_fn_with_state(
+            limits.posts.clone(),
+            ratelimit::limit_posts,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(JSON_BODY_LIMIT));
     if let Some(cors) = cors_layer(cors_origins) {
         router = router.layer(cors);

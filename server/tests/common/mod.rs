@@ -40,13 +40,11 @@ impl TestServer {
         let (router, state) = aduan_server::build(&config).expect("server builds");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
+        // The real accept loop, with the timeouts and caps of `config`.
         tokio::spawn(async move {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-            )
-            .await
-            .unwrap();
+            aduan_server::serve(listener, router, &config, std::future::pending())
+                .await
+                .unwrap();
         });
         TestServer {
             state,
@@ -87,6 +85,11 @@ impl TestServer {
         let json: serde_json::Value = res.json().await.unwrap_or_default();
         assert_eq!(status, expect, "{body} -> {json}");
         json
+    }
+
+    /// The listening address, for tests that speak raw TCP.
+    pub fn addr(&self) -> std::net::SocketAddr {
+        self.url.trim_start_matches("http://").parse().unwrap()
     }
 
     pub fn db_path(&self) -> PathBuf {
