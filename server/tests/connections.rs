@@ -171,18 +171,7 @@ async fn a_client_that_stops_reading_a_response_is_cut_off() {
     // A file far larger than what the socket buffers hold, so the server's writes block.
     let size = 4 * 1024 * 1024;
     let bytes = [b"\x89PNG\r\n\x1a\n".as_slice(), &vec![0u8; size]].concat();
-    let part = reqwest::multipart::Part::bytes(bytes).file_name("besar.png");
-    let res = s
-        .post("/api/v1/attachments")
-        .multipart(reqwest::multipart::Form::new().part("file", part))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let id = res.json::<serde_json::Value>().await.unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = s.upload(bytes).await;
     let (ticket, _) = s.submit(|b| b["attachment_ids"] = serde_json::json!([id])).await;
 
     let socket = TcpSocket::new_v4().unwrap();

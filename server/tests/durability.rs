@@ -6,23 +6,9 @@ mod common;
 
 use std::time::Duration;
 
-use common::{valid_report, TestServer};
+use common::{valid_report, TestServer, PNG};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
-
-async fn upload(s: &TestServer, bytes: Vec<u8>) -> String {
-    let part = reqwest::multipart::Part::bytes(bytes).file_name("foto.png");
-    let res = s
-        .post("/api/v1/attachments")
-        .multipart(reqwest::multipart::Form::new().part("file", part))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string()
-}
 
 fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
@@ -95,7 +81,7 @@ async fn a_damaged_file_at_the_hash_path_is_rewritten_by_the_next_upload_of_that
     std::fs::write(dir.join(sha256_hex(&corrupt)), &garbage).unwrap();
 
     for bytes in [empty, corrupt] {
-        let id = upload(&s, bytes.clone()).await;
+        let id = s.upload(bytes.clone()).await;
         let (ticket, code) = s.submit(|b| b["attachment_ids"] = json!([id])).await;
         let file = s
             .http
@@ -114,12 +100,12 @@ async fn a_damaged_file_at_the_hash_path_is_rewritten_by_the_next_upload_of_that
 async fn a_sweep_removes_uploads_left_unattached_for_a_day_and_keeps_the_rest() {
     let s = TestServer::start(&[]).await;
     let dir = s.data.path().join("attachments");
-    let attached = upload(&s, png(1)).await;
+    let attached = s.upload(png(1)).await;
     s.submit(|b| b["attachment_ids"] = json!([attached])).await;
-    let fresh = upload(&s, png(2)).await;
-    let old = upload(&s, png(3)).await;
+    let fresh = s.upload(png(2)).await;
+    let old = s.upload(png(3)).await;
     // An old orphan whose content an attached upload also has: its row goes, the shared file stays.
-    let old_shared = upload(&s, png(1)).await;
+    let old_shared = s.upload(png(1)).await;
     let conn = rusqlite::Connection::open(s.db_path()).unwrap();
     let two_days_ago =
         (chrono::Utc::now() - chrono::Duration::hours(48)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);

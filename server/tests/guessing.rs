@@ -4,11 +4,10 @@
 
 mod common;
 
-use common::TestServer;
+use common::{TestServer, PNG};
 use serde_json::json;
 
 const WRONG: &str = "ZZZZ-ZZZZ";
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 
 #[derive(Clone, Copy, Debug)]
 enum Route {
@@ -32,18 +31,7 @@ async fn try_code(s: &TestServer, route: Route, ticket: &str, attachment: &str, 
 
 /// A report with one attachment: (ticket, access code, attachment id).
 async fn report_with_attachment(s: &TestServer) -> (String, String, String) {
-    let part = reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("foto.png");
-    let res = s
-        .post("/api/v1/attachments")
-        .multipart(reqwest::multipart::Form::new().part("file", part))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    let id = res.json::<serde_json::Value>().await.unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = s.upload(PNG.to_vec()).await;
     let (ticket, code) = s.submit(|b| b["attachment_ids"] = json!([id])).await;
     (ticket, code, id)
 }

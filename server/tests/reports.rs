@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{valid_report, TestServer};
+use common::{valid_report, TestServer, PNG};
 use serde_json::{json, Value};
 
 #[tokio::test]
@@ -231,36 +231,24 @@ async fn anonymous_reports_keep_no_identity_even_for_the_reporter() {
         .unwrap();
     assert_eq!(stored, None);
 }
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
-
-async fn upload(s: &TestServer, name: &str, bytes: Vec<u8>, claimed: &str) -> reqwest::Response {
-    let part = reqwest::multipart::Part::bytes(bytes)
-        .file_name(name.to_string())
-        .mime_str(claimed)
-        .unwrap();
-    s.post("/api/v1/attachments")
-        .multipart(reqwest::multipart::Form::new().part("file", part))
-        .send()
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn attachments_are_sniffed_limited_and_follow_the_report_access_rules() {
     let s = TestServer::start(&[]).await;
-    let res = upload(&s, "../foto.png", PNG.to_vec(), "application/octet-stream").await;
+    let res = s
+        .upload_as("../foto.png", PNG.to_vec(), "application/octet-stream")
+        .await;
     assert_eq!(res.status(), 201);
     let att: Value = res.json().await.unwrap();
     assert_eq!(att["content_type"], "image/png");
     assert_eq!(att["name"], "foto.png");
     assert_eq!(
-        upload(&s, "x.png", b"<svg onload=alert(1)>".to_vec(), "image/png")
+        s.upload_as("x.png", b"<svg onload=alert(1)>".to_vec(), "image/png")
             .await
             .status(),
         415
     );
     assert_eq!(
-        upload(&s, "big.png", [PNG, &vec![0u8; 5 * 1024 * 1024]].concat(), "image/png")
+        s.upload_as("big.png", [PNG, &vec![0u8; 5 * 1024 * 1024]].concat(), "image/png")
             .await
             .status(),
         413

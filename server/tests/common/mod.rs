@@ -18,7 +18,33 @@ pub struct TestServer {
     pub http: reqwest::Client,
 }
 
+/// The smallest PNG header the server's type sniffing accepts.
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
 impl TestServer {
+    /// Posts one file to `/attachments` under `name`, claiming the content type `claimed`.
+    pub async fn upload_as(&self, name: &str, bytes: Vec<u8>, claimed: &str) -> reqwest::Response {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name(name.to_string())
+            .mime_str(claimed)
+            .unwrap();
+        self.post("/api/v1/attachments")
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Uploads `bytes` as a PNG photo and returns the attachment's id.
+    pub async fn upload(&self, bytes: Vec<u8>) -> String {
+        let res = self.upload_as("foto.png", bytes, "image/png").await;
+        assert_eq!(res.status(), 201);
+        res.json::<serde_json::Value>().await.unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     pub async fn start(extra: &[&str]) -> TestServer {
         TestServer::start_in(tempfile::tempdir().unwrap(), extra).await
     }
