@@ -48,7 +48,24 @@ pub fn router(config: &Config) -> Result<Router, String> {
             let policy = policy.clone();
             async move { security_headers(req, next, &policy).await }
         }))
+        .layer(middleware::map_response(yaml_as_utf8))
         .layer(CompressionLayer::new()))
+}
+
+/// `/openapi.yaml` is UTF-8 (arrows, Indonesian names) but its guessed type, `text/x-yaml`, names no charset, and
+/// a client may then read it as Latin-1. YAML's registered type is `application/yaml` (RFC 9512).
+async fn yaml_as_utf8(mut res: Response) -> Response {
+    let is_yaml = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| matches!(v.as_bytes(), b"text/x-yaml" | b"text/yaml" | b"application/yaml"));
+    if is_yaml {
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/yaml; charset=utf-8"),
+        );
+    }
+    res
 }
 
 /// The Content-Security-Policy of the SPA in `dir`, recomputed when `index.html` or `config.json` change, so
