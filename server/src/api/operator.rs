@@ -12,7 +12,6 @@ use chrono::Utc;
 use crate::client::ClientAddr;
 use crate::crypto::secrets_match;
 use crate::db;
-use crate::db::listing::Paging;
 use crate::db::reports::{locate, Audience};
 use crate::db::workflow::{Transition, TransitionError};
 use crate::http::{wants_english, JsonBody};
@@ -56,33 +55,11 @@ pub async fn require_token(
 
 /// `GET /operator/reports?status=&page=&per_page=`: the work queue, oldest first, with full content.
 pub async fn queue(State(state): State<AppState>, query: RawQuery) -> Result<Json<Page<ReportView>>, ApiError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.0.as_deref().unwrap_or(""))
-        .map_err(|_| ApiError::bad_request("The query string is malformed."))?;
-    let mut status = None;
-    let (mut page, mut per_page) = (1u32, 20u32);
-    for (k, v) in pairs {
-        match k.as_str() {
-            "status" => status = Some(Status::parse(&v).ok_or_else(|| ApiError::bad_request("unknown status"))?),
-            "page" => {
-                page = v
-                    .parse()
-                    .ok()
-                    .filter(|p| *p >= 1)
-                    .ok_or_else(|| ApiError::bad_request("page must be a whole number from 1"))?;
-            }
-            "per_page" => {
-                per_page = v
-                    .parse()
-                    .ok()
-                    .filter(|p| (1..=100).contains(p))
-                    .ok_or_else(|| ApiError::bad_request("per_page must be from 1 to 100"))?;
-            }
-            _ => {}
-        }
-    }
+    let params = super::filter::list_params(super::filter::pairs(&query)?)?;
+    let (status, paging) = (params.status, params.paging);
     let result = state
         .db
-        .read(move |conn| Ok(db::listing::operator_queue(conn, status, Paging { page, per_page })?))
+        .read(move |conn| Ok(db::listing::operator_queue(conn, status, paging)?))
         .await?;
     Ok(Json(result))
 }

@@ -3,7 +3,7 @@
 use std::net::IpAddr;
 
 use aduan_core::validation::{field_errors, validate_new_report, Rule};
-use aduan_core::{FieldError, NewReport, Page, ReportSummary, ReportView, Status};
+use aduan_core::{NewReport, Page, ReportSummary, ReportView};
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -15,7 +15,7 @@ use super::filter;
 use crate::client::ClientAddr;
 use crate::crypto::sha256_hex;
 use crate::db;
-use crate::db::listing::{Paging, PublicQuery};
+use crate::db::listing::PublicQuery;
 use crate::db::reports::{Retry, SubmitError};
 use crate::http::wants_english;
 use crate::problem::ApiError;
@@ -144,49 +144,19 @@ pub async fn get(
 /// `GET /reports`: the public listing. Confidential reports appear without title; identity never.
 pub async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Page<ReportSummary>>, ApiError> {
     let (filter, rest) = filter::parse(&query)?;
-    let mut page = 1u32;
-    let mut per_page = 20u32;
-    let mut status = None;
-    let mut search = None;
-    let mut errors = Vec::new();
-    for (key, value) in rest {
-        match key.as_str() {
-            "page" => match value.parse::<u32>() {
-                Ok(p) if p >= 1 => page = p,
-                _ => errors.push(FieldError {
-                    field: "page".into(),
-                    code: "unknown".into(),
-                    message: "page must be a whole number from 1".into(),
-                }),
-            },
-            "per_page" => match value.parse::<u32>() {
-                Ok(p) if (1..=100).contains(&p) => per_page = p,
-                _ => errors.push(FieldError {
-                    field: "per_page".into(),
-                    code: "unknown".into(),
-                    message: "per_page must be from 1 to 100".into(),
-                }),
-            },
-            "status" => match Status::parse(&value) {
-                Some(s) => status = Some(s),
-                None => errors.push(FieldError {
-                    field: "status".into(),
-                    code: "unknown".into(),
-                    message: "unknown status".into(),
-                }),
-            },
-            "q" => search = Some(value),
-            _ => {}
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
+    let params = filter::list_params(rest)?;
+    let search = params
+        .rest
+        .into_iter()
+        .filter(|(key, _)| key == "q")
+        .map(|(_, value)| value.trim().to_string())
+        .next_back()
+        .filter(|q| !q.is_empty());
     let query = PublicQuery {
         filter,
-        status,
+        status: params.status,
         search,
-        paging: Paging { page, per_page },
+        paging: params.paging,
     };
     let result = state
         .db
