@@ -70,9 +70,18 @@ pub struct NewReply {
 /// `POST /reports/{ticket}/rating`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct NewRating {
+    #[serde(deserialize_with = "whole_number")]
     pub rating: u8,
     #[serde(default)]
     pub comment: String,
+}
+
+/// JSON has a single number type, so `5.0` is the rating 5 (JavaScript writes it `5`, other languages may not).
+/// A fractional or out-of-range number reads as 0, which validation refuses (422) like any rating outside 1–5;
+/// only a value that is not a number is malformed (400).
+fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u8, D::Error> {
+    let n = f64::deserialize(deserializer)?;
+    Ok(if n.fract() == 0.0 && (0.0..=255.0).contains(&n) { n as u8 } else { 0 })
 }
 
 /// `POST /reports/{ticket}/supports`.
