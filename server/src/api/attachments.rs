@@ -63,29 +63,30 @@ pub async fn upload(
             ApiError::bad_request(e.body_text())
         }
     };
-    let mut found = None;
-    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
-        if field.name() != Some("file") {
-            continue;
-        }
-        let raw_name = field.file_name().unwrap_or("");
-        // Refused rather than cleaned: a name that reads differently from what it is (`gpj.exe` shown as
-        // `exe.jpg`) is worth telling the citizen about, and the SPA checks the same rule before uploading.
-        refuse_direction_controls(raw_name)
-            .map_err(|rule| ApiError::validation(field_errors(&[("file", rule)], wants_english(&headers))))?;
-        let name = clean_file_name(raw_name);
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(bad)? {
-            if bytes.len() as u64 + chunk.len() as u64 > max {
-                return Err(too_large(max));
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        found = Some((name, bytes));
-        break;
+    // Exactly one part, named `file` (the contract's `additionalProperties: false`): a part that would not be
+    // read is refused, so a client that sent two files is not told that both were taken.
+    let one_part = || ApiError::bad_request("Send one multipart part, named \"file\", and nothing else.");
+    let mut field = multipart.next_field().await.map_err(bad)?.ok_or_else(one_part)?;
+    if field.name() != Some("file") {
+        return Err(one_part());
     }
-    let (name, bytes) =
-        found.ok_or_else(|| ApiError::bad_request("Send the file in a multipart field named \"file\"."))?;
+    let raw_name = field.file_name().unwrap_or("");
+    // Refused rather than cleaned: a name that reads differently from what it is (`gpj.exe` shown as
+    // `exe.jpg`) is worth telling the citizen about, and the SPA checks the same rule before uploading.
+    refuse_direction_controls(raw_name)
+        .map_err(|rule| ApiError::validation(field_errors(&[("file", rule)], wants_english(&headers))))?;
+    let name = clean_file_name(raw_name);
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(bad)? {
+        if bytes.len() as u64 + chunk.len() as u64 > max {
+            return Err(too_large(max));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    drop(field);
+    if multipart.next_field().await.map_err(bad)?.is_some() {
+        return Err(one_part());
+    }
     if bytes.is_empty() {
         return Err(ApiError::bad_request("The file is empty."));
     }
