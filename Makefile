@@ -16,6 +16,7 @@ run: tools dist/index.html server
 
 test: tools-browser dist/index.html server
 	cargo test --workspace
+	scripts/contract-test.sh
 	npx playwright test --config tests/e2e/playwright.config.mjs
 
 # rustfmt.toml and leptosfmt.toml set the width; [workspace.lints] in Cargo.toml the lints every crate keeps.

@@ -9,6 +9,9 @@ TRUNK_VERSION=0.21.14
 LEPTOSFMT_VERSION=0.1.33
 # Splits the wasm into lazily loaded chunks (scripts/build-wasm.mjs); the same tool cargo-leptos --split uses.
 WASM_SPLIT_VERSION=0.2.4
+# Fuzzes the API against public/openapi.yaml in `make test` (scripts/contract-test.sh), from PyPI into a
+# virtualenv under target/.
+SCHEMATHESIS_VERSION=4.32.5
 # The wasm-bindgen CLI must match the library version locked in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -34,6 +37,16 @@ if ((${#apt_packages[@]})); then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
   else
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+  fi
+fi
+
+if [[ "${1:-}" == "--browser" ]]; then
+  venv=target/schemathesis-venv
+  if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "version $SCHEMATHESIS_VERSION\$"; then
+    echo "setup: installing schemathesis $SCHEMATHESIS_VERSION (about 1 minute)"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
   fi
 fi
 
