@@ -12,7 +12,11 @@ use serde_json::{json, Value};
 async fn the_contract_is_served_as_utf8_yaml() {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), "<!DOCTYPE html><html></html>").unwrap();
-    std::fs::write(dist.path().join("openapi.yaml"), "openapi: 3.1.0\n# submitted → verified\n").unwrap();
+    std::fs::write(
+        dist.path().join("openapi.yaml"),
+        "openapi: 3.1.0\n# submitted → verified\n",
+    )
+    .unwrap();
     let s = TestServer::start(&["--static", dist.path().to_str().unwrap()]).await;
     let res = s.get("/openapi.yaml").await;
     assert_eq!(res.status(), 200);
@@ -77,7 +81,10 @@ async fn operator_queue_parameters_are_validated_like_the_public_list() {
     // The largest documented page is past the end: an empty page, not an error.
     let res = s
         .http
-        .get(format!("{}/api/v1/operator/reports?page=4294967295&per_page=100", s.url))
+        .get(format!(
+            "{}/api/v1/operator/reports?page=4294967295&per_page=100",
+            s.url
+        ))
         .bearer_auth(&s.token)
         .send()
         .await
@@ -97,7 +104,8 @@ async fn a_rating_written_as_a_whole_float_is_accepted() {
         ("in_progress", None),
         ("completed", None),
     ] {
-        s.transition(&ticket, json!({ "to": to, "agency_id": agency }), 200).await;
+        s.transition(&ticket, json!({ "to": to, "agency_id": agency }), 200)
+            .await;
     }
     let rate = |body: Value| {
         s.post(&format!("/api/v1/reports/{ticket}/rating"))
@@ -126,7 +134,11 @@ async fn an_upload_is_exactly_one_part_named_file() {
     let extra_before = reqwest::multipart::Form::new().text("caption", "x").part("file", png());
     let extra_after = reqwest::multipart::Form::new().part("file", png()).text("caption", "x");
     let two_files = reqwest::multipart::Form::new().part("file", png()).part("file", png());
-    for (what, form) in [("before", extra_before), ("after", extra_after), ("two files", two_files)] {
+    for (what, form) in [
+        ("before", extra_before),
+        ("after", extra_after),
+        ("two files", two_files),
+    ] {
         let res = send(form).await.unwrap();
         assert_eq!(res.status(), 400, "{what}");
         assert_eq!(res.headers()["content-type"], "application/problem+json", "{what}");

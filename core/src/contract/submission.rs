@@ -81,7 +81,11 @@ pub struct NewRating {
 /// only a value that is not a number is malformed (400).
 fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u8, D::Error> {
     let n = f64::deserialize(deserializer)?;
-    Ok(if n.fract() == 0.0 && (0.0..=255.0).contains(&n) { n as u8 } else { 0 })
+    Ok(if n.fract() == 0.0 && (0.0..=255.0).contains(&n) {
+        n as u8
+    } else {
+        0
+    })
 }
 
 /// `POST /reports/{ticket}/supports`.

@@ -38,10 +38,16 @@ fn unknown(field: &str, message: &str) -> FieldError {
 fn strict_date(value: &str) -> Option<NaiveDate> {
     let b = value.as_bytes();
     let shaped = b.len() == 10
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
-    shaped.then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()).flatten()
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    shaped
+        .then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok())
+        .flatten()
 }
 
 /// Parses `from, to, agency, category, region, kind` (and returns the other pairs, as they came).
@@ -102,7 +108,7 @@ pub fn list_params(pairs: Vec<(String, String)>) -> Result<ListParams, ApiError>
             },
             "per_page" => match value.parse::<u32>() {
                 Ok(p) if (1..=100).contains(&p) && value.bytes().all(|c| c.is_ascii_digit()) => {
-                    params.paging.per_page = p
+                    params.paging.per_page = p;
                 }
                 _ => errors.push(unknown("per_page", "per_page must be from 1 to 100")),
             },
