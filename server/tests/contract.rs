@@ -134,7 +134,9 @@ async fn an_upload_is_exactly_one_part_named_file() {
     let extra_before = reqwest::multipart::Form::new().text("caption", "x").part("file", png());
     let extra_after = reqwest::multipart::Form::new().part("file", png()).text("caption", "x");
     let two_files = reqwest::multipart::Form::new().part("file", png()).part("file", png());
+    let no_file = reqwest::multipart::Form::new().text("caption", "x");
     for (what, form) in [
+        ("no file", no_file),
         ("before", extra_before),
         ("after", extra_after),
         ("two files", two_files),
@@ -143,6 +145,9 @@ async fn an_upload_is_exactly_one_part_named_file() {
         assert_eq!(res.status(), 400, "{what}");
         assert_eq!(res.headers()["content-type"], "application/problem+json", "{what}");
     }
+    let empty = reqwest::multipart::Part::bytes(Vec::new()).file_name("foto.png");
+    let res = send(reqwest::multipart::Form::new().part("file", empty)).await.unwrap();
+    assert_eq!(res.status(), 400, "an empty file");
     let one = send(reqwest::multipart::Form::new().part("file", png())).await.unwrap();
     assert_eq!(one.status(), 201);
 }

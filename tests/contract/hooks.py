@@ -21,3 +21,4 @@ def filter_query(context, query):
         return True
     start, end = _date(query.get("from")), _date(query.get("to"))
     return not (start and end and start > end)
+
