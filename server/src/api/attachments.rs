@@ -10,7 +10,7 @@ use axum::response::Response;
 use axum::Json;
 use chrono::Utc;
 
-use super::reports::{access_code, admit_code, count_wrong_code};
+use super::reports::{access_code, behind_code_throttle};
 use crate::attachment_files;
 use crate::client::ClientAddr;
 use crate::crypto::{secure_random, sha256_hex};
@@ -123,19 +123,15 @@ pub async fn download(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let code = access_code(&headers);
-    admit_code(&state, &ticket, code.as_deref(), client)?;
-    let (wanted, secrets) = (ticket.clone(), state.secrets.clone());
-    let file = state
-        .db
-        .read(move |conn| {
-            let found = locate(conn, &secrets, &wanted, code.as_deref())?;
-            if found.confidential && found.audience == Audience::Public {
-                return Err(ApiError::not_found());
-            }
-            db::attachments::find(conn, found.id, &id)?.ok_or_else(ApiError::not_found)
-        })
-        .await;
-    let file = count_wrong_code(&state, &ticket, client, file)?;
+    let (wanted, secrets, sent) = (ticket.clone(), state.secrets.clone(), code.clone());
+    let read = state.db.read(move |conn| {
+        let found = locate(conn, &secrets, &wanted, sent.as_deref())?;
+        if found.confidential && found.audience == Audience::Public {
+            return Err(ApiError::not_found());
+        }
+        db::attachments::find(conn, found.id, &id)?.ok_or_else(ApiError::not_found)
+    });
+    let file = behind_code_throttle(&state, &ticket, code.as_deref(), client, read).await?;
     let (name, content_type) = (file.name, file.content_type);
     let bytes = tokio::fs::read(attachment_files::dir(&state.data_dir).join(file.sha256))
         .await

@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use chrono::Utc;
 
-use super::reports::{access_code, admit_code, count_wrong_code};
+use super::reports::{access_code, behind_code_throttle};
 use crate::client::ClientAddr;
 use crate::db;
 use crate::db::reports::{locate, Audience, Located};
@@ -39,25 +39,19 @@ pub async fn reply(
     let english = wants_english(&headers);
     let max = state.portal.limits.message_max;
     let message = clean_text(&input.message, 1, max, true).map_err(|rule| invalid("message", rule, english))?;
-    admit_code(&state, &ticket, code.as_deref(), client)?;
-    let (wanted, secrets) = (ticket.clone(), state.secrets.clone());
-    let view = state
-        .db
-        .write(move |conn| {
-            let found = locate(conn, &secrets, &wanted, code.as_deref())?;
-            require_reporter(&found)?;
-            if matches!(found.status, Status::Rejected | Status::Closed) {
-                return Err(ApiError::new(StatusCode::CONFLICT, "Report is finished")
-                    .detail("A rejected or closed report takes no more replies."));
-            }
-            db::citizen::add_reply(conn, found.id, found.status, Utc::now(), &message)?;
-            Ok(db::reports::load(conn, found.id, Audience::Reporter)?)
-        })
-        .await;
-    Ok((
-        StatusCode::CREATED,
-        Json(count_wrong_code(&state, &ticket, client, view)?),
-    ))
+    let (wanted, secrets, sent) = (ticket.clone(), state.secrets.clone(), code.clone());
+    let write = state.db.write(move |conn| {
+        let found = locate(conn, &secrets, &wanted, sent.as_deref())?;
+        require_reporter(&found)?;
+        if matches!(found.status, Status::Rejected | Status::Closed) {
+            return Err(ApiError::new(StatusCode::CONFLICT, "Report is finished")
+                .detail("A rejected or closed report takes no more replies."));
+        }
+        db::citizen::add_reply(conn, found.id, found.status, Utc::now(), &message)?;
+        Ok(db::reports::load(conn, found.id, Audience::Reporter)?)
+    });
+    let view = behind_code_throttle(&state, &ticket, code.as_deref(), client, write).await?;
+    Ok((StatusCode::CREATED, Json(view)))
 }
 
 /// `POST /reports/{ticket}/rating`: once, after the agency has completed the report.
@@ -75,30 +69,24 @@ pub async fn rate(
     }
     let comment = clean_text(&input.comment, 0, state.portal.limits.message_max, true)
         .map_err(|rule| invalid("comment", rule, english))?;
-    admit_code(&state, &ticket, code.as_deref(), client)?;
-    let (wanted, secrets) = (ticket.clone(), state.secrets.clone());
-    let view = state
-        .db
-        .write(move |conn| {
-            let found = locate(conn, &secrets, &wanted, code.as_deref())?;
-            require_reporter(&found)?;
-            if !found.status.is_completed() {
-                return Err(ApiError::new(StatusCode::CONFLICT, "Not completed yet")
-                    .detail("A report can be rated once the agency has completed it."));
-            }
-            let comment = (!comment.is_empty()).then_some(comment.as_str());
-            if !db::citizen::rate(conn, found.id, found.status, Utc::now(), input.rating, comment)? {
-                return Err(
-                    ApiError::new(StatusCode::CONFLICT, "Already rated").detail("This report has already been rated.")
-                );
-            }
-            Ok(db::reports::load(conn, found.id, Audience::Reporter)?)
-        })
-        .await;
-    Ok((
-        StatusCode::CREATED,
-        Json(count_wrong_code(&state, &ticket, client, view)?),
-    ))
+    let (wanted, secrets, sent) = (ticket.clone(), state.secrets.clone(), code.clone());
+    let write = state.db.write(move |conn| {
+        let found = locate(conn, &secrets, &wanted, sent.as_deref())?;
+        require_reporter(&found)?;
+        if !found.status.is_completed() {
+            return Err(ApiError::new(StatusCode::CONFLICT, "Not completed yet")
+                .detail("A report can be rated once the agency has completed it."));
+        }
+        let comment = (!comment.is_empty()).then_some(comment.as_str());
+        if !db::citizen::rate(conn, found.id, found.status, Utc::now(), input.rating, comment)? {
+            return Err(
+                ApiError::new(StatusCode::CONFLICT, "Already rated").detail("This report has already been rated.")
+            );
+        }
+        Ok(db::reports::load(conn, found.id, Audience::Reporter)?)
+    });
+    let view = behind_code_throttle(&state, &ticket, code.as_deref(), client, write).await?;
+    Ok((StatusCode::CREATED, Json(view)))
 }
 
 /// `POST /reports/{ticket}/supports`: "I have this problem too", counted once per device.

@@ -1,5 +1,6 @@
 //! Submitting, reading and listing reports.
 
+use std::future::Future;
 use std::net::IpAddr;
 
 use aduan_core::validation::{field_errors, validate_new_report, Rule};
@@ -30,22 +31,20 @@ pub fn access_code(headers: &HeaderMap) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Before an access code for `ticket` is checked: 429 while the ticket or the client is locked out by
-/// wrong codes. A request without a code is not held up.
-pub fn admit_code(state: &AppState, ticket: &str, code: Option<&str>, client: IpAddr) -> Result<(), ApiError> {
-    match code {
-        Some(_) => state.throttles.admit_code(ticket, client),
-        None => Ok(()),
-    }
-}
-
-/// After: `locate` answers a wrong code with 403, the only 403 of the routes that take a code.
-pub fn count_wrong_code<T>(
+/// Runs `work`, which checks `code` for `ticket` through `db::reports::locate`, behind the guessing throttle:
+/// 429 while the ticket or the client is locked out by wrong codes (a request without a code is not held up),
+/// and a wrong code counted afterwards (`locate`'s 403, the only 403 of the routes that take a code).
+pub async fn behind_code_throttle<T>(
     state: &AppState,
     ticket: &str,
+    code: Option<&str>,
     client: IpAddr,
-    result: Result<T, ApiError>,
+    work: impl Future<Output = Result<T, ApiError>>,
 ) -> Result<T, ApiError> {
+    if code.is_some() {
+        state.throttles.admit_code(ticket, client)?;
+    }
+    let result = work.await;
     if let Err(e) = &result {
         if e.0.status == StatusCode::FORBIDDEN.as_u16() {
             state.throttles.code_failed(ticket, client);
@@ -129,16 +128,14 @@ pub async fn get(
     headers: HeaderMap,
 ) -> Result<Json<ReportView>, ApiError> {
     let code = access_code(&headers);
-    admit_code(&state, &ticket, code.as_deref(), client)?;
-    let (wanted, secrets) = (ticket.clone(), state.secrets.clone());
-    let view = state
-        .db
-        .read(move |conn| {
-            let found = db::reports::locate(conn, &secrets, &wanted, code.as_deref())?;
-            Ok(db::reports::load(conn, found.id, found.audience)?)
-        })
-        .await;
-    Ok(Json(count_wrong_code(&state, &ticket, client, view)?))
+    let (wanted, secrets, sent) = (ticket.clone(), state.secrets.clone(), code.clone());
+    let read = state.db.read(move |conn| {
+        let found = db::reports::locate(conn, &secrets, &wanted, sent.as_deref())?;
+        Ok(db::reports::load(conn, found.id, found.audience)?)
+    });
+    Ok(Json(
+        behind_code_throttle(&state, &ticket, code.as_deref(), client, read).await?,
+    ))
 }
 
 /// `GET /reports`: the public listing. Confidential reports appear without title; identity never.
