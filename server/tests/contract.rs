@@ -25,13 +25,7 @@ async fn the_contract_is_served_as_utf8_yaml() {
 }
 
 async fn assert_field_error(s: &TestServer, path: &str, field: &str) {
-    let res = s
-        .http
-        .get(format!("{}{path}", s.url))
-        .bearer_auth(&s.token)
-        .send()
-        .await
-        .unwrap();
+    let res = s.get_request(path).bearer_auth(&s.token).send().await.unwrap();
     assert_eq!(res.status(), 422, "{path}");
     assert_eq!(res.headers()["content-type"], "application/problem+json", "{path}");
     let body: Value = res.json().await.unwrap();

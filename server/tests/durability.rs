@@ -84,8 +84,7 @@ async fn a_damaged_file_at_the_hash_path_is_rewritten_by_the_next_upload_of_that
         let id = s.upload(bytes.clone()).await;
         let (ticket, code) = s.submit(|b| b["attachment_ids"] = json!([id])).await;
         let file = s
-            .http
-            .get(format!("{}/api/v1/reports/{ticket}/attachments/{id}", s.url))
+            .get_request(&format!("/api/v1/reports/{ticket}/attachments/{id}"))
             .header("x-access-code", &code)
             .send()
             .await

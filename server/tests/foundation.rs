@@ -196,8 +196,7 @@ async fn the_spa_is_served_with_fallback_csp_and_cache_headers() {
     )
     .unwrap();
     let br = s
-        .http
-        .get(format!("{}/app-0123456789abcdef.js", s.url))
+        .get_request("/app-0123456789abcdef.js")
         .header("accept-encoding", "gzip, br")
         .send()
         .await
@@ -212,8 +211,7 @@ async fn the_spa_is_served_with_fallback_csp_and_cache_headers() {
     assert_eq!(br.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert_eq!(br.bytes().await.unwrap().as_ref(), b"precompressed brotli bytes");
     let plain = s
-        .http
-        .get(format!("{}/app-0123456789abcdef.js", s.url))
+        .get_request("/app-0123456789abcdef.js")
         .header("accept-encoding", "identity")
         .send()
         .await

@@ -105,12 +105,7 @@ async fn a_client_guessing_over_many_tickets_is_locked_out() {
 #[tokio::test]
 async fn wrong_operator_tokens_lock_the_client_out() {
     let s = TestServer::start(&["--token-failures-per-client", "3"]).await;
-    let queue = |token: &str| {
-        s.http
-            .get(format!("{}/api/v1/operator/reports", s.url))
-            .bearer_auth(token)
-            .send()
-    };
+    let queue = |token: &str| s.get_request("/api/v1/operator/reports").bearer_auth(token).send();
     for _ in 0..3 {
         assert_eq!(queue("wrong-token").await.unwrap().status(), 401);
     }
@@ -131,8 +126,7 @@ async fn the_bearer_scheme_is_case_insensitive() {
     let s = TestServer::start(&[]).await;
     for scheme in ["Bearer", "bearer", "BEARER", "bEaReR"] {
         let res = s
-            .http
-            .get(format!("{}/api/v1/operator/reports", s.url))
+            .get_request("/api/v1/operator/reports")
             .header("authorization", format!("{scheme} {}", s.token))
             .send()
             .await
@@ -140,8 +134,7 @@ async fn the_bearer_scheme_is_case_insensitive() {
         assert_eq!(res.status(), 200, "{scheme}");
     }
     let basic = s
-        .http
-        .get(format!("{}/api/v1/operator/reports", s.url))
+        .get_request("/api/v1/operator/reports")
         .header("authorization", format!("Basic {}", s.token))
         .send()
         .await

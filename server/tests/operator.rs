@@ -12,8 +12,7 @@ async fn the_operator_api_requires_its_token() {
     let (ticket, _) = s.submit(|_| {}).await;
     assert_eq!(s.get("/api/v1/operator/reports").await.status(), 401);
     let wrong = s
-        .http
-        .get(format!("{}/api/v1/operator/reports", s.url))
+        .get_request("/api/v1/operator/reports")
         .bearer_auth("not-the-token")
         .send()
         .await
@@ -34,8 +33,7 @@ async fn the_operator_api_requires_its_token() {
     );
 
     let queue: Value = s
-        .http
-        .get(format!("{}/api/v1/operator/reports?status=submitted", s.url))
+        .get_request("/api/v1/operator/reports?status=submitted")
         .bearer_auth(&s.token)
         .send()
         .await

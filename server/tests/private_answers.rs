@@ -63,8 +63,7 @@ async fn answers_with_personal_data_or_confidential_text_are_not_cached() {
     assert!(no_store(&wrong), "any request carrying a code");
 
     let queue = s
-        .http
-        .get(format!("{}/api/v1/operator/reports", s.url))
+        .get_request("/api/v1/operator/reports")
         .bearer_auth(&s.token)
         .send()
         .await

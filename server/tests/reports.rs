@@ -183,8 +183,7 @@ async fn confidential_content_and_identity_appear_in_no_public_response() {
     assert_eq!(serde_json::from_str::<Value>(&search).unwrap()["total"], 0);
 
     let wrong = s
-        .http
-        .get(format!("{}/api/v1/reports/{ticket}", s.url))
+        .get_request(&format!("/api/v1/reports/{ticket}"))
         .header("x-access-code", "AAAA-AAAA")
         .send()
         .await
@@ -192,8 +191,7 @@ async fn confidential_content_and_identity_appear_in_no_public_response() {
     assert_eq!(wrong.status(), 403);
     assert!(!wrong.text().await.unwrap().contains(secret));
     let mine: Value = s
-        .http
-        .get(format!("{}/api/v1/reports/{ticket}", s.url))
+        .get_request(&format!("/api/v1/reports/{ticket}"))
         .header("x-access-code", code.to_lowercase())
         .send()
         .await
@@ -215,8 +213,7 @@ async fn anonymous_reports_keep_no_identity_even_for_the_reporter() {
         })
         .await;
     let mine: Value = s
-        .http
-        .get(format!("{}/api/v1/reports/{ticket}", s.url))
+        .get_request(&format!("/api/v1/reports/{ticket}"))
         .header("x-access-code", &code)
         .send()
         .await
@@ -280,8 +277,7 @@ async fn attachments_are_sniffed_limited_and_follow_the_report_access_rules() {
         404
     );
     let mine: Value = s
-        .http
-        .get(format!("{}/api/v1/reports/{ticket}", s.url))
+        .get_request(&format!("/api/v1/reports/{ticket}"))
         .header("x-access-code", &code)
         .send()
         .await
@@ -291,8 +287,7 @@ async fn attachments_are_sniffed_limited_and_follow_the_report_access_rules() {
         .unwrap();
     assert_eq!(mine["attachments"][0]["id"], id.as_str());
     let file = s
-        .http
-        .get(format!("{}/api/v1/reports/{ticket}/attachments/{id}", s.url))
+        .get_request(&format!("/api/v1/reports/{ticket}/attachments/{id}"))
         .header("x-access-code", &code)
         .send()
         .await

@@ -79,8 +79,7 @@ fn assert_nowhere(db: &Path, secret: &str, what: &str) {
 
 async fn open_with_code(s: &TestServer, ticket: &str, code: &str) -> Value {
     let res = s
-        .http
-        .get(format!("{}/api/v1/reports/{ticket}", s.url))
+        .get_request(&format!("/api/v1/reports/{ticket}"))
         .header("x-access-code", code)
         .send()
         .await

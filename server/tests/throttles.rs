@@ -88,12 +88,7 @@ async fn stats_searches_and_the_operator_api_have_their_own_budgets() {
         "Open311 listing, the search budget",
     );
 
-    let queue = || {
-        s.http
-            .get(format!("{}/api/v1/operator/reports", s.url))
-            .bearer_auth(&s.token)
-            .send()
-    };
+    let queue = || s.get_request("/api/v1/operator/reports").bearer_auth(&s.token).send();
     for _ in 0..2 {
         assert_eq!(queue().await.unwrap().status(), 200);
     }

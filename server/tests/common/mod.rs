@@ -81,6 +81,11 @@ impl TestServer {
         }
     }
 
+    /// A GET of `path` to add headers to before sending.
+    pub fn get_request(&self, path: &str) -> reqwest::RequestBuilder {
+        self.http.get(format!("{}{path}", self.url))
+    }
+
     pub fn post(&self, path: &str) -> reqwest::RequestBuilder {
         self.http.post(format!("{}{path}", self.url))
     }
