@@ -61,8 +61,7 @@ fn store_blocking(dir: &Path, hash: &str, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     written?;
-    // The rename is durable only once the directory that records it is synced.
-    File::open(dir)?.sync_all()
+    crate::files::sync_dir(dir)
 }
 
 /// Deletes the files of `hashes` that `in_use` says no row names any more, and temporary files that a crash

@@ -145,6 +145,6 @@ pub fn operator_token(config: &Config) -> Result<(String, TokenOrigin), String> 
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| format!("no randomness for an operator token: {e}"))?;
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-    crate::crypto::write_private(&path, token.as_bytes(), false)?;
+    crate::files::write_private(&path, token.as_bytes(), false)?;
     Ok((token, TokenOrigin::Generated))
 }

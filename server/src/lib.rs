@@ -7,6 +7,7 @@ mod config;
 mod crypto;
 mod db;
 mod deadline;
+mod files;
 mod http;
 mod open311;
 mod problem;
@@ -48,7 +49,7 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
     let db_path = config.data.join("aduan.sqlite3");
     // SQLite creates a missing database with the process's umask (often world-readable) and gives its -wal and
     // -shm files the database's mode: made here first, all three are private to the server's user.
-    crypto::create_private_if_missing(&db_path)?;
+    files::create_private_if_missing(&db_path)?;
     let db = Db::open(&db_path).map_err(|e| format!("cannot open database: {e}"))?;
     let secrets = Arc::new(open_secrets(config, &db)?);
     let calendar = Arc::new(match &config.holidays {
