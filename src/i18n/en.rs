@@ -104,6 +104,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.cancel", "Cancel"),
     ("answer.yes", "Yes"),
     ("answer.no", "No"),
+    ("answer.none", "Not provided"),
     ("submit.lead", "A complaint, an aspiration or a request for information: answer a few short questions, check your answers, then send. You get a ticket number at once to track your report."),
     ("submit.step", "Step {n} of {total}"),
     ("submit.details_title", "What happened?"),

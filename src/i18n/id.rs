@@ -104,6 +104,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.cancel", "Batal"),
     ("answer.yes", "Ya"),
     ("answer.no", "Tidak"),
+    ("answer.none", "Tidak diisi"),
     ("submit.lead", "Pengaduan, aspirasi, atau permintaan informasi: jawab beberapa pertanyaan singkat, periksa kembali, lalu kirim. Anda langsung menerima nomor tiket untuk melacak laporan."),
     ("submit.step", "Langkah {n} dari {total}"),
     ("submit.details_title", "Apa yang terjadi?"),

@@ -57,6 +57,8 @@ async function fillOpen311UntilReview(page, { title, body }) {
   await expect(page.locator('.summary-row', { hasText: 'Judul laporan' }).locator('.answer')).toHaveText(title);
   await expect(page.locator('.summary-row', { hasText: 'Kecamatan tempat kejadian' }).locator('.answer')).toHaveText('Cempaka');
   await expect(page.locator('.summary-row', { hasText: 'Tanggal kejadian' }).locator('.answer')).toHaveText('15 Jan 2026');
+  // An optional answer left out says so instead of an empty line.
+  await expect(page.locator('.summary-row', { hasText: 'Nomor telepon' }).locator('.answer')).toHaveText('Tidak diisi');
 }
 
 /** Today in WIB and the first of its month: the dates `period=month` stands for. */

@@ -40,7 +40,13 @@ fn SummaryRow(
     view! {
         <div class="summary-row">
             <dt>{move || label.get()}</dt>
-            <dd class="answer">{move || answer.get()}</dd>
+            // An optional answer left out says so (GOV.UK's "Not provided"), rather than an empty line.
+            <dd class="answer">
+                {move || {
+                    let given = answer.get();
+                    if given.trim().is_empty() { i18n.t("answer.none").into() } else { given }
+                }}
+            </dd>
             <dd class="change">
                 <button type="button" class="link-button" on:click=move |_| form.draft.update(|d| d.step = change_at)>
                     {move || i18n.t("action.change")}
