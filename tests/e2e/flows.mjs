@@ -57,5 +57,7 @@ export async function fillUntilReview(page, w, { title = 'Lampu jalan mati di Jl
   await page.getByLabel(w.email, { exact: true }).fill('siti@contoh.id');
   await page.getByRole('button', { name: w.continue }).click();
   await expect(page.getByRole('heading', { name: w.review })).toBeVisible();
+  // The date as people write it, in the page's language, not the form's ISO value.
+  await expect(page.locator('.summary-row', { hasText: w.date }).locator('.answer')).toHaveText('15 Jan 2026');
 }
 

@@ -115,8 +115,14 @@ pub fn ReviewStep(
                 }),
             )} {row(Field::Title, Box::new(|d| d.title.trim().to_string()))}
             {row(Field::Body, Box::new(|d| d.body.trim().to_string()))}
-            {row(Field::IncidentDate, Box::new(|d| d.incident_date.clone()))}
-            {row(Field::RegionId, Box::new(move |d| name_of(&regions, &d.region_id)))}
+            {row(
+                Field::IncidentDate,
+                Box::new(move |d| {
+                    d.incident_date
+                        .parse()
+                        .map_or_else(|_| d.incident_date.clone(), |day| format_date(day, i18n.lang()))
+                }),
+            )} {row(Field::RegionId, Box::new(move |d| name_of(&regions, &d.region_id)))}
             {row(Field::Address, Box::new(|d| d.address.trim().to_string()))}
             {row(
                 Field::CategoryId,
