@@ -65,8 +65,9 @@ impl Status {
 
     /// Whether moving from `self` to `to` is a legal step of the workflow.
     ///
-    /// A dispositioned report may be dispositioned again: the agency hands it back as "not our remit" and
-    /// the administrator routes it elsewhere ("no wrong door"). An escalated report may still be answered.
+    /// A dispositioned report may be dispositioned again (re-routed), or handed back by the agency as "not our
+    /// remit" (back to verified), and the administrator routes it elsewhere ("no wrong door"). A follow-up keeps
+    /// a report in progress. An escalated report may still be answered.
     pub fn can_move_to(self, to: Status) -> bool {
         use Status::*;
         matches!(
@@ -75,7 +76,9 @@ impl Status {
                 | (Submitted, Rejected)
                 | (Verified, Dispositioned)
                 | (Dispositioned, Dispositioned)
+                | (Dispositioned, Verified)
                 | (Dispositioned, InProgress)
+                | (InProgress, InProgress)
                 | (InProgress, Completed)
                 | (Completed, Closed)
                 | (Submitted | Verified | Dispositioned | InProgress, Escalated)

@@ -8,6 +8,7 @@ mod listing;
 mod portal;
 mod problem;
 mod report_view;
+mod staff;
 mod statistics;
 mod submission;
 
@@ -15,5 +16,6 @@ pub use listing::*;
 pub use portal::*;
 pub use problem::*;
 pub use report_view::*;
+pub use staff::*;
 pub use statistics::*;
 pub use submission::*;

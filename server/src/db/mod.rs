@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_search.sql"),
     include_str!("migrations/0003_stats_index.sql"),
     include_str!("migrations/0004_keyed_secrets.sql"),
+    include_str!("migrations/0005_staff.sql"),
 ];
 
 #[derive(Clone)]
