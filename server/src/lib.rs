@@ -14,6 +14,7 @@ mod problem;
 mod ratelimit;
 mod seed;
 mod serve;
+mod staff;
 mod throttle;
 mod web;
 

@@ -3,6 +3,7 @@
 //! Handlers and the seeder call the functions here and never hold SQL of their own.
 
 pub mod attachments;
+pub mod audit;
 pub mod citizen;
 pub mod filter;
 pub mod idempotency;
