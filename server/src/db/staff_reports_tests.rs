@@ -11,12 +11,23 @@ fn ticket_of(conn: &Connection, id: i64) -> String {
 }
 
 fn take(conn: &mut Connection, staff: &Staff, id: i64, action: StepAction, agency: Option<&str>) -> Result<(), StepError> {
+    take_at(conn, staff, id, action, agency, "2026-03-05T03:00:00Z")
+}
+
+fn take_at(
+    conn: &mut Connection,
+    staff: &Staff,
+    id: i64,
+    action: StepAction,
+    agency: Option<&str>,
+    when: &str,
+) -> Result<(), StepError> {
     let found = find(conn, staff, &ticket_of(conn, id)).unwrap();
     let step = Step {
         action,
         message: action.needs_message().then_some("Pesan untuk pelapor"),
         agency_id: agency,
-        at: at("2026-03-05T03:00:00Z"),
+        at: at(when),
     };
     take_step(conn, staff, &found, &step, &calendar(), &SlaRules::default())
 }
@@ -69,13 +80,13 @@ fn a_hand_back_returns_the_report_to_the_administrator_and_a_new_forward_keeps_t
             conn.query_row("SELECT respond_due, verified_day FROM reports WHERE id = ?1", [id], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?;
-        take(conn, &pupr, id, StepAction::HandBack, None).unwrap();
+        take_at(conn, &pupr, id, StepAction::HandBack, None, "2026-03-09T03:00:00Z").unwrap();
         assert!(find(conn, &pupr, &ticket_of(conn, id)).is_err(), "no longer the agency's");
         let seen = view(conn, &admin, id)?;
         assert!(seen.handed_back);
         assert_eq!(seen.report.status, Status::Verified);
         assert_eq!(seen.steps, [StepAction::Forward]);
-        take(conn, &admin, id, StepAction::Forward, Some("dinkes")).unwrap();
+        take_at(conn, &admin, id, StepAction::Forward, Some("dinkes"), "2026-03-10T03:00:00Z").unwrap();
         let after: (String, String, bool) = conn.query_row(
             "SELECT respond_due, verified_day, handed_back FROM reports WHERE id = ?1",
             [id],
