@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 
-use super::filter::{where_clause, Where};
+use super::filter::{where_clause, where_clause_without_indexes, Where};
 use super::listing::{fts_query, Paging};
 use super::reports::named;
 use crate::staff::Staff;
@@ -24,9 +24,23 @@ pub struct QueueRequest {
     pub soon_until: NaiveDate,
 }
 
-/// The reports `staff` may see under the request's filters, before any tab.
-fn scoped(staff: &Staff, req: &QueueRequest) -> Where {
-    let mut w = where_clause(&req.filter);
+/// The unfinished statuses, exactly as the partial index `reports_unfinished_queue` (migration 0006) names them:
+/// SQLite uses that index only for a query whose `WHERE` says so in these words.
+const UNFINISHED: &str = "status IN ('submitted', 'verified', 'dispositioned', 'in_progress', 'escalated')";
+
+/// The reports of `tab` that `staff` may see under the request's filters.
+fn tab_where(staff: &Staff, req: &QueueRequest, tab: QueueTab) -> Where {
+    // Every tab but "all" holds only unfinished reports, which their covering index answers best; the filters'
+    // own indexes would make SQLite read a report row for each match (measured at 100 000 reports: about 50 ms
+    // instead of 1 to 2 ms to count a tab in a category of 18 000 reports).
+    let unindexed = if tab == QueueTab::All { "" } else { "+" };
+    let mut w = if tab == QueueTab::All {
+        where_clause(&req.filter)
+    } else {
+        let mut w = where_clause_without_indexes(&req.filter);
+        w.sql.push_str(&format!(" AND {UNFINISHED}"));
+        w
+    };
     if !staff.role.sees_everything() {
         let marks: Vec<String> = staff
             .agencies
@@ -41,7 +55,7 @@ fn scoped(staff: &Staff, req: &QueueRequest) -> Where {
             .push_str(&format!(" AND forwarded = 1 AND agency_id IN ({})", marks.join(", ")));
     }
     if let Some(s) = req.status {
-        w.and("status = ?", Value::Text(s.as_str().into()));
+        w.and(&format!("{unindexed}status = ?"), Value::Text(s.as_str().into()));
     }
     if let Some(q) = req.search.as_deref() {
         match aduan_core::ticket::Ticket::parse(q) {
@@ -56,11 +70,6 @@ fn scoped(staff: &Staff, req: &QueueRequest) -> Where {
             },
         }
     }
-    w
-}
-
-/// Adds the condition of `tab` to `w`.
-fn in_tab(w: &mut Where, tab: QueueTab, req: &QueueRequest) {
     match tab {
         QueueTab::ToVerify => w
             .sql
@@ -76,6 +85,7 @@ fn in_tab(w: &mut Where, tab: QueueTab, req: &QueueRequest) {
         }
         QueueTab::All => {}
     }
+    w
 }
 
 fn count(conn: &Connection, w: &Where) -> rusqlite::Result<u64> {
@@ -85,25 +95,18 @@ fn count(conn: &Connection, w: &Where) -> rusqlite::Result<u64> {
 
 /// The page of `req.tab`, with the counts of every tab of the role under the same filters.
 pub fn queue(conn: &Connection, staff: &Staff, req: &QueueRequest) -> rusqlite::Result<QueuePage> {
-    let base = scoped(staff, req);
     let tabs = staff
         .role
         .queue_tabs()
         .iter()
         .map(|&tab| {
-            let mut w = Where {
-                sql: base.sql.clone(),
-                params: base.params.clone(),
-            };
-            in_tab(&mut w, tab, req);
             Ok(QueueTabCount {
                 tab,
-                count: count(conn, &w)?,
+                count: count(conn, &tab_where(staff, req, tab))?,
             })
         })
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut w = base;
-    in_tab(&mut w, req.tab, req);
+    let w = tab_where(staff, req, req.tab);
     let total = match tabs.iter().find(|t| t.tab == req.tab) {
         Some(t) => t.count,
         None => count(conn, &w)?,
