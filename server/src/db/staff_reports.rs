@@ -175,6 +175,49 @@ pub fn take_step(
     Ok(())
 }
 
+/// What the audit trail calls a move of the workflow: the staff step it is, else the status it leads to (the
+/// operator API also closes and escalates).
+fn action_of(from: Status, to: Status, responded: bool) -> &'static str {
+    StepAction::ALL
+        .into_iter()
+        .find(|a| a.target(from, responded) == Some(to))
+        .map_or(to.as_str(), StepAction::as_str)
+}
+
+/// A move of the operator API (`POST /operator/reports/{ticket}/transitions`), recorded in the audit trail against
+/// the service account of the operator token, in the same savepoint as the move.
+pub fn operator_transition(
+    conn: &mut Connection,
+    report_id: i64,
+    t: &Transition<'_>,
+    cal: &WorkingCalendar,
+    sla: &SlaRules,
+) -> Result<(), TransitionError> {
+    let tx = conn.savepoint()?;
+    let (from, responded, agency): (String, bool, Option<String>) = tx
+        .prepare_cached("SELECT status, responded_day IS NOT NULL, agency_id FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or(TransitionError::NotFound)?;
+    let from = Status::parse(&from).ok_or_else(|| TransitionError::Db(format!("bad status {from}")))?;
+    apply_transition(&tx, report_id, t, cal, sla)?;
+    let operator = super::accounts::find(&tx, super::accounts::SERVICE_ACCOUNT)?
+        .ok_or_else(|| TransitionError::Db("the service account is missing".into()))?;
+    let detail = (t.to == Status::Dispositioned || from == Status::Dispositioned)
+        .then(|| json!({ "agency_id": t.agency_id.or(agency.as_deref()), "previous_agency_id": agency }).to_string());
+    let record = AuditRecord {
+        report_id: Some(report_id),
+        at: t.at,
+        action: action_of(from, t.to, responded),
+        status: Some(t.to),
+        message: t.message,
+        detail: detail.as_deref(),
+    };
+    audit::record(&tx, &operator.staff(), &record)?;
+    tx.commit()?;
+    Ok(())
+}
+
 /// Adds an internal note (never shown on a public endpoint) and its audit row.
 pub fn add_note(
     conn: &mut Connection,
