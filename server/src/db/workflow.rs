@@ -241,27 +241,3 @@ pub fn event_kind(from: Status, to: Status, responded: bool) -> &'static str {
         _ => "status",
     }
 }
-
-/// How the public timeline names a step: a hand-back and a follow-up are told apart from the status steps,
-/// whichever API took them. `responded`: whether the agency had given its initial response before the step.
-pub fn event_kind(from: Status, to: Status, responded: bool) -> &'static str {
-    match (from, to) {
-        (Status::Dispositioned, Status::Verified) => "hand_back",
-        (Status::InProgress | Status::Escalated, Status::InProgress) if responded => "follow_up",
-        _ => "status",
-    }
-}
-
-/// [`apply_transition`] in a savepoint of its own: all of the step is recorded, or none of it.
-pub fn transition(
-    conn: &mut Connection,
-    report_id: i64,
-    t: &Transition<'_>,
-    cal: &WorkingCalendar,
-    sla: &SlaRules,
-) -> Result<(), TransitionError> {
-    let tx = conn.savepoint()?;
-    apply_transition(&tx, report_id, t, cal, sla)?;
-    tx.commit()?;
-    Ok(())
-}
