@@ -42,6 +42,28 @@ echo "seeding 100 000 demo reports and starting: $(( (t1 - t0) / 1000000 )) ms"
 "$loadgen" "http://127.0.0.1:$p" stats 200 8
 
 echo
+echo "== Staff work queue, 100 000 reports (demo accounts; each tab answer counts every tab of the role) =="
+sign_in() { # username password -> session token
+  python3 - "http://127.0.0.1:$p/api/v1/staff/session" "$1" "$2" <<'PY'
+import json, sys, urllib.request
+body = json.dumps({"username": sys.argv[2], "password": sys.argv[3]}).encode()
+req = urllib.request.Request(sys.argv[1], data=body, headers={"Content-Type": "application/json"})
+print(json.load(urllib.request.urlopen(req))["token"])
+PY
+}
+admin=$(sign_in admin demo-admin-2026)
+officer=$(sign_in petugas-pupr demo-petugas-2026)
+year_ago=$(date -u -d '1 year ago' +%F)
+queue() { # token query label
+  "$loadgen" "http://127.0.0.1:$p" get 200 1 "/api/v1/staff/queue$2" "$1" "$3"
+}
+queue "$admin" "" "queue, admin, default tab (to verify)"
+queue "$admin" "?tab=all&category=jalan&from=$year_ago" "queue, admin, all in one category over a year"
+queue "$officer" "" "queue, officer (Dinas PUPR), default tab (forwarded to me)"
+queue "$officer" "?tab=all&region=cempaka&q=jalan" "queue, officer (Dinas PUPR), all in one district with words"
+"$loadgen" "http://127.0.0.1:$p" get 400 8 "/api/v1/staff/queue" "$admin" "queue, admin, default tab"
+
+echo
 echo "== Statistics page in headless Chromium, 100 000 reports =="
 node scripts/bench-stats.mjs "http://127.0.0.1:$p"
 

@@ -12,6 +12,7 @@ pub mod keyed;
 pub mod listing;
 pub mod portal;
 pub mod reports;
+pub mod staff_corrections;
 pub mod staff_queue;
 pub mod staff_reports;
 pub mod stats;

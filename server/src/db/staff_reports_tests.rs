@@ -1,9 +1,10 @@
 use aduan_core::{Kind, ReportCorrection, Role, SlaRules, Status, StepAction};
 use rusqlite::Connection;
 
+use super::super::staff_corrections::{correct, CorrectionError};
 use super::super::staff_fixtures::{account, at, calendar, database, events_of, step, submit};
 use super::super::workflow::event_kind;
-use super::{add_note, correct, find, take_step, view, CorrectionError, Step, StepError};
+use super::{add_note, find, take_step, view, Step, StepError};
 use crate::staff::Staff;
 
 fn ticket_of(conn: &Connection, id: i64) -> String {

@@ -16,7 +16,8 @@ use chrono::Utc;
 use crate::api::attachments::send_file;
 use crate::api::operator::transition_refused;
 use crate::db;
-use crate::db::staff_reports::{find, CorrectionError, Step, StepError};
+use crate::db::staff_corrections::CorrectionError;
+use crate::db::staff_reports::{find, Step, StepError};
 use crate::http::{wants_english, JsonBody};
 use crate::problem::ApiError;
 use crate::staff::Staff;
@@ -155,7 +156,7 @@ pub async fn correct(
                 ..input
             };
             let unknown = |field| ApiError::validation(field_errors(&[(field, Rule::Unknown)], english));
-            db::staff_reports::correct(conn, &staff, found.id, &correction, Utc::now()).map_err(|e| match e {
+            db::staff_corrections::correct(conn, &staff, found.id, &correction, Utc::now()).map_err(|e| match e {
                 CorrectionError::UnknownCategory => unknown("category_id"),
                 CorrectionError::UnknownRegion => unknown("region_id"),
                 CorrectionError::Finished => ApiError::new(StatusCode::CONFLICT, "Report finished")
