@@ -1,11 +1,12 @@
 //! `/staff/...`: the staff console's API. Every route but sign-in takes the caller as [`crate::staff::Staff`]
 //! (or [`auth::SignedIn`]), which answers 401 for a missing, unknown, expired or revoked token.
 
+mod accounts;
 pub mod auth;
 mod session;
 pub mod throttle;
 
-use axum::routing::post;
+use axum::routing::{get, patch, post};
 use axum::{middleware, Router};
 
 use crate::http::no_store;
@@ -14,10 +15,14 @@ use crate::AppState;
 
 /// Every `/staff` route. Add new routes here: the layers of [`router`] apply only to routes added before them.
 fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/session",
-        post(session::sign_in).get(session::current).delete(session::sign_out),
-    )
+    Router::new()
+        .route(
+            "/session",
+            post(session::sign_in).get(session::current).delete(session::sign_out),
+        )
+        .route("/session/password", post(session::change_password))
+        .route("/accounts", get(accounts::list).post(accounts::create))
+        .route("/accounts/{username}", patch(accounts::change))
 }
 
 /// The routes under `/api/v1/staff`, with the operator API's rate limit and no caching of any answer.
