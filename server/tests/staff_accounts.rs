@@ -313,3 +313,33 @@ async fn officers_and_supervisors_cannot_manage_accounts() {
     );
     assert_eq!(call(&s, "GET", "/accounts", &s.token, None).await.0, 401);
 }
+
+/// Found by the contract run: an account change naming agencies that do not exist was a 500, and a JSON array
+/// was read as an account change (serde reads a struct from a sequence too).
+#[tokio::test]
+async fn unknown_agencies_and_bodies_that_are_not_objects_are_refused() {
+    let (s, admin) = admin_server().await;
+    s.create_account("petugas-a", Role::Officer, &["dinkes"], PASSWORD)
+        .await;
+    let change = json!({ "agency_ids": ["dinkes", "dinas-rahasia"] });
+    let (status, body) = call(&s, "PATCH", "/accounts/petugas-a", &admin, Some(change)).await;
+    assert_eq!(
+        (status, errors(&body)),
+        (422, vec![("agency_ids".into(), "unknown".into())]),
+        "{body}"
+    );
+    for (method, path, body) in [
+        ("PATCH", "/accounts/petugas-a", json!([null, null])),
+        ("PATCH", "/accounts/petugas-a", json!("teks")),
+        (
+            "POST",
+            "/accounts",
+            json!(["petugas-b", "Petugas B", "officer", ["dinkes"], NEW_PASSWORD]),
+        ),
+        ("POST", "/session", json!(["petugas-a", PASSWORD])),
+        ("POST", "/session/password", json!([PASSWORD, NEW_PASSWORD])),
+    ] {
+        let (status, answer) = call(&s, method, path, &admin, Some(body.clone())).await;
+        assert_eq!(status, 400, "{method} {path} {body} -> {answer}");
+    }
+}

@@ -145,6 +145,15 @@ async fn the_operator_token_acts_as_the_service_account() {
         )
         .unwrap();
     assert_eq!(hash, None, "the service account has no password");
+    let out = s
+        .http
+        .delete(format!("{}/api/v1/staff/session", s.url))
+        .bearer_auth(&s.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 409, "the operator token is no session to end");
+    assert_eq!(session(&s, &s.token).await.status(), 200);
 }
 
 #[tokio::test]

@@ -9,10 +9,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
 
+use super::ObjectBody;
 use crate::accounts::username_problem;
 use crate::db::accounts::{self as store, Account, AccountUpdate, NewAccountRow, SERVICE_ACCOUNT};
 use crate::db::audit::{self, AuditRecord};
-use crate::http::{wants_english, JsonBody};
+use crate::http::wants_english;
 use crate::problem::ApiError;
 use crate::staff::Staff;
 use crate::{password, AppState};
@@ -116,7 +117,7 @@ pub async fn create(
     State(state): State<AppState>,
     staff: Staff,
     headers: HeaderMap,
-    JsonBody(input): JsonBody<NewAccount>,
+    ObjectBody(input): ObjectBody<NewAccount>,
 ) -> Result<Response, ApiError> {
     require_admin(&staff)?;
     let english = wants_english(&headers);
@@ -263,7 +264,7 @@ pub async fn change(
     staff: Staff,
     Path(username): Path<String>,
     headers: HeaderMap,
-    JsonBody(input): JsonBody<AccountChange>,
+    ObjectBody(input): ObjectBody<AccountChange>,
 ) -> Result<Json<StaffAccount>, ApiError> {
     require_admin(&staff)?;
     let english = wants_english(&headers);
@@ -286,6 +287,11 @@ pub async fn change(
     let account = state
         .db
         .write(move |conn| {
+            if let Some(ids) = agencies.as_deref() {
+                if !store::unknown_agencies(conn, ids)?.is_empty() {
+                    return Err(invalid(&[("agency_ids", "unknown")], english));
+                }
+            }
             let now = Utc::now();
             let update = AccountUpdate {
                 display_name: display_name.as_deref(),

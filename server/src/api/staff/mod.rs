@@ -6,10 +6,13 @@ pub mod auth;
 mod session;
 pub mod throttle;
 
+use axum::extract::{FromRequest, Request};
 use axum::routing::{get, patch, post};
 use axum::{middleware, Router};
+use serde::de::DeserializeOwned;
 
-use crate::http::no_store;
+use crate::http::{no_store, JsonBody};
+use crate::problem::ApiError;
 use crate::ratelimit::{self, Limits};
 use crate::AppState;
 
@@ -31,4 +34,22 @@ pub fn router(limits: &Limits) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(limits.operator.clone(), ratelimit::limit_all))
         // Outside the limit, so that a refusal is not cached either.
         .layer(middleware::map_response(no_store))
+}
+
+/// A JSON body that must be an object: serde also reads a struct from an array of its fields in order, so
+/// `[null, null]` would otherwise be taken as an account change with nothing in it.
+pub struct ObjectBody<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ObjectBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let JsonBody(value) = JsonBody::<serde_json::Value>::from_request(req, state).await?;
+        if !value.is_object() {
+            return Err(ApiError::bad_request("The body must be a JSON object."));
+        }
+        serde_json::from_value(value)
+            .map(ObjectBody)
+            .map_err(|e| ApiError::bad_request(format!("Failed to deserialize the JSON body: {e}")))
+    }
 }

@@ -9,10 +9,11 @@ use chrono::Utc;
 
 use super::accounts::{invalid, record};
 use super::auth::{unauthorized, SignedIn};
+use super::ObjectBody;
 use crate::client::ClientAddr;
 use crate::crypto::new_token;
 use crate::db;
-use crate::http::{wants_english, JsonBody};
+use crate::http::wants_english;
 use crate::password;
 use crate::problem::ApiError;
 use crate::AppState;
@@ -25,7 +26,7 @@ const WRONG: &str = "Wrong username or password";
 pub async fn sign_in(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
-    JsonBody(input): JsonBody<SignIn>,
+    ObjectBody(input): ObjectBody<SignIn>,
 ) -> Result<Response, ApiError> {
     state.sign_ins.admit(&input.username, client)?;
     let username = input.username.trim().to_lowercase();
@@ -83,17 +84,19 @@ pub async fn current(State(state): State<AppState>, signed_in: SignedIn) -> Resu
     }))
 }
 
-/// `DELETE /staff/session` → 204: the token no longer signs in. With the operator token nothing is revoked
-/// (it is configuration, not a session).
+/// `DELETE /staff/session` → 204: the token no longer signs in. The operator token is a 409: it is the
+/// server's configuration, not a session, and only a new configuration ends it.
 pub async fn sign_out(State(state): State<AppState>, signed_in: SignedIn) -> Result<StatusCode, ApiError> {
-    if let Some(token) = signed_in.token {
-        let secrets = state.secrets.clone();
-        state
-            .db
-            .write(move |conn| Ok(db::accounts::revoke_session(conn, &secrets, &token, Utc::now())?))
-            .await?;
-        tracing::info!(account = %signed_in.staff.username, "staff signed out");
-    }
+    let Some(token) = signed_in.token else {
+        return Err(ApiError::new(StatusCode::CONFLICT, "Not a session")
+            .detail("The operator token is not a session: change it in the server's configuration to end it."));
+    };
+    let secrets = state.secrets.clone();
+    state
+        .db
+        .write(move |conn| Ok(db::accounts::revoke_session(conn, &secrets, &token, Utc::now())?))
+        .await?;
+    tracing::info!(account = %signed_in.staff.username, "staff signed out");
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -104,7 +107,7 @@ pub async fn change_password(
     ClientAddr(client): ClientAddr,
     signed_in: SignedIn,
     headers: HeaderMap,
-    JsonBody(input): JsonBody<PasswordChange>,
+    ObjectBody(input): ObjectBody<PasswordChange>,
 ) -> Result<StatusCode, ApiError> {
     let english = wants_english(&headers);
     let staff = signed_in.staff;
