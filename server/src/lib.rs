@@ -78,6 +78,7 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
     }
     db.with_writer(|conn| db::accounts::ensure_service_account(conn, chrono::Utc::now()))
         .map_err(|e| format!("cannot create the service account: {e}"))?;
+    password::warm_up();
     if config.demo && accounts::ensure_demo_accounts(&db)? {
         tracing::info!("created the demo staff accounts");
     }

@@ -413,3 +413,25 @@ fn the_server_started_as_before_with_demo_prints_the_demo_accounts() {
     }
     assert!(seen.contains("/petugas"), "{seen}");
 }
+
+/// The console on a municipality's own host signs out (DELETE) and changes accounts (PATCH) across origins.
+#[tokio::test]
+async fn cors_lets_the_configured_origin_sign_out_and_change_accounts() {
+    let s = TestServer::start(&["--cors-origins", "https://sukamaju.go.id"]).await;
+    for (method, path) in [("DELETE", "/session"), ("PATCH", "/accounts/admin")] {
+        let res = s
+            .http
+            .request(reqwest::Method::OPTIONS, format!("{}/api/v1/staff{path}", s.url))
+            .header("origin", "https://sukamaju.go.id")
+            .header("access-control-request-method", method)
+            .header("access-control-request-headers", "authorization,content-type")
+            .send()
+            .await
+            .unwrap();
+        let allowed = res.headers()["access-control-allow-methods"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(allowed.contains(method), "{method}: {allowed}");
+    }
+}
