@@ -165,15 +165,27 @@ async fn an_admin_creates_changes_and_disables_accounts_and_each_action_is_audit
     }
     assert!(audit[2].4.contains("password") && !audit[2].4.contains("kata-sandi-dari-admin"));
 
+    // A password typed into the username field, and a wrong password for a real account, are not logged either.
+    for (username, password) in [(NEW_PASSWORD, NEW_PASSWORD), ("siti.r", "kata-sandi-yang-keliru")] {
+        let res = s
+            .post("/api/v1/staff/session")
+            .json(&json!({ "username": username, "password": password }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 401);
+    }
     // Nothing any of these answers or log lines carries is a password or its hash.
     let answers = [&created, &changed, &disabled, &list].map(Value::to_string).join("\n");
     let log = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
     assert!(log.contains("staff account created"), "the log is captured");
+    assert!(log.contains("failed staff sign-in account=siti.r"), "{log}");
     for text in [&answers, &log] {
         for secret in [
             PASSWORD,
             NEW_PASSWORD,
             "kata-sandi-dari-admin",
+            "kata-sandi-yang-keliru",
             "$argon2",
             "password_hash",
         ] {
