@@ -24,6 +24,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 # the environment, so a server without one of these settings simply ignores it.
 ADUAN_RATE_LIMIT=0 ADUAN_STATS_RATE_LIMIT=0 ADUAN_SEARCH_RATE_LIMIT=0 ADUAN_OPERATOR_RATE_LIMIT=0 \
 ADUAN_CODE_FAILURES_PER_TICKET=0 ADUAN_CODE_FAILURES_PER_CLIENT=0 ADUAN_TOKEN_FAILURES_PER_CLIENT=0 \
+ADUAN_SIGN_IN_FAILURES_PER_ACCOUNT=0 ADUAN_SIGN_IN_FAILURES_PER_CLIENT=0 \
 ADUAN_MAX_CONNECTIONS_PER_CLIENT=0 ADUAN_OPERATOR_TOKEN=$token \
   "$server" --addr "127.0.0.1:$port" --data "$work/data" --demo --demo-reports 200 >"$work/server.log" 2>&1 &
 pid=$!

@@ -25,8 +25,8 @@ use std::sync::Arc;
 use aduan_core::{Portal, WorkingCalendar};
 use axum::Router;
 
-pub use accounts::create_account;
-pub use config::Config;
+pub use accounts::{create_account, create_admin};
+pub use config::{Cli, Command, Config, CreateAdmin};
 pub use db::Db;
 pub use serve::serve;
 
@@ -78,6 +78,7 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
     }
     db.with_writer(|conn| db::accounts::ensure_service_account(conn, chrono::Utc::now()))
         .map_err(|e| format!("cannot create the service account: {e}"))?;
+    password::warm_up();
     if config.demo && accounts::ensure_demo_accounts(&db)? {
         tracing::info!("created the demo staff accounts");
     }

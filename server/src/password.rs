@@ -40,15 +40,25 @@ pub fn hash_blocking(password: &str) -> Result<String, String> {
         .map_err(|e| format!("cannot hash a password: {e}"))
 }
 
+/// The dummy hash that [`verify_blocking`] checks when there is no account: made once, at start, so that the
+/// first unknown username does not take longer than the others.
+fn dummy() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| hash_blocking("not the password of any account").unwrap_or_default())
+}
+
+/// Makes the dummy hash now (at start) rather than at the first sign-in.
+pub fn warm_up() {
+    dummy();
+}
+
 /// Whether `password` is the one `stored` was made from. With no stored hash (an unknown user, the service
 /// account) a dummy hash is checked all the same, so the answer takes as long as for a real account and does
 /// not tell which usernames exist.
 pub fn verify_blocking(password: &str, stored: Option<&str>) -> bool {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    let dummy = DUMMY.get_or_init(|| hash_blocking("not the password of any account").unwrap_or_default());
     let (phc, real) = match stored {
         Some(s) => (s, true),
-        None => (dummy.as_str(), false),
+        None => (dummy(), false),
     };
     let Ok(parsed) = PasswordHash::new(phc) else {
         tracing::error!("a stored password hash is not a PHC string");

@@ -1,16 +1,20 @@
 //! `/staff/...`: the staff console's API. Every route but sign-in takes the caller as [`crate::staff::Staff`]
 //! (or [`auth::SignedIn`]), which answers 401 for a missing, unknown, expired or revoked token.
 
+mod accounts;
 pub mod auth;
 mod queue;
 mod reports;
 mod session;
 pub mod throttle;
 
-use axum::routing::{get, post};
+use axum::extract::{FromRequest, Request};
+use axum::routing::{get, patch, post};
 use axum::{middleware, Router};
+use serde::de::DeserializeOwned;
 
-use crate::http::no_store;
+use crate::http::{no_store, JsonBody};
+use crate::problem::ApiError;
 use crate::ratelimit::{self, Limits};
 use crate::AppState;
 
@@ -26,6 +30,9 @@ fn routes() -> Router<AppState> {
         .route("/reports/{ticket}/steps", post(reports::step))
         .route("/reports/{ticket}/notes", post(reports::note))
         .route("/reports/{ticket}/attachments/{id}", get(reports::attachment))
+        .route("/session/password", post(session::change_password))
+        .route("/accounts", get(accounts::list).post(accounts::create))
+        .route("/accounts/{username}", patch(accounts::change))
 }
 
 /// The routes under `/api/v1/staff`, with the operator API's rate limit and no caching of any answer.
@@ -34,4 +41,22 @@ pub fn router(limits: &Limits) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(limits.operator.clone(), ratelimit::limit_all))
         // Outside the limit, so that a refusal is not cached either.
         .layer(middleware::map_response(no_store))
+}
+
+/// A JSON body that must be an object: serde also reads a struct from an array of its fields in order, so
+/// `[null, null]` would otherwise be taken as an account change with nothing in it.
+pub struct ObjectBody<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ObjectBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let JsonBody(value) = JsonBody::<serde_json::Value>::from_request(req, state).await?;
+        if !value.is_object() {
+            return Err(ApiError::bad_request("The body must be a JSON object."));
+        }
+        serde_json::from_value(value)
+            .map(ObjectBody)
+            .map_err(|e| ApiError::bad_request(format!("Failed to deserialize the JSON body: {e}")))
+    }
 }

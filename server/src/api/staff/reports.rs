@@ -13,12 +13,13 @@ use axum::response::Response;
 use axum::Json;
 use chrono::Utc;
 
+use super::ObjectBody;
 use crate::api::attachments::send_file;
 use crate::api::operator::transition_refused;
 use crate::db;
 use crate::db::staff_corrections::CorrectionError;
 use crate::db::staff_reports::{find, Step, StepError};
-use crate::http::{wants_english, JsonBody};
+use crate::http::wants_english;
 use crate::problem::ApiError;
 use crate::staff::Staff;
 use crate::AppState;
@@ -71,7 +72,7 @@ pub async fn step(
     staff: Staff,
     Path(ticket): Path<String>,
     headers: HeaderMap,
-    JsonBody(input): JsonBody<NewStep>,
+    ObjectBody(input): ObjectBody<NewStep>,
 ) -> Result<Json<StaffReportView>, ApiError> {
     let english = wants_english(&headers);
     let db = state.db.clone();
@@ -120,7 +121,7 @@ pub async fn note(
     staff: Staff,
     Path(ticket): Path<String>,
     headers: HeaderMap,
-    JsonBody(input): JsonBody<NewNote>,
+    ObjectBody(input): ObjectBody<NewNote>,
 ) -> Result<(StatusCode, Json<InternalNote>), ApiError> {
     let english = wants_english(&headers);
     let db = state.db.clone();
@@ -141,7 +142,7 @@ pub async fn correct(
     staff: Staff,
     Path(ticket): Path<String>,
     headers: HeaderMap,
-    JsonBody(input): JsonBody<ReportCorrection>,
+    ObjectBody(input): ObjectBody<ReportCorrection>,
 ) -> Result<Json<StaffReportView>, ApiError> {
     let english = wants_english(&headers);
     let db = state.db.clone();
