@@ -79,7 +79,7 @@ pub fn account(conn: &Connection, username: &str, role: Role, agencies: &[&str])
         username: username.into(),
         display_name: format!("{username} Demo"),
         role,
-        agencies: agencies.iter().map(|a| a.to_string()).collect(),
+        agencies: agencies.iter().map(ToString::to_string).collect(),
     }
 }
 

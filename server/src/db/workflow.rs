@@ -137,10 +137,16 @@ pub fn apply_transition(
     cal: &WorkingCalendar,
     sla: &SlaRules,
 ) -> Result<(), TransitionError> {
-    let row: Option<(String, String, Option<String>, Option<String>, bool)> = conn
+    let row = conn
         .prepare_cached("SELECT status, created_day, agency_id, responded_day, handed_back FROM reports WHERE id = ?1")?
         .query_row([report_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, bool>(4)?,
+            ))
         })
         .optional()?;
     let (status, created_day, current_agency, responded_day, handed_back) = row.ok_or(TransitionError::NotFound)?;
