@@ -35,6 +35,7 @@ impl From<ApiError> for StaffError {
 
 impl StaffError {
     /// The HTTP status, if the server answered with an error.
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub fn status(&self) -> Option<u16> {
         match self {
             StaffError::SignedOut => Some(401),
@@ -192,23 +193,27 @@ impl StaffApi {
 
     /// `GET /staff/reports/{ticket}`: everything staff see of a report (404 for an officer outside their
     /// agencies, as for a ticket that does not exist).
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn report(&self, ticket: &str) -> Result<StaffReportView, StaffError> {
         self.json(Request::get(&self.report_url(ticket, "")), None).await
     }
 
     /// `POST /staff/reports/{ticket}/steps`: 409 if the step is not possible now, 403 for another role's step.
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn step(&self, ticket: &str, step: &NewStep) -> Result<StaffReportView, StaffError> {
         self.json(Request::post(&self.report_url(ticket, "/steps")), Self::body(step)?)
             .await
     }
 
     /// `POST /staff/reports/{ticket}/notes`: an internal note, never public.
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn note(&self, ticket: &str, note: &NewNote) -> Result<InternalNote, StaffError> {
         self.json(Request::post(&self.report_url(ticket, "/notes")), Self::body(note)?)
             .await
     }
 
     /// `PATCH /staff/reports/{ticket}` (admin): corrects what the citizen chose, with a reason.
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn correct(&self, ticket: &str, correction: &ReportCorrection) -> Result<StaffReportView, StaffError> {
         self.json(Request::patch(&self.report_url(ticket, "")), Self::body(correction)?)
             .await
@@ -216,12 +221,14 @@ impl StaffApi {
 
     /// An attachment of a report, confidential ones included: fetched with the token (a link cannot carry
     /// it), as bytes the page turns into a blob URL.
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn attachment_bytes(&self, ticket: &str, id: &str) -> Result<Vec<u8>, StaffError> {
         let res = self.answer(Request::get(&self.attachment_url(ticket, id)), None).await?;
         Ok(res.binary().await.map_err(|_| ApiError::Decode)?)
     }
 
     /// Where an attachment is (the public route; staff send the token as a header, see `attachment_bytes`).
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub fn attachment_url(&self, ticket: &str, id: &str) -> String {
         format!(
             "{}/reports/{}/attachments/{}",
@@ -258,14 +265,14 @@ pub fn queue_pairs(query: &QueueQuery) -> Vec<(&'static str, String)> {
 }
 
 /// A queue query read back from URL pairs; what cannot be read is left out.
-pub fn queue_query_from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> QueueQuery {
+pub fn queue_query_from_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>) -> QueueQuery {
     let mut query = QueueQuery::default();
     for (key, value) in pairs {
-        let value = value.trim().to_string();
+        let value = value.as_ref().trim().to_string();
         if value.is_empty() {
             continue;
         }
-        match key {
+        match key.as_ref() {
             "tab" => query.tab = aduan_core::QueueTab::parse(&value),
             "status" => query.status = aduan_core::Status::parse(&value),
             "agency" => query.agency = Some(value),

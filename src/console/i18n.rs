@@ -37,6 +37,23 @@ impl Words {
         self.0.lang()
     }
 
+    /// The words for a key made at run time (a field and a server's error code), if there are any.
+    pub fn word_for(&self, key: &str) -> Option<&'static str> {
+        let table = match self.0.lang() {
+            Lang::Id => ID,
+            Lang::En => EN,
+        };
+        table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+
+    /// A server's field error (`field`, `code`) on a form whose words start with `prefix`: the words for
+    /// `{prefix}.{field}.{code}`, else for `{prefix}.{field}.invalid`, else a general one.
+    pub fn field_error(&self, prefix: &str, field: &str, code: &str) -> &'static str {
+        self.word_for(&format!("{prefix}.{field}.{code}"))
+            .or_else(|| self.word_for(&format!("{prefix}.{field}.invalid")))
+            .unwrap_or_else(|| self.word("accounts.field.invalid"))
+    }
+
     /// The portal's own catalogue, for the words the console shares with the citizen pages (status names).
     pub fn i18n(&self) -> I18n {
         self.0
@@ -127,6 +144,8 @@ pub const ID: Table = &[
     ("account.new_password.too_short", "Kata sandi baru minimal 12 karakter"),
     ("account.new_password.same_as_username", "Kata sandi baru tidak boleh sama dengan nama pengguna"),
     ("account.new_password.invalid", "Kata sandi baru tidak dapat dipakai"),
+    ("account.new_password.too_long", "Kata sandi baru terlalu panjang"),
+    ("account.current_password.invalid", "Kata sandi saat ini salah"),
     ("accounts.title", "Akun petugas"),
     ("accounts.display_name", "Nama tampilan"),
     ("accounts.role", "Peran"),
@@ -141,16 +160,20 @@ pub const ID: Table = &[
     ("accounts.created", "Akun {username} telah dibuat."),
     ("accounts.password.hint", "Minimal 12 karakter. Sampaikan kepada pemilik akun secara langsung."),
     ("accounts.agencies.hint", "Wajib untuk pejabat penghubung: laporan yang diteruskan ke instansi ini yang dapat dilihatnya."),
-    ("accounts.username.hint", "Huruf kecil, angka dan tanda hubung."),
+    ("accounts.username.hint", "3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung."),
+    ("accounts.username.too_short", "Nama pengguna minimal 3 karakter"),
     ("accounts.username.required", "Masukkan nama pengguna"),
     ("accounts.username.taken", "Nama pengguna ini sudah dipakai"),
-    ("accounts.username.invalid", "Nama pengguna hanya boleh berisi huruf kecil, angka dan tanda hubung"),
+    ("accounts.username.invalid", "Nama pengguna hanya boleh berisi huruf kecil, angka, titik, garis bawah dan tanda hubung"),
     ("accounts.display_name.required", "Masukkan nama tampilan"),
     ("accounts.agency_ids.required", "Pilih sedikitnya satu instansi untuk pejabat penghubung"),
     ("accounts.agency_ids.unknown", "Instansi yang dipilih tidak dikenal"),
     ("accounts.password.required", "Masukkan kata sandi"),
     ("accounts.password.too_short", "Kata sandi minimal 12 karakter"),
     ("accounts.password.same_as_username", "Kata sandi tidak boleh sama dengan nama pengguna"),
+    ("accounts.password.too_long", "Kata sandi terlalu panjang"),
+    ("accounts.username.too_long", "Nama pengguna terlalu panjang"),
+    ("accounts.display_name.too_long", "Nama tampilan terlalu panjang"),
     ("accounts.field.invalid", "Isian ini tidak dapat dipakai"),
     ("accounts.self_disable", "Anda tidak dapat menonaktifkan akun Anda sendiri."),
     ("err.forbidden", "Peran Anda tidak boleh melakukan ini."),
@@ -221,6 +244,8 @@ pub const EN: Table = &[
     ("account.new_password.too_short", "The new password must be at least 12 characters"),
     ("account.new_password.same_as_username", "The new password must not be your username"),
     ("account.new_password.invalid", "This new password cannot be used"),
+    ("account.new_password.too_long", "The new password is too long"),
+    ("account.current_password.invalid", "Your current password is wrong"),
     ("accounts.title", "Staff accounts"),
     ("accounts.display_name", "Display name"),
     ("accounts.role", "Role"),
@@ -235,16 +260,20 @@ pub const EN: Table = &[
     ("accounts.created", "The account {username} has been created."),
     ("accounts.password.hint", "At least 12 characters. Give it to the account's owner in person."),
     ("accounts.agencies.hint", "Required for an agency officer: they see the reports forwarded to these agencies."),
-    ("accounts.username.hint", "Lower-case letters, digits and hyphens."),
+    ("accounts.username.hint", "3–32 lower-case letters, digits, dots, underscores or hyphens."),
+    ("accounts.username.too_short", "The username must be at least 3 characters"),
     ("accounts.username.required", "Enter a username"),
     ("accounts.username.taken", "This username is already taken"),
-    ("accounts.username.invalid", "A username may only have lower-case letters, digits and hyphens"),
+    ("accounts.username.invalid", "A username may only have lower-case letters, digits, dots, underscores and hyphens"),
     ("accounts.display_name.required", "Enter a display name"),
     ("accounts.agency_ids.required", "Choose at least one agency for an agency officer"),
     ("accounts.agency_ids.unknown", "The chosen agency is not known"),
     ("accounts.password.required", "Enter a password"),
     ("accounts.password.too_short", "The password must be at least 12 characters"),
     ("accounts.password.same_as_username", "The password must not be the username"),
+    ("accounts.password.too_long", "The password is too long"),
+    ("accounts.username.too_long", "The username is too long"),
+    ("accounts.display_name.too_long", "The display name is too long"),
     ("accounts.field.invalid", "This entry cannot be used"),
     ("accounts.self_disable", "You cannot disable your own account."),
     ("err.forbidden", "Your role may not do this."),
@@ -287,7 +316,7 @@ pub mod tests {
                 if !path.ends_with("report") {
                     stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
                 }
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n.rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
                 for piece in text.split(".word(\"").skip(1) {
                     used.push(piece.split('"').next().unwrap().to_string());

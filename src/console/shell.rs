@@ -27,6 +27,16 @@ pub fn ConsoleShell(children: ChildrenFn) -> impl IntoView {
         }
             .into_any();
     }
+    // A session kept from earlier in this tab may have ended on the server since (expired, revoked, the
+    // account disabled): ask once, which also brings the account's current name, role and agencies.
+    if session.is_signed_in() {
+        let api = session.api();
+        spawn_local(async move {
+            if let Ok(current) = api.session().await {
+                session.refresh_account(current.account);
+            }
+        });
+    }
     view! {
         {styles}
         <Show when=move || session.is_signed_in() fallback=|| view! { <SignInPage /> }>
