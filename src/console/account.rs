@@ -98,7 +98,12 @@ fn PasswordForm() -> impl IntoView {
         ev.prevent_default();
         changed.set(false);
         let found: Vec<FieldProblem> = [
-            required(words, current, "account-current_password", "account.current_password.required"),
+            required(
+                words,
+                current,
+                "account-current_password",
+                "account.current_password.required",
+            ),
             required(words, new, "account-new_password", "account.new_password.required"),
         ]
         .into_iter()

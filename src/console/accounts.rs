@@ -24,7 +24,9 @@ pub fn AccountList() -> impl IntoView {
     view! {
         <section aria-labelledby="accounts-title">
             <h2 id="accounts-title">{move || words.word("accounts.title")}</h2>
-            <Transition fallback=|| view! { <p aria-busy="true"></p> }>
+            <Transition fallback=|| {
+                view! { <p aria-busy="true"></p> }
+            }>
                 {move || {
                     accounts
                         .get()
@@ -58,10 +60,7 @@ pub fn AccountList() -> impl IntoView {
 }
 
 #[component]
-fn AccountRow(
-    account: StaffAccount,
-    accounts: LocalResource<Result<Vec<StaffAccount>, StaffError>>,
-) -> impl IntoView {
+fn AccountRow(account: StaffAccount, accounts: LocalResource<Result<Vec<StaffAccount>, StaffError>>) -> impl IntoView {
     let words = use_words();
     let session = use_session();
     let me = session.account().is_some_and(|a| a.username == account.username);
@@ -93,7 +92,12 @@ fn AccountRow(
         })
     };
     let role = account.role;
-    let agencies = account.agencies.iter().map(|a| a.name.clone()).collect::<Vec<_>>().join(", ");
+    let agencies = account
+        .agencies
+        .iter()
+        .map(|a| a.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <li class="account-row" class:account-disabled=disabled>
             <p>
@@ -104,9 +108,7 @@ fn AccountRow(
                 {me.then(|| move || words.word("accounts.you"))}
             </p>
             <p class="report-meta">
-                {move || words.word(role_key(role))}
-                {(!agencies.is_empty()).then(|| format!(" · {agencies}"))}
-                " · "
+                {move || words.word(role_key(role))} {(!agencies.is_empty()).then(|| format!(" · {agencies}"))} " · "
                 {move || words.word(if disabled { "accounts.disabled" } else { "accounts.active" })}
             </p>
             {can_toggle
@@ -124,7 +126,16 @@ fn AccountRow(
                         </button>
                     }
                 })}
-            {move || failed().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
+            {move || {
+                failed()
+                    .map(|m| {
+                        view! {
+                            <p class="error-message" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
         </li>
     }
 }
@@ -165,7 +176,12 @@ fn NewAccountForm(portal: Portal, on_created: Callback<()>) -> impl IntoView {
         created.set(None);
         let mut found: Vec<FieldProblem> = [
             required(words, username, "accounts-username", "accounts.username.required"),
-            required(words, display_name, "accounts-display_name", "accounts.display_name.required"),
+            required(
+                words,
+                display_name,
+                "accounts-display_name",
+                "accounts.display_name.required",
+            ),
             required(words, password, "accounts-password", "accounts.password.required"),
         ]
         .into_iter()
@@ -184,7 +200,11 @@ fn NewAccountForm(portal: Portal, on_created: Callback<()>) -> impl IntoView {
                 username: username.get().trim().to_string(),
                 display_name: display_name.get().trim().to_string(),
                 role: role.get(),
-                agency_ids: if role.get() == Role::Officer { agencies.get() } else { vec![] },
+                agency_ids: if role.get() == Role::Officer {
+                    agencies.get()
+                } else {
+                    vec![]
+                },
                 password: password.get(),
             });
         } else {
@@ -261,7 +281,11 @@ fn NewAccountForm(portal: Portal, on_created: Callback<()>) -> impl IntoView {
 fn AgencyChoice(portal: Portal, agencies: RwSignal<Vec<String>>, error: Signal<Option<String>>) -> impl IntoView {
     let words = use_words();
     view! {
-        <fieldset class="field" class:field-error=move || error.read().is_some() aria-describedby="accounts-agency_ids-hint">
+        <fieldset
+            class="field"
+            class:field-error=move || error.read().is_some()
+            aria-describedby="accounts-agency_ids-hint"
+        >
             <legend>{move || words.word("accounts.agencies")}</legend>
             <p class="hint" id="accounts-agency_ids-hint">
                 {move || words.word("accounts.agencies.hint")}
@@ -272,7 +296,11 @@ fn AgencyChoice(portal: Portal, agencies: RwSignal<Vec<String>>, error: Signal<O
                 .into_iter()
                 .enumerate()
                 .map(|(i, agency)| {
-                    let id = if i == 0 { "accounts-agency_ids".to_string() } else { format!("accounts-agency-{}", agency.id) };
+                    let id = if i == 0 {
+                        "accounts-agency_ids".to_string()
+                    } else {
+                        format!("accounts-agency-{}", agency.id)
+                    };
                     let value = agency.id.clone();
                     let checked = {
                         let value = value.clone();
@@ -286,12 +314,13 @@ fn AgencyChoice(portal: Portal, agencies: RwSignal<Vec<String>>, error: Signal<O
                                 prop:checked=checked
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    agencies.update(|list| {
-                                        list.retain(|a| *a != value);
-                                        if on {
-                                            list.push(value.clone());
-                                        }
-                                    });
+                                    agencies
+                                        .update(|list| {
+                                            list.retain(|a| *a != value);
+                                            if on {
+                                                list.push(value.clone());
+                                            }
+                                        });
                                 }
                             />
                             <label for=id>{agency.name}</label>

@@ -4,8 +4,8 @@
 //! the sign-in form where the user was; a 429 is [`StaffError::Throttled`] with the server's wait. No view code.
 
 use aduan_core::{
-    AccountChange, InternalNote, NewAccount, NewNote, NewStep, PasswordChange, QueuePage, QueueQuery,
-    ReportCorrection, SignIn, StaffAccount, StaffReportView, StaffSession,
+    AccountChange, InternalNote, NewAccount, NewNote, NewStep, PasswordChange, QueuePage, QueueQuery, ReportCorrection,
+    SignIn, StaffAccount, StaffReportView, StaffSession,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{Callable, Callback};
@@ -107,12 +107,13 @@ impl StaffApi {
     async fn answer(&self, req: RequestBuilder, body: Option<String>) -> Result<Response, StaffError> {
         let req = self.authorized(req);
         let sent = match body {
-            Some(json) => req
-                .header("Content-Type", "application/json")
-                .body(json)
-                .map_err(|_| ApiError::Decode)?
-                .send()
-                .await,
+            Some(json) => {
+                req.header("Content-Type", "application/json")
+                    .body(json)
+                    .map_err(|_| ApiError::Decode)?
+                    .send()
+                    .await
+            }
             None => req.send().await,
         };
         let res = sent.map_err(|_| ApiError::Network)?;
@@ -159,7 +160,9 @@ impl StaffApi {
 
     /// `DELETE /staff/session`: revokes the token on the server.
     pub async fn sign_out(&self) -> Result<(), StaffError> {
-        self.answer(Request::delete(&self.url("/session")), None).await.map(drop)
+        self.answer(Request::delete(&self.url("/session")), None)
+            .await
+            .map(drop)
     }
 
     /// `POST /staff/session/password`: 204; every other session of the account is signed out.
@@ -176,7 +179,8 @@ impl StaffApi {
 
     /// `POST /staff/accounts` (admin).
     pub async fn create_account(&self, account: &NewAccount) -> Result<StaffAccount, StaffError> {
-        self.json(Request::post(&self.url("/accounts")), Self::body(account)?).await
+        self.json(Request::post(&self.url("/accounts")), Self::body(account)?)
+            .await
     }
 
     /// `PATCH /staff/accounts/{username}` (admin): disabling or a new password signs the account out.
@@ -187,8 +191,11 @@ impl StaffApi {
 
     /// `GET /staff/queue`: one page of a tab, with every tab's count.
     pub async fn queue(&self, query: &QueueQuery) -> Result<QueuePage, StaffError> {
-        self.json(Request::get(&with_query(&self.url("/queue"), &queue_pairs(query))), None)
-            .await
+        self.json(
+            Request::get(&with_query(&self.url("/queue"), &queue_pairs(query))),
+            None,
+        )
+        .await
     }
 
     /// `GET /staff/reports/{ticket}`: everything staff see of a report (404 for an officer outside their
@@ -219,23 +226,18 @@ impl StaffApi {
             .await
     }
 
-    /// An attachment of a report, confidential ones included: fetched with the token (a link cannot carry
-    /// it), as bytes the page turns into a blob URL.
+    /// `GET /staff/reports/{ticket}/attachments/{id}`: an attachment of a report, confidential ones included,
+    /// fetched with the token (a link cannot carry it), as bytes the page turns into a blob URL.
     #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn attachment_bytes(&self, ticket: &str, id: &str) -> Result<Vec<u8>, StaffError> {
         let res = self.answer(Request::get(&self.attachment_url(ticket, id)), None).await?;
         Ok(res.binary().await.map_err(|_| ApiError::Decode)?)
     }
 
-    /// Where an attachment is (the public route; staff send the token as a header, see `attachment_bytes`).
+    /// Where the staff route of an attachment is; it needs the token as a header (see `attachment_bytes`).
     #[allow(dead_code)] // Used by the report page (console::report).
     pub fn attachment_url(&self, ticket: &str, id: &str) -> String {
-        format!(
-            "{}/reports/{}/attachments/{}",
-            self.base_url.trim_end_matches("/staff"),
-            percent_encode(ticket),
-            percent_encode(id)
-        )
+        self.report_url(ticket, &format!("/attachments/{}", percent_encode(id)))
     }
 
     fn report_url(&self, ticket: &str, rest: &str) -> String {
@@ -305,7 +307,10 @@ mod tests {
             ..QueueQuery::default()
         };
         let pairs = queue_pairs(&query);
-        assert_eq!(queue_query_from_pairs(pairs.iter().map(|(k, v)| (*k, v.clone()))), query);
+        assert_eq!(
+            queue_query_from_pairs(pairs.iter().map(|(k, v)| (*k, v.clone()))),
+            query
+        );
         assert_eq!(
             with_query("/petugas", &pairs),
             "/petugas?tab=overdue&status=in_progress&agency=dinkes&from=2026-01-02&q=jalan%20rusak&page=3"

@@ -118,19 +118,9 @@ pub const ID: Table = &[
     ("queue.no_deadline", "Tanpa batas waktu"),
     ("queue.confidential", "Rahasia"),
     ("queue.agency_pending", "Belum ditentukan"),
-    ("queue.ticket", "Nomor tiket"),
     ("queue.deadline", "Batas waktu"),
     ("filter.title", "Saring laporan"),
-    ("filter.status", "Status"),
-    ("filter.agency", "Instansi tujuan"),
-    ("filter.category", "Kategori"),
-    ("filter.region", "Lokasi kejadian"),
-    ("filter.from", "Dari tanggal"),
-    ("filter.to", "Sampai tanggal"),
     ("filter.q", "Kata kunci atau nomor tiket"),
-    ("filter.all", "Semua"),
-    ("filter.apply", "Terapkan"),
-    ("filter.clear", "Hapus filter"),
     ("account.title", "Akun saya"),
     ("account.password", "Ganti kata sandi"),
     ("account.current_password", "Kata sandi saat ini"),
@@ -218,19 +208,9 @@ pub const EN: Table = &[
     ("queue.no_deadline", "No deadline"),
     ("queue.confidential", "Confidential"),
     ("queue.agency_pending", "Not chosen yet"),
-    ("queue.ticket", "Ticket number"),
     ("queue.deadline", "Deadline"),
     ("filter.title", "Filter reports"),
-    ("filter.status", "Status"),
-    ("filter.agency", "Agency"),
-    ("filter.category", "Category"),
-    ("filter.region", "Location"),
-    ("filter.from", "From"),
-    ("filter.to", "To"),
     ("filter.q", "Words or ticket number"),
-    ("filter.all", "All"),
-    ("filter.apply", "Apply"),
-    ("filter.clear", "Clear filters"),
     ("account.title", "My account"),
     ("account.password", "Change password"),
     ("account.current_password", "Current password"),
@@ -289,12 +269,23 @@ pub mod tests {
         for (name, table) in [("id", id), ("en", en)] {
             let keys: BTreeSet<_> = table.iter().map(|(k, _)| *k).collect();
             assert_eq!(keys.len(), table.len(), "a key appears twice in {name}");
-            assert!(table.iter().all(|(_, v)| !v.trim().is_empty()), "an empty word in {name}");
+            assert!(
+                table.iter().all(|(_, v)| !v.trim().is_empty()),
+                "an empty word in {name}"
+            );
         }
         let keys = |t: Table| t.iter().map(|(k, _)| *k).collect::<BTreeSet<_>>();
         let (id, en) = (keys(id), keys(en));
-        assert_eq!(id.difference(&en).collect::<Vec<_>>(), Vec::<&&str>::new(), "missing in en");
-        assert_eq!(en.difference(&id).collect::<Vec<_>>(), Vec::<&&str>::new(), "missing in id");
+        assert_eq!(
+            id.difference(&en).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "missing in en"
+        );
+        assert_eq!(
+            en.difference(&id).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "missing in id"
+        );
     }
 
     #[test]
@@ -309,7 +300,10 @@ pub mod tests {
         let mut used: Vec<String> = Role::ALL.map(role_key).iter().map(|k| k.to_string()).collect();
         used.extend(QueueTab::ALL.map(tab_key).iter().map(|k| k.to_string()));
         used.extend(["minutes.one", "minutes.other"].map(String::from));
-        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/console"))];
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/console"
+        ))];
         while let Some(path) = stack.pop() {
             if path.is_dir() {
                 // The report page keeps its own tables.
@@ -331,7 +325,10 @@ pub mod tests {
     #[test]
     fn glossary_words_are_used_exactly() {
         assert_eq!(pick(Lang::Id, ID, EN, "console.sign_in"), "Masuk");
-        assert_eq!(pick(Lang::En, ID, EN, "queue.forwarded_to_me"), "Forwarded to my agency");
+        assert_eq!(
+            pick(Lang::En, ID, EN, "queue.forwarded_to_me"),
+            "Forwarded to my agency"
+        );
         assert_eq!(pick(Lang::Id, ID, EN, "role.officer"), "Pejabat penghubung");
         assert_eq!(pick(Lang::En, ID, EN, "role.admin"), "Administrator");
         assert_eq!(pick(Lang::Id, ID, EN, "queue.due_soon"), "Segera jatuh tempo");

@@ -119,10 +119,7 @@ impl Session {
     }
 
     fn client(&self, token: Option<String>, on_signed_out: Option<Callback<()>>) -> StaffApi {
-        let backend = self
-            .backend
-            .get_value()
-            .unwrap_or_else(|| AduanClient::new("/api/v1"));
+        let backend = self.backend.get_value().unwrap_or_else(|| AduanClient::new("/api/v1"));
         StaffApi::new(&backend, token, on_signed_out)
     }
 

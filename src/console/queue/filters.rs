@@ -101,7 +101,10 @@ pub fn QueueFilters(query: Memo<QueueQuery>, portal: Portal) -> impl IntoView {
     // Open when something is filtered, so that the rows come first on a phone otherwise.
     let filtered = {
         let q = query.get_untracked();
-        q != QueueQuery { tab: q.tab, ..QueueQuery::default() }
+        q != QueueQuery {
+            tab: q.tab,
+            ..QueueQuery::default()
+        }
     };
     view! {
         <ErrorSummary problems=shown title=Signal::derive(move || i18n.t("errors.summary")) />
@@ -181,13 +184,7 @@ fn Selects(fields: Fields, portal: Portal) -> impl IntoView {
                 value=fields.category
                 options=categories
             />
-            <Choice
-                id="filter-region"
-                label="region"
-                all="filter.all_regions"
-                value=fields.region
-                options=regions
-            />
+            <Choice id="filter-region" label="region" all="filter.all_regions" value=fields.region options=regions />
         </div>
     }
 }

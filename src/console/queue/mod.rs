@@ -32,12 +32,13 @@ pub fn QueuePage() -> impl IntoView {
     use_page_title_of(move || words.word("console.queue").to_string());
     let session = use_session();
     let params = use_query_map();
-    let query = Memo::new(move |_| {
-        params.with(|p| queue_query_from_pairs(p.into_iter()))
-    });
+    let query = Memo::new(move |_| params.with(|p| queue_query_from_pairs(p.into_iter())));
     // Asked for alongside the portal's lists (names, holidays), not after them.
     let page: QueueResource = LocalResource::new(move || {
-        let (api, query) = (session.api(), query.get());
+        let (api, mut query) = (session.api(), query.get());
+        // A tab of another role (a link from a colleague) shows the role's first tab instead of an error.
+        let role_tabs = session.role().map(aduan_core::Role::queue_tabs).unwrap_or_default();
+        query.tab = query.tab.filter(|t| role_tabs.contains(t));
         async move {
             api.queue(&QueueQuery {
                 per_page: Some(PER_PAGE),
@@ -85,11 +86,7 @@ fn QueueTabs(page: QueueResource, query: Memo<QueueQuery>) -> impl IntoView {
                         view! {
                             <nav class="queue-tabs" aria-label=move || words.word("queue.tabs")>
                                 <ul>
-                                    {p
-                                        .tabs
-                                        .iter()
-                                        .map(|t| tab_link(t.tab, t.count, t.tab == p.tab))
-                                        .collect_view()}
+                                    {p.tabs.iter().map(|t| tab_link(t.tab, t.count, t.tab == p.tab)).collect_view()}
                                 </ul>
                             </nav>
                         }

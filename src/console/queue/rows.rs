@@ -53,9 +53,9 @@ pub fn QueueResults(page: QueueResource, query: Memo<QueueQuery>, portal: Portal
                 page.get()
                     .map(|loaded| match loaded {
                         Ok(p) => view! { <QueueRows page=p query calendar /> }.into_any(),
-                        // A 401 has brought the sign-in form already.
                         Err(StaffError::SignedOut) => ().into_any(),
                         Err(error) => {
+                            // A 401 has brought the sign-in form already.
                             view! { <ErrorPanel error=error.api_error() on_retry=move |_| page.refetch() /> }
                                 .into_any()
                         }
@@ -103,6 +103,13 @@ fn QueueRows(
     }
 }
 
+/// The ticket as the citizen pages show it (grouped: ADU-XYZ-…).
+fn shown_ticket(ticket: &str) -> String {
+    crate::pages::track::parse_reference(ticket, crate::api::AduanClient::FEATURES)
+        .map(|t| t.shown)
+        .unwrap_or_else(|_| ticket.to_string())
+}
+
 #[component]
 fn QueueRow(item: QueueItem, state: Option<DeadlineState>) -> impl IntoView {
     let words = use_words();
@@ -113,7 +120,7 @@ fn QueueRow(item: QueueItem, state: Option<DeadlineState>) -> impl IntoView {
         <li class="report-row">
             <A href=format!("/petugas/laporan/{}", item.ticket) attr:class="report-link">
                 <span class="report-row-title">{item.title}</span>
-                <span class="report-row-ticket">{item.ticket.clone()}</span>
+                <span class="report-row-ticket">{shown_ticket(&item.ticket)}</span>
             </A>
             <p class="report-meta">
                 <span class="status-badge small" data-status=status.as_str()>
@@ -151,8 +158,14 @@ mod tests {
     fn the_deadline_counts_working_days_only() {
         let cal = WorkingCalendar::indonesia();
         // Friday 4 Dec 2026 → Tuesday 8 Dec: Monday and Tuesday are left.
-        assert_eq!(due_state(&cal, d("2026-12-08"), d("2026-12-04")), DeadlineState::Due { left: 2 });
-        assert_eq!(due_state(&cal, d("2026-12-04"), d("2026-12-04")), DeadlineState::Due { left: 0 });
+        assert_eq!(
+            due_state(&cal, d("2026-12-08"), d("2026-12-04")),
+            DeadlineState::Due { left: 2 }
+        );
+        assert_eq!(
+            due_state(&cal, d("2026-12-04"), d("2026-12-04")),
+            DeadlineState::Due { left: 0 }
+        );
         // Due Friday, today the next Tuesday: late by Monday and Tuesday.
         assert_eq!(
             due_state(&cal, d("2026-12-04"), d("2026-12-08")),
