@@ -2,6 +2,7 @@
 //! writes together, see [`writer`], and a few readers used from blocking threads), the schema's migrations (`migrations/*.sql`) and the queries, one module per subject.
 //! Handlers and the seeder call the functions here and never hold SQL of their own.
 
+pub mod accounts;
 pub mod attachments;
 pub mod audit;
 pub mod citizen;
@@ -11,12 +12,16 @@ pub mod keyed;
 pub mod listing;
 pub mod portal;
 pub mod reports;
+pub mod staff_queue;
+pub mod staff_reports;
 pub mod stats;
 pub mod workflow;
 mod writer;
 
 #[cfg(test)]
 mod durability_tests;
+#[cfg(test)]
+mod staff_fixtures;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -37,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_stats_index.sql"),
     include_str!("migrations/0004_keyed_secrets.sql"),
     include_str!("migrations/0005_staff.sql"),
+    include_str!("migrations/0006_staff_queue.sql"),
 ];
 
 #[derive(Clone)]
