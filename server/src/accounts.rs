@@ -78,7 +78,7 @@ pub fn ensure_demo_accounts(db: &Db) -> Result<bool, String> {
     db.with_writer(|conn| {
         let tx = conn.transaction()?;
         for ((username, _, role, agencies, display_name), hash) in DEMO_ACCOUNTS.iter().zip(&hashes) {
-            let agency_ids: Vec<String> = agencies.iter().map(|a| a.to_string()).collect();
+            let agency_ids: Vec<String> = agencies.iter().map(ToString::to_string).collect();
             let row = NewAccountRow {
                 username,
                 display_name,
@@ -216,7 +216,7 @@ pub async fn create_account(
 ) -> Result<(), String> {
     let hash = password::hash(password.to_string()).await?;
     let (username, display_name) = (username.to_string(), display_name.to_string());
-    let agency_ids: Vec<String> = agencies.iter().map(|a| a.to_string()).collect();
+    let agency_ids: Vec<String> = agencies.iter().map(ToString::to_string).collect();
     db.write(move |conn| {
         let row = NewAccountRow {
             username: &username,

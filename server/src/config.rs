@@ -3,6 +3,39 @@ use std::path::PathBuf;
 use base64::Engine;
 use clap::Parser;
 
+/// The whole command line: the server's options, or a sub-command.
+#[derive(Parser, Debug)]
+#[command(name = "aduan-server", about = "Reference backend for the Aduan complaint portal")]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum Command {
+    /// Creates an administrator account (the first one, or one more); the password is read from
+    /// ADUAN_ADMIN_PASSWORD or else from the first line of standard input, never from the command line.
+    CreateAdmin(CreateAdmin),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CreateAdmin {
+    /// The server's data directory (its database).
+    #[arg(long, env = "ADUAN_DATA", default_value = "data")]
+    pub data: PathBuf,
+    /// 3–32 of a-z, 0-9, '.', '_', '-'.
+    #[arg(long)]
+    pub username: String,
+    /// The name shown in the console and the audit trail.
+    #[arg(long)]
+    pub display_name: String,
+    /// If the username exists, give it the new password (and end its sessions) instead of refusing.
+    #[arg(long)]
+    pub reset_password: bool,
+}
+
 /// Command line, each with an environment equivalent.
 #[derive(Parser, Debug, Clone)]
 #[command(name = "aduan-server", about = "Reference backend for the Aduan complaint portal")]

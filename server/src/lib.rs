@@ -25,8 +25,8 @@ use std::sync::Arc;
 use aduan_core::{Portal, WorkingCalendar};
 use axum::Router;
 
-pub use accounts::create_account;
-pub use config::Config;
+pub use accounts::{create_account, create_admin};
+pub use config::{Cli, Command, Config, CreateAdmin};
 pub use db::Db;
 pub use serve::serve;
 

@@ -1,3 +1,5 @@
+use std::io::BufRead;
+
 use clap::Parser;
 
 #[tokio::main]
@@ -9,9 +11,39 @@ async fn main() {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
-    let config = aduan_server::Config::parse();
-    if let Err(e) = aduan_server::run(config).await {
+    let cli = aduan_server::Cli::parse();
+    let result = match cli.command {
+        Some(aduan_server::Command::CreateAdmin(args)) => create_admin(&args),
+        None => aduan_server::run(cli.config).await,
+    };
+    if let Err(e) = result {
         tracing::error!("aduan-server: {e}");
         std::process::exit(1);
     }
+}
+
+/// The password comes from the environment or standard input: a command line is visible to every user of the
+/// machine (`ps`) and kept in shell histories.
+fn create_admin(args: &aduan_server::CreateAdmin) -> Result<(), String> {
+    let password = match std::env::var("ADUAN_ADMIN_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ => {
+            tracing::info!("reading the new password from standard input (one line)");
+            let mut line = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .map_err(|e| format!("cannot read the password: {e}"))?;
+            line.trim_end_matches(['\n', '\r']).to_string()
+        }
+    };
+    let done = aduan_server::create_admin(
+        &args.data,
+        &args.username,
+        &args.display_name,
+        &password,
+        args.reset_password,
+    )?;
+    tracing::info!("{done}");
+    Ok(())
 }

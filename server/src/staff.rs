@@ -33,7 +33,7 @@ mod tests {
             username: "u".into(),
             display_name: "U".into(),
             role,
-            agencies: agencies.iter().map(|a| a.to_string()).collect(),
+            agencies: agencies.iter().map(ToString::to_string).collect(),
         }
     }
 

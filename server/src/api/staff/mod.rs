@@ -1,13 +1,14 @@
 //! `/staff/...`: the staff console's API. Every route but sign-in takes the caller as [`crate::staff::Staff`]
 //! (or [`auth::SignedIn`]), which answers 401 for a missing, unknown, expired or revoked token.
 
+mod accounts;
 pub mod auth;
 mod queue;
 mod reports;
 mod session;
 pub mod throttle;
 
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use axum::{middleware, Router};
 
 use crate::http::no_store;
@@ -26,6 +27,9 @@ fn routes() -> Router<AppState> {
         .route("/reports/{ticket}/steps", post(reports::step))
         .route("/reports/{ticket}/notes", post(reports::note))
         .route("/reports/{ticket}/attachments/{id}", get(reports::attachment))
+        .route("/session/password", post(session::change_password))
+        .route("/accounts", get(accounts::list).post(accounts::create))
+        .route("/accounts/{username}", patch(accounts::change))
 }
 
 /// The routes under `/api/v1/staff`, with the operator API's rate limit and no caching of any answer.

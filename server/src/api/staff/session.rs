@@ -1,17 +1,18 @@
 //! `/staff/session`: sign in (a new session token), who am I, sign out.
 
-use aduan_core::{SignIn, StaffSession};
+use aduan_core::{PasswordChange, SignIn, StaffSession};
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::Utc;
 
+use super::accounts::{invalid, record};
 use super::auth::{unauthorized, SignedIn};
 use crate::client::ClientAddr;
 use crate::crypto::new_token;
 use crate::db;
-use crate::http::JsonBody;
+use crate::http::{wants_english, JsonBody};
 use crate::password;
 use crate::problem::ApiError;
 use crate::AppState;
@@ -93,5 +94,57 @@ pub async fn sign_out(State(state): State<AppState>, signed_in: SignedIn) -> Res
             .await?;
         tracing::info!(account = %signed_in.staff.username, "staff signed out");
     }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /staff/session/password` `PasswordChange` → 204. Every other session of the account ends; wrong
+/// current passwords count towards the account's sign-in throttle (a stolen session must not guess it freely).
+pub async fn change_password(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    signed_in: SignedIn,
+    headers: HeaderMap,
+    JsonBody(input): JsonBody<PasswordChange>,
+) -> Result<StatusCode, ApiError> {
+    let english = wants_english(&headers);
+    let staff = signed_in.staff;
+    state.sign_ins.admit(&staff.username, client)?;
+    let username = staff.username.clone();
+    let stored = state
+        .db
+        .read(move |conn| Ok(db::accounts::find(conn, &username)?))
+        .await?
+        .and_then(|a| a.password_hash);
+    if !password::verify(input.current_password, stored).await {
+        state.sign_ins.failed(&staff.username, client);
+        tracing::warn!(account = %staff.username, %client, "wrong current password in a password change");
+        return Err(invalid(&[("current_password", "wrong")], english));
+    }
+    if let Some(code) = password::weakness(&input.new_password, &staff.username) {
+        return Err(invalid(&[("new_password", code)], english));
+    }
+    let hash = password::hash(input.new_password).await.map_err(ApiError::internal)?;
+    let keep = signed_in.token.map(|t| state.secrets.session_token_hash(&t));
+    let who = staff.username.clone();
+    state
+        .db
+        .write(move |conn| {
+            let now = Utc::now();
+            let change = db::accounts::AccountUpdate {
+                password_hash: Some(&hash),
+                ..Default::default()
+            };
+            db::accounts::update(conn, staff.account_id, &change, now)?;
+            db::accounts::revoke_all(conn, staff.account_id, keep.as_deref(), now)?;
+            record(
+                conn,
+                &staff,
+                "password_changed",
+                serde_json::json!({ "account": staff.username }),
+            )?;
+            Ok(())
+        })
+        .await?;
+    tracing::info!(account = %who, "staff password changed; other sessions ended");
     Ok(StatusCode::NO_CONTENT)
 }
