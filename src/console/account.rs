@@ -90,7 +90,8 @@ fn PasswordForm() -> impl IntoView {
         }
         Some(Err(error)) => {
             problems.set(refused(words, &error, "account", "current_password"));
-            focus_element("error-summary");
+            // After the summary is drawn.
+            request_animation_frame(|| focus_element("error-summary"));
         }
         None => {}
     });
@@ -117,7 +118,8 @@ fn PasswordForm() -> impl IntoView {
                 new_password: new.get(),
             });
         } else {
-            focus_element("error-summary");
+            // After the summary is drawn.
+            request_animation_frame(|| focus_element("error-summary"));
         }
     };
     view! {

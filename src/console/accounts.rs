@@ -167,7 +167,8 @@ fn NewAccountForm(portal: Portal, on_created: Callback<()>) -> impl IntoView {
         }
         Some(Err(error)) => {
             problems.set(refused(words, &error, "accounts", "username"));
-            focus_element("error-summary");
+            // After the summary is drawn.
+            request_animation_frame(|| focus_element("error-summary"));
         }
         None => {}
     });
@@ -208,7 +209,8 @@ fn NewAccountForm(portal: Portal, on_created: Callback<()>) -> impl IntoView {
                 password: password.get(),
             });
         } else {
-            focus_element("error-summary");
+            // After the summary is drawn.
+            request_animation_frame(|| focus_element("error-summary"));
         }
     };
     let text = |id: &'static str, label: &'static str, value: RwSignal<String>, hint: Option<&'static str>| {

@@ -230,7 +230,9 @@ impl StaffApi {
     /// fetched with the token (a link cannot carry it), as bytes the page turns into a blob URL.
     #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn attachment_bytes(&self, ticket: &str, id: &str) -> Result<Vec<u8>, StaffError> {
-        let res = self.answer(Request::get(&self.attachment_url(ticket, id)), None).await?;
+        let res = self
+            .answer(Request::get(&self.attachment_url(ticket, id)), None)
+            .await?;
         Ok(res.binary().await.map_err(|_| ApiError::Decode)?)
     }
 

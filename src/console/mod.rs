@@ -14,35 +14,56 @@ pub mod shell;
 mod sign_in;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use shell::ConsoleShell;
 
-/// `/petugas`: the work queue, or the sign-in form.
+/// The console's pages, by the path `crate::app` matched: `/petugas` (the work queue),
+/// `/petugas/laporan/:ticket` (the report page, `report`), `/petugas/akun` (password and accounts). Each
+/// shows the sign-in form instead while no one is signed in, and goes on at the same URL after it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Page {
+    Queue,
+    Report,
+    Account,
+}
+
+impl Page {
+    fn of(path: &str) -> Page {
+        if path.starts_with("/petugas/laporan/") {
+            Page::Report
+        } else if path.starts_with("/petugas/akun") {
+            Page::Account
+        } else {
+            Page::Queue
+        }
+    }
+}
+
 #[component]
-pub fn ConsoleQueue() -> impl IntoView {
+pub fn Console() -> impl IntoView {
+    // Each route draws the console anew, so the path it was drawn for is enough.
+    let page = Page::of(&use_location().pathname.get_untracked());
     view! {
         <ConsoleShell>
-            <queue::QueuePage />
+            {move || match page {
+                Page::Queue => view! { <queue::QueuePage /> }.into_any(),
+                Page::Report => view! { <report::ConsoleReportPage /> }.into_any(),
+                Page::Account => view! { <account::AccountPage /> }.into_any(),
+            }}
         </ConsoleShell>
     }
 }
 
-/// `/petugas/laporan/:ticket`: the report page (`report`), or the sign-in form that returns to it.
-#[component]
-pub fn ConsoleReport() -> impl IntoView {
-    view! {
-        <ConsoleShell>
-            <report::ConsoleReportPage />
-        </ConsoleShell>
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// `/petugas/akun`: the password change, and for administrators the accounts.
-#[component]
-pub fn ConsoleAccount() -> impl IntoView {
-    view! {
-        <ConsoleShell>
-            <account::AccountPage />
-        </ConsoleShell>
+    #[test]
+    fn the_path_picks_the_page() {
+        assert_eq!(Page::of("/petugas"), Page::Queue);
+        assert_eq!(Page::of("/petugas/"), Page::Queue);
+        assert_eq!(Page::of("/petugas/laporan/ADU2345678"), Page::Report);
+        assert_eq!(Page::of("/petugas/akun"), Page::Account);
     }
 }

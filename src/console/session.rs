@@ -110,7 +110,10 @@ impl Session {
         let token = self
             .current
             .with_untracked(|s| s.as_ref().and_then(|s| s.token.clone()));
-        self.client(token, Some(Callback::new(move |()| this.end())))
+        // One task later: the call that met the 401 belongs to a view that ending the session removes, and it
+        // must finish (its resource takes the error) before that view is disposed.
+        let end_later = move |()| set_timeout(move || this.end(), std::time::Duration::ZERO);
+        self.client(token, Some(Callback::new(end_later)))
     }
 
     /// The client without a token, for signing in.
@@ -133,22 +136,24 @@ impl Session {
 
     /// The account as the server now describes it (display name, role, agencies), keeping the token.
     pub fn refresh_account(&self, account: StaffAccount) {
-        let mut session = self.current.get_untracked();
+        // Asked for after an await: the console may have been left meanwhile.
+        let mut session = self.current.try_get_untracked().flatten();
         if let Some(s) = session.as_mut() {
             s.account = account;
             store(STORAGE_KEY, &serde_json::to_string(s).unwrap_or_default());
-            self.current.set(session);
+            self.current.try_set(session);
         }
     }
 
     /// The server no longer accepts the token: back to the sign-in form, at the same URL, which signing in
     /// again returns to. Drafts kept in `sessionStorage` stay.
     pub fn end(&self) {
-        if self.current.with_untracked(Option::is_some) {
+        // The console may have been left meanwhile (its signals disposed): then only storage is cleared.
+        if self.current.try_with_untracked(Option::is_some) != Some(false) {
             forget(STORAGE_KEY);
             store(REASON_KEY, "ended");
-            self.reason.set(SignedOutReason::Ended);
-            self.current.set(None);
+            self.reason.try_set(SignedOutReason::Ended);
+            self.current.try_set(None);
         }
     }
 
@@ -162,7 +167,7 @@ impl Session {
         let _ = api.sign_out().await;
         forget(STORAGE_KEY);
         store(REASON_KEY, "signed_out");
-        self.reason.set(SignedOutReason::SignedOut);
-        self.current.set(None);
+        self.reason.try_set(SignedOutReason::SignedOut);
+        self.current.try_set(None);
     }
 }

@@ -50,7 +50,8 @@ pub fn SignInPage() -> impl IntoView {
         Some(Err(error)) => {
             password.set(String::new());
             problems.set(vec![refusal(words, &error)]);
-            focus_element("error-summary");
+            // After the summary is drawn.
+            request_animation_frame(|| focus_element("error-summary"));
         }
         None => {}
     });
@@ -75,7 +76,8 @@ pub fn SignInPage() -> impl IntoView {
                 password: password.get(),
             });
         } else {
-            focus_element("error-summary");
+            // After the summary is drawn.
+            request_animation_frame(|| focus_element("error-summary"));
         }
     };
     let error_of = move |id: &'static str| {

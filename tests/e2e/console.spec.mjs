@@ -19,7 +19,8 @@ async function signIn(page, username) {
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByLabel('Kata sandi').fill(ACCOUNTS[username]);
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await expect(page.getByRole('navigation', { name: 'Menu petugas' })).toBeVisible();
+  // Argon2 on a busy machine: generous, as a sign-in may queue behind others' hashes.
+  await expect(page.getByRole('navigation', { name: 'Menu petugas' })).toBeVisible({ timeout: 20_000 });
 }
 
 /** A session token of `username` straight from the API. */
