@@ -145,6 +145,7 @@ test('signing out revokes the session; going back shows the sign-in form again',
 });
 
 test('a session revoked elsewhere returns to sign-in at the same URL, and signing in goes on there', async ({ page, request }) => {
+  const errors = watchErrors(page);
   await page.goto(`${baseUrl()}/petugas`);
   await signIn(page, 'admin');
   await rowsSettled(page);
@@ -159,6 +160,8 @@ test('a session revoked elsewhere returns to sign-in at the same URL, and signin
   await signIn(page, 'admin');
   await expect(page).toHaveURL(/\/petugas\?tab=all$/);
   await expect(page.getByRole('navigation', { name: 'Tab antrean' }).locator('[aria-current="page"]')).toContainText('Semua');
+  // The view that met the 401 is removed without touching what it disposed (that once panicked the app).
+  expect(errors.filter((e) => e.startsWith('pageerror') || e.includes('panicked'))).toEqual([]);
 });
 
 test('filters are in the URL and survive a reload', async ({ page, request }) => {
