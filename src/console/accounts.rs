@@ -105,7 +105,7 @@ fn AccountRow(account: StaffAccount, accounts: LocalResource<Result<Vec<StaffAcc
                 " ("
                 {account.username}
                 ") "
-                {me.then(|| move || words.word("accounts.you"))}
+                {me.then_some(move || words.word("accounts.you"))}
             </p>
             <p class="report-meta">
                 {move || words.word(role_key(role))} {(!agencies.is_empty()).then(|| format!(" · {agencies}"))} " · "

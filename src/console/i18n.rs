@@ -297,8 +297,8 @@ pub mod tests {
     #[test]
     fn every_word_used_exists() {
         let known: BTreeSet<_> = ID.iter().map(|(k, _)| *k).collect();
-        let mut used: Vec<String> = Role::ALL.map(role_key).iter().map(|k| k.to_string()).collect();
-        used.extend(QueueTab::ALL.map(tab_key).iter().map(|k| k.to_string()));
+        let mut used: Vec<String> = Role::ALL.map(role_key).map(String::from).to_vec();
+        used.extend(QueueTab::ALL.map(tab_key).map(String::from));
         used.extend(["minutes.one", "minutes.other"].map(String::from));
         let mut stack = vec![std::path::PathBuf::from(concat!(
             env!("CARGO_MANIFEST_DIR"),

@@ -32,7 +32,7 @@ pub fn QueuePage() -> impl IntoView {
     use_page_title_of(move || words.word("console.queue").to_string());
     let session = use_session();
     let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| queue_query_from_pairs(p.into_iter())));
+    let query = Memo::new(move |_| params.with(|p| queue_query_from_pairs(p)));
     // Asked for alongside the portal's lists (names, holidays), not after them.
     let page: QueueResource = LocalResource::new(move || {
         let (api, mut query) = (session.api(), query.get());
