@@ -82,8 +82,12 @@ await init({ module_or_path: '/${hashed('aduan_bg.wasm')}' });
   const index = join(dir, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', `${tags}\n</head>`));
 
+  // The staff console's own files are not cached on every citizen's device: staff fetch them when they open
+  // /petugas (online, as the console needs the server anyway).
+  const citizens = new Set(Object.entries(modules).filter(([name]) => name !== 'console').flatMap(([, f]) => f));
+  const staffOnly = new Set((modules.console || []).filter((f) => !citizens.has(f)));
   const sw = join(dir, 'sw.js');
-  const shell = [...files.keys()].map((name) => `/${hashed(name)}`);
+  const shell = [...files.keys()].filter((name) => !staffOnly.has(name)).map((name) => `/${hashed(name)}`);
   writeFileSync(sw, readFileSync(sw, 'utf8').replace('__ADUAN_BUILD__', build).replace("'__ADUAN_FILES__'", JSON.stringify(shell)));
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -73,6 +73,9 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
                         <Route path=path!("/lacak/:ticket") view=|| view! { <LazyChunk load=track_ticket_page /> } />
                         <Route path=path!("/statistik") view=StatsPage />
                         <Route path=path!("/laporan") view=|| view! { <LazyChunk load=reports_page /> } />
+                        <Route path=path!("/petugas") view=console_page />
+                        <Route path=path!("/petugas/laporan/:ticket") view=console_page />
+                        <Route path=path!("/petugas/akun") view=console_page />
                     </Routes>
                 </NextTask>
             </main>
@@ -93,4 +96,15 @@ fn track_ticket_page() -> Result<AnyView, ApiError> {
 #[wasm_split(reports, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn reports_page() -> Result<AnyView, ApiError> {
     Ok(view! { <ReportsPage /> }.into_any())
+}
+
+/// The staff console's pages (crate::console), which pick their page from the path. One split function and
+/// one `LazyChunk` for the three routes: each more would add its loader code to every citizen's shell.
+fn console_page() -> impl IntoView {
+    view! { <LazyChunk load=console /> }
+}
+
+#[wasm_split(console, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn console() -> Result<AnyView, ApiError> {
+    Ok(view! { <crate::console::Console /> }.into_any())
 }
