@@ -12,6 +12,8 @@ export const PAGES = {
   '/lacak/': { module: 'tracking', preload: true },
   '/statistik': { module: 'statistics', preload: false },
   '/laporan': { module: 'reports', preload: true },
+  '/petugas': { module: 'console', preload: true },
+  '/petugas/': { module: 'console', preload: true },
 };
 
 // Reads the loader that wasm-split-cli writes (__wasm_split.js): for each split module, the wasm files it

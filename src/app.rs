@@ -73,6 +73,12 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
                         <Route path=path!("/lacak/:ticket") view=|| view! { <LazyChunk load=track_ticket_page /> } />
                         <Route path=path!("/statistik") view=StatsPage />
                         <Route path=path!("/laporan") view=|| view! { <LazyChunk load=reports_page /> } />
+                        <Route path=path!("/petugas") view=|| view! { <LazyChunk load=console_queue_page /> } />
+                        <Route
+                            path=path!("/petugas/laporan/:ticket")
+                            view=|| view! { <LazyChunk load=console_report_page /> }
+                        />
+                        <Route path=path!("/petugas/akun") view=|| view! { <LazyChunk load=console_account_page /> } />
                     </Routes>
                 </NextTask>
             </main>
@@ -93,4 +99,20 @@ fn track_ticket_page() -> Result<AnyView, ApiError> {
 #[wasm_split(reports, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn reports_page() -> Result<AnyView, ApiError> {
     Ok(view! { <ReportsPage /> }.into_any())
+}
+
+// The staff console (crate::console): one module for its three pages, never fetched by a citizen's visit.
+#[wasm_split(console, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn console_queue_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <crate::console::ConsoleQueue /> }.into_any())
+}
+
+#[wasm_split(console, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn console_report_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <crate::console::ConsoleReport /> }.into_any())
+}
+
+#[wasm_split(console, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn console_account_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <crate::console::ConsoleAccount /> }.into_any())
 }

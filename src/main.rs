@@ -5,6 +5,7 @@ mod app;
 mod clock;
 mod components;
 mod config;
+mod console;
 mod embed;
 mod field;
 mod i18n;

@@ -37,12 +37,22 @@ impl AduanClient {
         }
     }
 
+    /// `…/api/v1`, without a trailing slash.
+    pub(crate) fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
     /// Waits for the answer to a request that was sent, turning "no answer" and an error status (with its
     /// problem document) into [`ApiError`].
     async fn answered(
         sent: impl std::future::Future<Output = Result<Response, gloo_net::Error>>,
     ) -> Result<Response, ApiError> {
-        let res = sent.await.map_err(|_| ApiError::Network)?;
+        Self::checked(sent.await.map_err(|_| ApiError::Network)?).await
+    }
+
+    /// An answer as it is if it is a success, else its error status with its problem document. The staff
+    /// console's client (`crate::console::api`) reads a 401's and a 429's headers first, then comes here.
+    pub(crate) async fn checked(res: Response) -> Result<Response, ApiError> {
         if !res.ok() {
             let problem = res.json::<Problem>().await.ok();
             return Err(ApiError::Status {

@@ -1,0 +1,325 @@
+//! The typed client of every `/staff` route of `public/openapi.yaml`. Built on the citizen client's HTTP
+//! handling (`AduanClient::checked`), with the session token as `Authorization: Bearer`. A 401 (no session,
+//! expired, revoked or a disabled account) is [`StaffError::SignedOut`], which the console answers by showing
+//! the sign-in form where the user was; a 429 is [`StaffError::Throttled`] with the server's wait. No view code.
+
+use aduan_core::{
+    AccountChange, InternalNote, NewAccount, NewNote, NewStep, PasswordChange, QueuePage, QueueQuery,
+    ReportCorrection, SignIn, StaffAccount, StaffReportView, StaffSession,
+};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::{Callable, Callback};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::api::{AduanClient, ApiError};
+use crate::url::{percent_encode, with_query};
+
+/// What went wrong with a staff request.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StaffError {
+    /// 401: the session is missing, expired or revoked, or the account was disabled; sign in again. For
+    /// sign-in itself: wrong username or password.
+    SignedOut,
+    /// 429: too many sign-in attempts; try again after this many seconds (`Retry-After`).
+    Throttled { retry_after_secs: u64 },
+    /// Anything else, as the citizen pages know it (network, 403, 404, 409, 422 with field errors, 5xx).
+    Api(ApiError),
+}
+
+impl From<ApiError> for StaffError {
+    fn from(error: ApiError) -> Self {
+        StaffError::Api(error)
+    }
+}
+
+impl StaffError {
+    /// The HTTP status, if the server answered with an error.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            StaffError::SignedOut => Some(401),
+            StaffError::Throttled { .. } => Some(429),
+            StaffError::Api(ApiError::Status { status, .. }) => Some(*status),
+            StaffError::Api(_) => None,
+        }
+    }
+
+    /// Field errors of a 422, as `(field, code)`.
+    pub fn field_errors(&self) -> Vec<(String, String)> {
+        match self {
+            StaffError::Api(error) => error.field_errors(),
+            _ => vec![],
+        }
+    }
+
+    /// The error as the citizen pages' panel explains it (a 401/429 never reaches a panel: see above).
+    pub fn api_error(&self) -> ApiError {
+        match self {
+            StaffError::Api(error) => error.clone(),
+            StaffError::SignedOut => ApiError::Status {
+                status: 401,
+                problem: None,
+            },
+            StaffError::Throttled { .. } => ApiError::Status {
+                status: 429,
+                problem: None,
+            },
+        }
+    }
+}
+
+/// Seconds to wait from a `Retry-After` header (seconds form; an HTTP date or nothing counts as a minute).
+pub fn retry_after_secs(header: Option<&str>) -> u64 {
+    header.and_then(|h| h.trim().parse::<u64>().ok()).unwrap_or(60)
+}
+
+/// The `/staff` client: the backend's base URL and the session's token (none before sign-in). A 401 also
+/// calls `on_signed_out`, so that every page of the console reacts to an expired session in one place.
+#[derive(Clone)]
+pub struct StaffApi {
+    base_url: String,
+    token: Option<String>,
+    on_signed_out: Option<Callback<()>>,
+}
+
+impl StaffApi {
+    pub fn new(backend: &AduanClient, token: Option<String>, on_signed_out: Option<Callback<()>>) -> StaffApi {
+        StaffApi {
+            base_url: format!("{}/staff", backend.base_url()),
+            token,
+            on_signed_out,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    fn authorized(&self, req: RequestBuilder) -> RequestBuilder {
+        match &self.token {
+            Some(token) => req.header("Authorization", &format!("Bearer {token}")),
+            None => req,
+        }
+    }
+
+    /// The answer of a sent request, or what went wrong.
+    async fn answer(&self, req: RequestBuilder, body: Option<String>) -> Result<Response, StaffError> {
+        let req = self.authorized(req);
+        let sent = match body {
+            Some(json) => req
+                .header("Content-Type", "application/json")
+                .body(json)
+                .map_err(|_| ApiError::Decode)?
+                .send()
+                .await,
+            None => req.send().await,
+        };
+        let res = sent.map_err(|_| ApiError::Network)?;
+        match res.status() {
+            401 => {
+                if let Some(signed_out) = self.on_signed_out {
+                    signed_out.run(());
+                }
+                Err(StaffError::SignedOut)
+            }
+            429 => Err(StaffError::Throttled {
+                retry_after_secs: retry_after_secs(res.headers().get("Retry-After").as_deref()),
+            }),
+            _ => Ok(AduanClient::checked(res).await?),
+        }
+    }
+
+    async fn json<T: DeserializeOwned>(&self, req: RequestBuilder, body: Option<String>) -> Result<T, StaffError> {
+        let res = self.answer(req, body).await?;
+        Ok(res.json::<T>().await.map_err(|_| ApiError::Decode)?)
+    }
+
+    fn body<B: Serialize>(body: &B) -> Result<Option<String>, StaffError> {
+        Ok(Some(serde_json::to_string(body).map_err(|_| ApiError::Decode)?))
+    }
+
+    /// `POST /staff/session`: 201 with the token. Wrong credentials are [`StaffError::SignedOut`] (the
+    /// client's `on_signed_out` is not called: this client has no session yet).
+    pub async fn sign_in(&self, credentials: &SignIn) -> Result<StaffSession, StaffError> {
+        let unsigned = StaffApi {
+            on_signed_out: None,
+            token: None,
+            ..self.clone()
+        };
+        unsigned
+            .json(Request::post(&self.url("/session")), Self::body(credentials)?)
+            .await
+    }
+
+    /// `GET /staff/session`: the signed-in account (no token).
+    pub async fn session(&self) -> Result<StaffSession, StaffError> {
+        self.json(Request::get(&self.url("/session")), None).await
+    }
+
+    /// `DELETE /staff/session`: revokes the token on the server.
+    pub async fn sign_out(&self) -> Result<(), StaffError> {
+        self.answer(Request::delete(&self.url("/session")), None).await.map(drop)
+    }
+
+    /// `POST /staff/session/password`: 204; every other session of the account is signed out.
+    pub async fn change_password(&self, change: &PasswordChange) -> Result<(), StaffError> {
+        self.answer(Request::post(&self.url("/session/password")), Self::body(change)?)
+            .await
+            .map(drop)
+    }
+
+    /// `GET /staff/accounts` (admin; a supervisor may read).
+    pub async fn accounts(&self) -> Result<Vec<StaffAccount>, StaffError> {
+        self.json(Request::get(&self.url("/accounts")), None).await
+    }
+
+    /// `POST /staff/accounts` (admin).
+    pub async fn create_account(&self, account: &NewAccount) -> Result<StaffAccount, StaffError> {
+        self.json(Request::post(&self.url("/accounts")), Self::body(account)?).await
+    }
+
+    /// `PATCH /staff/accounts/{username}` (admin): disabling or a new password signs the account out.
+    pub async fn change_account(&self, username: &str, change: &AccountChange) -> Result<StaffAccount, StaffError> {
+        let url = self.url(&format!("/accounts/{}", percent_encode(username)));
+        self.json(Request::patch(&url), Self::body(change)?).await
+    }
+
+    /// `GET /staff/queue`: one page of a tab, with every tab's count.
+    pub async fn queue(&self, query: &QueueQuery) -> Result<QueuePage, StaffError> {
+        self.json(Request::get(&with_query(&self.url("/queue"), &queue_pairs(query))), None)
+            .await
+    }
+
+    /// `GET /staff/reports/{ticket}`: everything staff see of a report (404 for an officer outside their
+    /// agencies, as for a ticket that does not exist).
+    pub async fn report(&self, ticket: &str) -> Result<StaffReportView, StaffError> {
+        self.json(Request::get(&self.report_url(ticket, "")), None).await
+    }
+
+    /// `POST /staff/reports/{ticket}/steps`: 409 if the step is not possible now, 403 for another role's step.
+    pub async fn step(&self, ticket: &str, step: &NewStep) -> Result<StaffReportView, StaffError> {
+        self.json(Request::post(&self.report_url(ticket, "/steps")), Self::body(step)?)
+            .await
+    }
+
+    /// `POST /staff/reports/{ticket}/notes`: an internal note, never public.
+    pub async fn note(&self, ticket: &str, note: &NewNote) -> Result<InternalNote, StaffError> {
+        self.json(Request::post(&self.report_url(ticket, "/notes")), Self::body(note)?)
+            .await
+    }
+
+    /// `PATCH /staff/reports/{ticket}` (admin): corrects what the citizen chose, with a reason.
+    pub async fn correct(&self, ticket: &str, correction: &ReportCorrection) -> Result<StaffReportView, StaffError> {
+        self.json(Request::patch(&self.report_url(ticket, "")), Self::body(correction)?)
+            .await
+    }
+
+    /// An attachment of a report, confidential ones included: fetched with the token (a link cannot carry
+    /// it), as bytes the page turns into a blob URL.
+    pub async fn attachment_bytes(&self, ticket: &str, id: &str) -> Result<Vec<u8>, StaffError> {
+        let res = self.answer(Request::get(&self.attachment_url(ticket, id)), None).await?;
+        Ok(res.binary().await.map_err(|_| ApiError::Decode)?)
+    }
+
+    /// Where an attachment is (the public route; staff send the token as a header, see `attachment_bytes`).
+    pub fn attachment_url(&self, ticket: &str, id: &str) -> String {
+        format!(
+            "{}/reports/{}/attachments/{}",
+            self.base_url.trim_end_matches("/staff"),
+            percent_encode(ticket),
+            percent_encode(id)
+        )
+    }
+
+    fn report_url(&self, ticket: &str, rest: &str) -> String {
+        self.url(&format!("/reports/{}{rest}", percent_encode(ticket)))
+    }
+}
+
+/// The queue's query string, in the contract's names.
+pub fn queue_pairs(query: &QueueQuery) -> Vec<(&'static str, String)> {
+    let mut pairs = Vec::new();
+    let mut put = |key: &'static str, value: Option<String>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            pairs.push((key, v));
+        }
+    };
+    put("tab", query.tab.map(|t| t.as_str().to_string()));
+    put("status", query.status.map(|s| s.as_str().to_string()));
+    put("agency", query.agency.clone());
+    put("category", query.category.clone());
+    put("region", query.region.clone());
+    put("from", query.from.map(|d| d.to_string()));
+    put("to", query.to.map(|d| d.to_string()));
+    put("q", query.q.clone());
+    put("page", query.page.filter(|p| *p > 1).map(|p| p.to_string()));
+    put("per_page", query.per_page.map(|p| p.to_string()));
+    pairs
+}
+
+/// A queue query read back from URL pairs; what cannot be read is left out.
+pub fn queue_query_from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> QueueQuery {
+    let mut query = QueueQuery::default();
+    for (key, value) in pairs {
+        let value = value.trim().to_string();
+        if value.is_empty() {
+            continue;
+        }
+        match key {
+            "tab" => query.tab = aduan_core::QueueTab::parse(&value),
+            "status" => query.status = aduan_core::Status::parse(&value),
+            "agency" => query.agency = Some(value),
+            "category" => query.category = Some(value),
+            "region" => query.region = Some(value),
+            "from" => query.from = value.parse().ok(),
+            "to" => query.to = value.parse().ok(),
+            "q" => query.q = Some(value),
+            "page" => query.page = value.parse().ok().filter(|p| *p > 1),
+            _ => {}
+        }
+    }
+    query
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aduan_core::{QueueTab, Status};
+
+    #[test]
+    fn a_queue_query_survives_the_url() {
+        let query = QueueQuery {
+            tab: Some(QueueTab::Overdue),
+            status: Some(Status::InProgress),
+            agency: Some("dinkes".into()),
+            from: "2026-01-02".parse().ok(),
+            q: Some("jalan rusak".into()),
+            page: Some(3),
+            ..QueueQuery::default()
+        };
+        let pairs = queue_pairs(&query);
+        assert_eq!(queue_query_from_pairs(pairs.iter().map(|(k, v)| (*k, v.clone()))), query);
+        assert_eq!(
+            with_query("/petugas", &pairs),
+            "/petugas?tab=overdue&status=in_progress&agency=dinkes&from=2026-01-02&q=jalan%20rusak&page=3"
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_read_from_the_url_is_left_out() {
+        let query = queue_query_from_pairs([
+            ("tab", "nonsense".to_string()),
+            ("page", "1".into()),
+            ("from", "yesterday".into()),
+            ("q", "  ".into()),
+        ]);
+        assert_eq!(query, QueueQuery::default());
+    }
+
+    #[test]
+    fn the_wait_is_the_retry_after_seconds_or_a_minute() {
+        assert_eq!(retry_after_secs(Some("120")), 120);
+        assert_eq!(retry_after_secs(Some("Wed, 21 Oct 2026 07:28:00 GMT")), 60);
+        assert_eq!(retry_after_secs(None), 60);
+    }
+}

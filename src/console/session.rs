@@ -1,0 +1,162 @@
+//! The signed-in staff session: kept in `sessionStorage` (key `aduan.staff`: the tab's session ends with the
+//! tab, and another tab signs in on its own), shared through a context, and ended on the first 401 of any
+//! call. Every console page reads it with [`use_session`].
+
+use aduan_core::{Role, StaffAccount, StaffSession};
+use leptos::prelude::*;
+
+use super::api::StaffApi;
+use crate::api::{AduanClient, Client};
+
+pub const STORAGE_KEY: &str = "aduan.staff";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// A value kept in `sessionStorage` (the console's session, and drafts the console keeps while a
+/// session ends: by ticket, see the report page).
+pub fn stored(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+pub fn forget(key: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Why the sign-in form is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignedOutReason {
+    /// Not signed in in this tab yet.
+    Never,
+    /// The server refused the token (expired, revoked elsewhere, account disabled): sign in again to go on
+    /// where you were.
+    Ended,
+    /// The user signed out.
+    SignedOut,
+}
+
+/// The console's session, shared by every console page through a context.
+#[derive(Clone, Copy)]
+pub struct Session {
+    current: RwSignal<Option<StaffSession>>,
+    reason: RwSignal<SignedOutReason>,
+    /// The `/api/v1` backend; none with an Open311 backend, which has no staff side.
+    backend: StoredValue<Option<AduanClient>>,
+}
+
+/// The session of this tab; the first console page to ask reads it from `sessionStorage`.
+pub fn use_session() -> Session {
+    if let Some(session) = use_context::<Session>() {
+        return session;
+    }
+    let backend = match expect_context::<Client>() {
+        Client::Aduan(c) => Some(c),
+        Client::Open311(_) => None,
+    };
+    let current = stored(STORAGE_KEY)
+        .and_then(|json| serde_json::from_str::<StaffSession>(&json).ok())
+        .filter(|s| s.token.is_some());
+    let session = Session {
+        current: RwSignal::new(current),
+        reason: RwSignal::new(SignedOutReason::Never),
+        backend: StoredValue::new(backend),
+    };
+    provide_context(session);
+    session
+}
+
+impl Session {
+    /// Whether this backend has a staff side at all.
+    pub fn is_offered(&self) -> bool {
+        self.backend.with_value(Option::is_some)
+    }
+
+    /// The signed-in account (reactive).
+    pub fn account(&self) -> Option<StaffAccount> {
+        self.current.with(|s| s.as_ref().map(|s| s.account.clone()))
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.current.with(Option::is_some)
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.current.with(|s| s.as_ref().map(|s| s.account.role))
+    }
+
+    /// Why no one is signed in (reactive).
+    pub fn signed_out_reason(&self) -> SignedOutReason {
+        self.reason.get()
+    }
+
+    /// The client with this session's token; a 401 it meets ends the session (see [`Session::end`]).
+    pub fn api(&self) -> StaffApi {
+        let this = *self;
+        let token = self
+            .current
+            .with_untracked(|s| s.as_ref().and_then(|s| s.token.clone()));
+        self.client(token, Some(Callback::new(move |()| this.end())))
+    }
+
+    /// The client without a token, for signing in.
+    pub fn anonymous_api(&self) -> StaffApi {
+        self.client(None, None)
+    }
+
+    fn client(&self, token: Option<String>, on_signed_out: Option<Callback<()>>) -> StaffApi {
+        let backend = self
+            .backend
+            .get_value()
+            .unwrap_or_else(|| AduanClient::new("/api/v1"));
+        StaffApi::new(&backend, token, on_signed_out)
+    }
+
+    /// Keeps a new session (from sign-in) for this tab.
+    pub fn start(&self, session: StaffSession) {
+        store(STORAGE_KEY, &serde_json::to_string(&session).unwrap_or_default());
+        self.reason.set(SignedOutReason::Never);
+        self.current.set(Some(session));
+    }
+
+    /// The account as the server now describes it (display name, role, agencies), keeping the token.
+    pub fn refresh_account(&self, account: StaffAccount) {
+        let mut session = self.current.get_untracked();
+        if let Some(s) = session.as_mut() {
+            s.account = account;
+            store(STORAGE_KEY, &serde_json::to_string(s).unwrap_or_default());
+            self.current.set(session);
+        }
+    }
+
+    /// The server no longer accepts the token: back to the sign-in form, at the same URL, which signing in
+    /// again returns to. Drafts kept in `sessionStorage` stay.
+    pub fn end(&self) {
+        if self.current.with_untracked(Option::is_some) {
+            forget(STORAGE_KEY);
+            self.reason.set(SignedOutReason::Ended);
+            self.current.set(None);
+        }
+    }
+
+    /// Signs out: revokes the token on the server (whatever it answers, this tab forgets it).
+    pub async fn sign_out(&self) {
+        let api = self.client(
+            self.current
+                .with_untracked(|s| s.as_ref().and_then(|s| s.token.clone())),
+            None,
+        );
+        let _ = api.sign_out().await;
+        forget(STORAGE_KEY);
+        self.reason.set(SignedOutReason::SignedOut);
+        self.current.set(None);
+    }
+}
