@@ -98,6 +98,13 @@ pub struct Config {
     /// Wrong operator tokens from one client in 15 minutes after which it is refused (0 disables).
     #[arg(long, env = "ADUAN_TOKEN_FAILURES_PER_CLIENT", default_value_t = 10)]
     pub token_failures_per_client: u32,
+    /// Failed staff sign-ins for one username after which it must wait before each further try: 30 seconds,
+    /// doubled per further failure up to 15 minutes; forgotten 15 minutes after the last wait (0 disables).
+    #[arg(long, env = "ADUAN_SIGN_IN_FAILURES_PER_ACCOUNT", default_value_t = 5)]
+    pub sign_in_failures_per_account: u32,
+    /// Failed staff sign-ins from one client, over all usernames, after which it waits the same way (0 disables).
+    #[arg(long, env = "ADUAN_SIGN_IN_FAILURES_PER_CLIENT", default_value_t = 20)]
+    pub sign_in_failures_per_client: u32,
 }
 
 fn time_zone(text: &str) -> Result<aduan_core::calendar::TimeZone, String> {

@@ -34,6 +34,7 @@ const NONCE_LEN: usize = 24;
 pub struct Secrets {
     access_codes: [u8; 32],
     idempotency_keys: [u8; 32],
+    session_tokens: [u8; 32],
     sealing: XChaCha20Poly1305,
     fingerprint: String,
 }
@@ -44,6 +45,7 @@ impl Secrets {
         Secrets {
             access_codes: hmac(key, b"aduan access codes v1"),
             idempotency_keys: hmac(key, b"aduan idempotency keys v1"),
+            session_tokens: hmac(key, b"aduan staff session tokens v1"),
             sealing: XChaCha20Poly1305::new(&sealing.into()),
             fingerprint: hex(&hmac(key, b"aduan key fingerprint v1")),
         }
@@ -105,6 +107,11 @@ impl Secrets {
         hex(&hmac(&self.idempotency_keys, key.as_bytes()))
     }
 
+    /// What is stored of a staff session token: a copy of the database alone gives no token that signs in.
+    pub fn session_token_hash(&self, token: &str) -> String {
+        hex(&hmac(&self.session_tokens, token.as_bytes()))
+    }
+
     /// Encrypts `secret` bound to `context`: the result opens only with the same context.
     pub fn seal(&self, secret: &str, context: &str) -> Vec<u8> {
         let mut nonce = [0u8; NONCE_LEN];
@@ -137,6 +144,14 @@ pub fn secure_random() -> u64 {
     let mut buf = [0u8; 8];
     getrandom::fill(&mut buf).expect("the operating system provides randomness");
     u64::from_le_bytes(buf)
+}
+
+/// A bearer token: 32 bytes from the operating system as 43 characters of URL-safe base64.
+pub fn new_token() -> Result<String, String> {
+    use base64::Engine;
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| format!("no randomness for a token: {e}"))?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 
 /// Compares digests so the time taken does not reveal how much of a guessed secret was right.

@@ -1,5 +1,6 @@
 //! The Aduan reference backend: the `/api/v1` contract over embedded SQLite, plus the built SPA.
 
+mod accounts;
 mod api;
 mod attachment_files;
 mod client;
@@ -10,6 +11,7 @@ mod deadline;
 mod files;
 mod http;
 mod open311;
+mod password;
 mod problem;
 mod ratelimit;
 mod seed;
@@ -23,6 +25,7 @@ use std::sync::Arc;
 use aduan_core::{Portal, WorkingCalendar};
 use axum::Router;
 
+pub use accounts::create_account;
 pub use config::Config;
 pub use db::Db;
 pub use serve::serve;
@@ -41,6 +44,8 @@ pub struct AppState {
     pub operator_token_origin: config::TokenOrigin,
     /// Wrong access codes and operator tokens, counted to stop guessing.
     pub throttles: Arc<throttle::Throttles>,
+    /// Failed staff sign-ins, per account and per client.
+    pub sign_ins: Arc<api::staff::throttle::SignInThrottle>,
 }
 
 /// Opens (and if asked, seeds) the database and builds the whole router; tests call this directly.
@@ -71,6 +76,11 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
             tracing::info!("seeded {made} demo reports");
         }
     }
+    db.with_writer(|conn| db::accounts::ensure_service_account(conn, chrono::Utc::now()))
+        .map_err(|e| format!("cannot create the service account: {e}"))?;
+    if config.demo && accounts::ensure_demo_accounts(&db)? {
+        tracing::info!("created the demo staff accounts");
+    }
     let portal = db
         .with_writer(|conn| db::portal::load_portal(conn, &calendar, &config.portal_name))
         .map_err(|e| format!("cannot load portal: {e}"))?;
@@ -85,6 +95,7 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
         secrets,
         operator_token_origin,
         throttles: Arc::new(throttle::Throttles::new(config)),
+        sign_ins: Arc::new(api::staff::throttle::SignInThrottle::new(config)),
     };
     let limits = ratelimit::Limits::new(config);
     let router = api::router(state.clone(), &limits, &config.cors_origins)
@@ -138,7 +149,7 @@ fn open_secrets(config: &Config, db: &Db) -> Result<crypto::Secrets, String> {
 }
 
 /// Applies the periodic rules as of `now`: escalation and auto-close (returns (escalated, closed)), forgetting
-/// idempotency answers past their window, and deleting the uploads no report claimed within a day.
+/// idempotency answers past their window and staff sessions a day after they ended, and deleting the uploads no report claimed within a day.
 pub async fn sweep(state: &AppState, now: chrono::DateTime<chrono::Utc>) -> Result<(usize, usize), String> {
     let (cal, sla) = (state.calendar.clone(), state.portal.sla);
     let moved = state
@@ -146,6 +157,7 @@ pub async fn sweep(state: &AppState, now: chrono::DateTime<chrono::Utc>) -> Resu
         .write(move |conn| {
             let counts = db::workflow::sweep(conn, &cal, &sla, now)?;
             db::idempotency::forget_expired(conn, now)?;
+            db::accounts::forget_ended_sessions(conn, now)?;
             Ok(counts)
         })
         .await
@@ -194,6 +206,9 @@ pub async fn run(config: Config) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!("Aduan is running on http://{addr}/");
+    if config.demo {
+        accounts::log_demo_accounts(&addr);
+    }
     match state.operator_token_origin {
         config::TokenOrigin::Generated => tracing::info!(
             "Operator token (generated now, kept in {}): {}",

@@ -6,6 +6,7 @@ mod filter;
 mod operator;
 mod portal;
 mod reports;
+pub mod staff;
 mod stats;
 
 use axum::extract::DefaultBodyLimit;
@@ -60,6 +61,7 @@ pub fn router(state: AppState, limits: &Limits, cors_origins: &[String]) -> Rout
         .layer(middleware::from_fn(no_store_when_personal));
     let mut v1 = citizen
         .nest("/operator", operator)
+        .nest("/staff", staff::router(limits))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
     if let Some(cors) = cors_layer(cors_origins) {
         v1 = v1.layer(cors);

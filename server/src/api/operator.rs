@@ -19,7 +19,7 @@ use crate::problem::ApiError;
 use crate::AppState;
 
 /// The bearer token, the scheme in any case (RFC 9110: `bearer` and `BEARER` are the same scheme).
-fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+pub(super) fn bearer_token(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.trim_start().split_once(' ')?;
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())

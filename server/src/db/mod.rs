@@ -2,6 +2,7 @@
 //! writes together, see [`writer`], and a few readers used from blocking threads), the schema's migrations (`migrations/*.sql`) and the queries, one module per subject.
 //! Handlers and the seeder call the functions here and never hold SQL of their own.
 
+pub mod accounts;
 pub mod attachments;
 pub mod audit;
 pub mod citizen;

@@ -118,6 +118,35 @@ impl TestServer {
         json
     }
 
+    /// Signs in through `POST /api/v1/staff/session`; panics unless it succeeds. Returns the session token.
+    pub async fn sign_in(&self, username: &str, password: &str) -> String {
+        let res = self
+            .post("/api/v1/staff/session")
+            .json(&serde_json::json!({ "username": username, "password": password }))
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        let json: serde_json::Value = res.json().await.unwrap_or_default();
+        assert_eq!(status, 201, "sign-in of {username}: {json}");
+        json["token"].as_str().unwrap().to_string()
+    }
+
+    /// Creates a staff account straight in the database (display name "Name of {username}"), as the
+    /// `create-admin` command does; `agencies` are agency ids, for an officer.
+    pub async fn create_account(&self, username: &str, role: aduan_core::Role, agencies: &[&str], password: &str) {
+        aduan_server::create_account(
+            &self.state.db,
+            username,
+            &format!("Name of {username}"),
+            role,
+            agencies,
+            password,
+        )
+        .await
+        .expect("account created");
+    }
+
     /// The listening address, for tests that speak raw TCP.
     pub fn addr(&self) -> std::net::SocketAddr {
         self.url.trim_start_matches("http://").parse().unwrap()
