@@ -1,7 +1,9 @@
 //! Loopback load generator for `make bench`: submissions per second and latency percentiles under N
-//! concurrent clients, and `/stats` latency. Bounded by request count; it only talks to the URL given.
+//! concurrent clients, `/stats` latency, and the latency of any GET (the staff queue) with a bearer token.
+//! Bounded by request count; it only talks to the URL given.
 //!
 //! cargo run --profile server --example loadgen -- <base-url> <submit|stats> <requests> <concurrency>
+//! cargo run --profile server --example loadgen -- <base-url> get <requests> <concurrency> <path> <token> <label>
 
 // A command-line tool: its report is its output.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -29,9 +31,16 @@ fn report(label: &str, mut times: Vec<Duration>, wall: Duration, errors: usize) 
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let [_, url, mode, requests, concurrency] = args.as_slice() else {
-        eprintln!("usage: loadgen <base-url> <submit|stats> <requests> <concurrency>");
-        std::process::exit(2);
+    let (url, mode, requests, concurrency, get) = match args.as_slice() {
+        [_, url, mode, requests, concurrency] if mode != "get" => (url, mode, requests, concurrency, None),
+        [_, url, mode, requests, concurrency, path, token, label] if mode == "get" => {
+            (url, mode, requests, concurrency, Some((path.clone(), token.clone(), label.clone())))
+        }
+        _ => {
+            eprintln!("usage: loadgen <base-url> <submit|stats> <requests> <concurrency>");
+            eprintln!("       loadgen <base-url> get <requests> <concurrency> <path> <bearer-token> <label>");
+            std::process::exit(2);
+        }
     };
     assert!(
         url.starts_with("http://127.") || url.starts_with("http://localhost"),
@@ -52,14 +61,16 @@ async fn main() {
     let start = Instant::now();
     let mut tasks = Vec::new();
     for worker in 0..concurrency {
-        let (client, url, mode, body) = (client.clone(), url.clone(), mode.clone(), body.clone());
+        let (client, url, mode, body, get) = (client.clone(), url.clone(), mode.clone(), body.clone(), get.clone());
         let share = requests / concurrency + usize::from(worker < requests % concurrency);
         tasks.push(tokio::spawn(async move {
             let mut times = Vec::with_capacity(share);
             let mut errors = 0;
             for i in 0..share {
                 let t = Instant::now();
-                let res = if mode == "submit" {
+                let res = if let Some((path, token, _)) = &get {
+                    client.get(format!("{url}{path}")).bearer_auth(token).send().await
+                } else if mode == "submit" {
                     client
                         .post(format!("{url}/api/v1/reports"))
                         .header("idempotency-key", format!("load-{worker}-{i}"))
@@ -87,8 +98,12 @@ async fn main() {
         times.append(&mut ts);
         errors += e;
     }
+    let label = match &get {
+        Some((_, _, label)) => format!("{label} ({concurrency} clients)"),
+        None => format!("{mode} ({concurrency} clients)"),
+    };
     report(
-        &format!("{mode} ({concurrency} clients)"),
+        &label,
         times,
         start.elapsed(),
         errors,

@@ -132,6 +132,11 @@ pub async fn download(
         db::attachments::find(conn, found.id, &id)?.ok_or_else(ApiError::not_found)
     });
     let file = behind_code_throttle(&state, &ticket, code.as_deref(), client, read).await?;
+    send_file(&state, file).await
+}
+
+/// The stored file of an attachment the caller may read, as a download that no browser runs or sniffs.
+pub async fn send_file(state: &AppState, file: db::attachments::StoredFile) -> Result<Response, ApiError> {
     let (name, content_type) = (file.name, file.content_type);
     let bytes = tokio::fs::read(attachment_files::dir(&state.data_dir).join(file.sha256))
         .await

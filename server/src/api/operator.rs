@@ -80,6 +80,8 @@ pub async fn transition(
             let found = locate(conn, &state.secrets, &ticket, None)?;
             let actor = match input.to {
                 Status::InProgress | Status::Completed => Actor::Agency,
+                // "Not our remit": the agency hands the report back.
+                Status::Verified if found.status == Status::Dispositioned => Actor::Agency,
                 _ => Actor::Admin,
             };
             let t = Transition {
@@ -89,24 +91,25 @@ pub async fn transition(
                 message: (!message.is_empty()).then_some(message.as_str()),
                 agency_id: input.agency_id.as_deref(),
             };
-            db::workflow::transition(conn, found.id, &t, &state.calendar, &state.portal.sla).map_err(|e| match e {
-                TransitionError::NotFound => ApiError::not_found(),
-                TransitionError::Illegal { from, to } => ApiError::new(StatusCode::CONFLICT, "Illegal transition")
-                    .detail(format!(
-                        "A report that is {} cannot become {}.",
-                        from.as_str(),
-                        to.as_str()
-                    )),
-                TransitionError::AgencyRequired => {
-                    ApiError::validation(field_errors(&[("agency_id", Rule::Required)], english))
-                }
-                TransitionError::UnknownAgency => {
-                    ApiError::validation(field_errors(&[("agency_id", Rule::Unknown)], english))
-                }
-                TransitionError::Db(e) => ApiError::internal(e),
-            })?;
+            db::staff_reports::operator_transition(conn, found.id, &t, &state.calendar, &state.portal.sla)
+                .map_err(|e| transition_refused(e, english))?;
             Ok(db::reports::load(conn, found.id, Audience::Operator)?)
         })
         .await?;
     Ok(Json(view))
+}
+
+/// How a transition the workflow refused answers, in the operator API and the staff steps alike.
+pub fn transition_refused(e: TransitionError, english: bool) -> ApiError {
+    match e {
+        TransitionError::NotFound => ApiError::not_found(),
+        TransitionError::Illegal { from, to } => ApiError::new(StatusCode::CONFLICT, "Illegal transition").detail(
+            format!("A report that is {} cannot become {}.", from.as_str(), to.as_str()),
+        ),
+        TransitionError::AgencyRequired => {
+            ApiError::validation(field_errors(&[("agency_id", Rule::Required)], english))
+        }
+        TransitionError::UnknownAgency => ApiError::validation(field_errors(&[("agency_id", Rule::Unknown)], english)),
+        TransitionError::Db(e) => ApiError::internal(e),
+    }
 }

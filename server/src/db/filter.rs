@@ -35,27 +35,37 @@ impl Where {
 }
 
 pub fn where_clause(f: &ReportFilter) -> Where {
+    filter_where(f, "")
+}
+
+/// The same clause with every column written `+column`, which keeps SQLite from answering through the filters' own
+/// indexes: for a query that a narrower covering index answers better (the staff queue's unfinished reports).
+pub fn where_clause_without_indexes(f: &ReportFilter) -> Where {
+    filter_where(f, "+")
+}
+
+fn filter_where(f: &ReportFilter, p: &str) -> Where {
     let mut w = Where {
         sql: "1 = 1".into(),
         params: Vec::new(),
     };
     if let Some(d) = f.from {
-        w.and("created_day >= ?", Value::Text(d.to_string()));
+        w.and(&format!("{p}created_day >= ?"), Value::Text(d.to_string()));
     }
     if let Some(d) = f.to {
-        w.and("created_day <= ?", Value::Text(d.to_string()));
+        w.and(&format!("{p}created_day <= ?"), Value::Text(d.to_string()));
     }
     if let Some(a) = &f.agency {
-        w.and("agency_id = ?", Value::Text(a.clone()));
+        w.and(&format!("{p}agency_id = ?"), Value::Text(a.clone()));
     }
     if let Some(c) = &f.category {
-        w.and("category_id = ?", Value::Text(c.clone()));
+        w.and(&format!("{p}category_id = ?"), Value::Text(c.clone()));
     }
     if let Some(r) = &f.region {
-        w.and("region_id = ?", Value::Text(r.clone()));
+        w.and(&format!("{p}region_id = ?"), Value::Text(r.clone()));
     }
     if let Some(k) = f.kind {
-        w.and("kind = ?", Value::Text(k.as_str().into()));
+        w.and(&format!("{p}kind = ?"), Value::Text(k.as_str().into()));
     }
     w
 }

@@ -27,7 +27,7 @@ pub struct Paging {
 
 impl Paging {
     /// How many items the pages before this one hold.
-    fn offset(self) -> u64 {
+    pub fn offset(self) -> u64 {
         (self.page as u64 - 1) * self.per_page as u64
     }
 

@@ -12,12 +12,16 @@ pub mod keyed;
 pub mod listing;
 pub mod portal;
 pub mod reports;
+pub mod staff_queue;
+pub mod staff_reports;
 pub mod stats;
 pub mod workflow;
 mod writer;
 
 #[cfg(test)]
 mod durability_tests;
+#[cfg(test)]
+mod staff_fixtures;
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_stats_index.sql"),
     include_str!("migrations/0004_keyed_secrets.sql"),
     include_str!("migrations/0005_staff.sql"),
+    include_str!("migrations/0006_staff_queue.sql"),
 ];
 
 #[derive(Clone)]

@@ -200,16 +200,20 @@ pub struct Located {
     pub audience: Audience,
 }
 
+/// The answer for a ticket that does not exist, and for one the caller may not know exists: the same bytes.
+pub fn no_such_ticket() -> ApiError {
+    ApiError::not_found().detail("No report has this ticket number.")
+}
+
 /// Finds a report by ticket and checks an access code if one was given: a wrong code is a 403, not a leak.
 pub fn locate(conn: &Connection, secrets: &Secrets, ticket: &str, code: Option<&str>) -> Result<Located, ApiError> {
-    let ticket =
-        Ticket::parse(ticket).map_err(|_| ApiError::not_found().detail("No report has this ticket number."))?;
+    let ticket = Ticket::parse(ticket).map_err(|_| no_such_ticket())?;
     let row: Option<(i64, String, bool, String)> = conn
         .prepare_cached("SELECT id, status, confidential, access_code_hash FROM reports WHERE ticket = ?1")?
         .query_row([ticket.as_str()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
     let (id, status, confidential, hash) =
-        row.ok_or_else(|| ApiError::not_found().detail("No report has this ticket number."))?;
+        row.ok_or_else(no_such_ticket)?;
     let audience = match code.map(str::trim).filter(|c| !c.is_empty()) {
         None => Audience::Public,
         Some(c) if secrets.access_code_matches(c, &hash) => Audience::Reporter,

@@ -137,11 +137,11 @@ pub fn apply_transition(
     cal: &WorkingCalendar,
     sla: &SlaRules,
 ) -> Result<(), TransitionError> {
-    let row: Option<(String, String, Option<String>, Option<String>)> = conn
-        .prepare_cached("SELECT status, created_day, agency_id, responded_day FROM reports WHERE id = ?1")?
-        .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+    let row: Option<(String, String, Option<String>, Option<String>, bool)> = conn
+        .prepare_cached("SELECT status, created_day, agency_id, responded_day, handed_back FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?;
-    let (status, created_day, current_agency, responded_day) = row.ok_or(TransitionError::NotFound)?;
+    let (status, created_day, current_agency, responded_day, handed_back) = row.ok_or(TransitionError::NotFound)?;
     let from = Status::parse(&status).ok_or_else(|| TransitionError::Db(format!("bad status {status}")))?;
     if !from.can_move_to(t.to) {
         return Err(TransitionError::Illegal { from, to: t.to });
@@ -154,6 +154,14 @@ pub fn apply_transition(
     let exec =
         |sql: &str, p: &[&dyn rusqlite::ToSql]| -> rusqlite::Result<usize> { conn.prepare_cached(sql)?.execute(p) };
     match t.to {
+        // "Not our remit": back to the administrator, and out of the agency's sight until forwarded again. The
+        // verification date stays the first one: the hand-back is not a late verification.
+        Status::Verified if from == Status::Dispositioned => {
+            exec(
+                "UPDATE reports SET handed_back = 1, forwarded = 0 WHERE id = ?1",
+                &[&report_id],
+            )?;
+        }
         // Rejecting is the verification decision too: the verify deadline counts it.
         Status::Verified | Status::Rejected => {
             exec(
@@ -172,16 +180,17 @@ pub fn apply_transition(
             if from == Status::Dispositioned && current_agency.as_deref() == Some(agency) {
                 return Err(TransitionError::Illegal { from, to: t.to });
             }
-            // The response clock starts at the first disposition; re-routing does not restart it.
-            if from == Status::Verified {
+            // The response clock starts at the first disposition; re-routing does not restart it, nor does
+            // forwarding again after a hand-back (the citizen was promised that date, whichever desk answers).
+            if from == Status::Verified && !handed_back {
                 let due = cal.add_working_days(day, sla.respond_days).to_string();
                 exec(
-                    "UPDATE reports SET agency_id = ?1, respond_due = ?2 WHERE id = ?3",
+                    "UPDATE reports SET agency_id = ?1, respond_due = ?2, forwarded = 1, handed_back = 0 WHERE id = ?3",
                     &[&agency, &due, &report_id],
                 )?;
             } else {
                 exec(
-                    "UPDATE reports SET agency_id = ?1 WHERE id = ?2",
+                    "UPDATE reports SET agency_id = ?1, forwarded = 1, handed_back = 0 WHERE id = ?2",
                     &[&agency, &report_id],
                 )?;
             }
@@ -218,20 +227,17 @@ pub fn apply_transition(
         "UPDATE reports SET status = ?1, updated_at = ?2 WHERE id = ?3",
         &[&t.to.as_str(), &ts, &report_id],
     )?;
-    insert_event(conn, report_id, t.at, t.to, t.actor, t.message)?;
+    let kind = event_kind(from, t.to, responded_day.is_some());
+    insert_event_of_kind(conn, report_id, t.at, t.to, t.actor, kind, t.message)?;
     Ok(())
 }
 
-/// [`apply_transition`] in a savepoint of its own: all of the step is recorded, or none of it.
-pub fn transition(
-    conn: &mut Connection,
-    report_id: i64,
-    t: &Transition<'_>,
-    cal: &WorkingCalendar,
-    sla: &SlaRules,
-) -> Result<(), TransitionError> {
-    let tx = conn.savepoint()?;
-    apply_transition(&tx, report_id, t, cal, sla)?;
-    tx.commit()?;
-    Ok(())
+/// How the public timeline names a step: a hand-back and a follow-up are told apart from the status steps,
+/// whichever API took them. `responded`: whether the agency had given its initial response before the step.
+pub fn event_kind(from: Status, to: Status, responded: bool) -> &'static str {
+    match (from, to) {
+        (Status::Dispositioned, Status::Verified) => "hand_back",
+        (Status::InProgress | Status::Escalated, Status::InProgress) if responded => "follow_up",
+        _ => "status",
+    }
 }

@@ -2,10 +2,12 @@
 //! (or [`auth::SignedIn`]), which answers 401 for a missing, unknown, expired or revoked token.
 
 pub mod auth;
+mod queue;
+mod reports;
 mod session;
 pub mod throttle;
 
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{middleware, Router};
 
 use crate::http::no_store;
@@ -14,10 +16,16 @@ use crate::AppState;
 
 /// Every `/staff` route. Add new routes here: the layers of [`router`] apply only to routes added before them.
 fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/session",
-        post(session::sign_in).get(session::current).delete(session::sign_out),
-    )
+    Router::new()
+        .route(
+            "/session",
+            post(session::sign_in).get(session::current).delete(session::sign_out),
+        )
+        .route("/queue", get(queue::queue))
+        .route("/reports/{ticket}", get(reports::get).patch(reports::correct))
+        .route("/reports/{ticket}/steps", post(reports::step))
+        .route("/reports/{ticket}/notes", post(reports::note))
+        .route("/reports/{ticket}/attachments/{id}", get(reports::attachment))
 }
 
 /// The routes under `/api/v1/staff`, with the operator API's rate limit and no caching of any answer.

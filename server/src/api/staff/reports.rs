@@ -1,0 +1,172 @@
+//! `/staff/reports/{ticket}...`: a report as staff see it, its workflow steps, internal notes, corrections and
+//! attachments (HTTP only; the SQL is `db::staff_reports`).
+//!
+//! Every route answers in the same order: 401 without a session (the extractor), 404 for a ticket that does not
+//! exist or that an officer may not see (the same answer, so it does not tell that the report exists), 403 for a
+//! write the role may not make, 422 for a bad field, 409 for a step the report cannot take now.
+
+use aduan_core::validation::{clean_text, field_errors, Rule};
+use aduan_core::{InternalNote, NewNote, NewStep, ReportCorrection, Role, StaffReportView, StepAction};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::Json;
+use chrono::Utc;
+
+use crate::api::attachments::send_file;
+use crate::api::operator::transition_refused;
+use crate::db;
+use crate::db::staff_reports::{find, CorrectionError, Step, StepError};
+use crate::http::{wants_english, JsonBody};
+use crate::problem::ApiError;
+use crate::staff::Staff;
+use crate::AppState;
+
+fn forbidden(detail: &str) -> ApiError {
+    ApiError::new(StatusCode::FORBIDDEN, "Forbidden").detail(detail)
+}
+
+/// Refuses a write by a role that changes nothing (the supervisor's).
+fn may_write(staff: &Staff) -> Result<(), ApiError> {
+    if staff.role.can_write() {
+        Ok(())
+    } else {
+        Err(forbidden("Your role reads reports and changes nothing."))
+    }
+}
+
+/// `text` cleaned as the portal cleans a message, or a 422 naming `field`.
+fn cleaned(state: &AppState, field: &'static str, text: &str, required: bool, english: bool) -> Result<String, ApiError> {
+    let min = usize::from(required);
+    clean_text(text, min, state.portal.limits.message_max, true)
+        .map_err(|rule| ApiError::validation(field_errors(&[(field, rule)], english)))
+}
+
+/// `GET /staff/reports/{ticket}`.
+pub async fn get(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(ticket): Path<String>,
+) -> Result<Json<StaffReportView>, ApiError> {
+    let view = state
+        .db
+        .read(move |conn| {
+            let found = find(conn, &staff, &ticket)?;
+            Ok(db::staff_reports::view(conn, &staff, found.id)?)
+        })
+        .await?;
+    Ok(Json(view))
+}
+
+/// `POST /staff/reports/{ticket}/steps` `NewStep` → the report after the step.
+pub async fn step(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(ticket): Path<String>,
+    headers: HeaderMap,
+    JsonBody(input): JsonBody<NewStep>,
+) -> Result<Json<StaffReportView>, ApiError> {
+    let english = wants_english(&headers);
+    let db = state.db.clone();
+    let view = db
+        .write(move |conn| {
+            let found = find(conn, &staff, &ticket)?;
+            may_write(&staff)?;
+            if input.action.role() != staff.role {
+                return Err(forbidden("This step is another role's."));
+            }
+            let message = cleaned(&state, "message", &input.message, input.action.needs_message(), english)?;
+            let agency_id = input.agency_id.as_deref().map(str::trim).filter(|a| !a.is_empty());
+            if input.action == StepAction::Forward && agency_id.is_none() {
+                return Err(ApiError::validation(field_errors(&[("agency_id", Rule::Required)], english)));
+            }
+            let step = Step {
+                action: input.action,
+                message: Some(message.as_str()).filter(|m| !m.is_empty()),
+                agency_id: agency_id.filter(|_| input.action == StepAction::Forward),
+                at: Utc::now(),
+            };
+            db::staff_reports::take_step(conn, &staff, &found, &step, &state.calendar, &state.portal.sla).map_err(
+                |e| match e {
+                    StepError::NotNow { from } => ApiError::new(StatusCode::CONFLICT, "Illegal transition").detail(
+                        format!("A report that is {} cannot take the step {} now.", from.as_str(), step.action.as_str()),
+                    ),
+                    StepError::Transition(e) => transition_refused(e, english),
+                },
+            )?;
+            Ok(db::staff_reports::view(conn, &staff, found.id)?)
+        })
+        .await?;
+    Ok(Json(view))
+}
+
+/// `POST /staff/reports/{ticket}/notes` `NewNote` → 201 the note. Notes are never shown on a public endpoint.
+pub async fn note(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(ticket): Path<String>,
+    headers: HeaderMap,
+    JsonBody(input): JsonBody<NewNote>,
+) -> Result<(StatusCode, Json<InternalNote>), ApiError> {
+    let english = wants_english(&headers);
+    let db = state.db.clone();
+    let note = db
+        .write(move |conn| {
+            let found = find(conn, &staff, &ticket)?;
+            may_write(&staff)?;
+            let text = cleaned(&state, "text", &input.text, true, english)?;
+            Ok(db::staff_reports::add_note(conn, &staff, found.id, &text, Utc::now())?)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(note)))
+}
+
+/// `PATCH /staff/reports/{ticket}` `ReportCorrection` (administrators) → the corrected report.
+pub async fn correct(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(ticket): Path<String>,
+    headers: HeaderMap,
+    JsonBody(input): JsonBody<ReportCorrection>,
+) -> Result<Json<StaffReportView>, ApiError> {
+    let english = wants_english(&headers);
+    let db = state.db.clone();
+    let view = db
+        .write(move |conn| {
+            let found = find(conn, &staff, &ticket)?;
+            if staff.role != Role::Admin {
+                return Err(forbidden("Only an administrator corrects a report."));
+            }
+            let correction = ReportCorrection {
+                reason: cleaned(&state, "reason", &input.reason, true, english)?,
+                ..input
+            };
+            let unknown = |field| ApiError::validation(field_errors(&[(field, Rule::Unknown)], english));
+            db::staff_reports::correct(conn, &staff, found.id, &correction, Utc::now()).map_err(|e| match e {
+                CorrectionError::UnknownCategory => unknown("category_id"),
+                CorrectionError::UnknownRegion => unknown("region_id"),
+                CorrectionError::Finished => ApiError::new(StatusCode::CONFLICT, "Report finished")
+                    .detail("A rejected, completed or closed report is no longer corrected."),
+                CorrectionError::Db(e) => e.into(),
+            })?;
+            Ok(db::staff_reports::view(conn, &staff, found.id)?)
+        })
+        .await?;
+    Ok(Json(view))
+}
+
+/// `GET /staff/reports/{ticket}/attachments/{id}`: any attachment of a report the caller may see.
+pub async fn attachment(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((ticket, id)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let file = state
+        .db
+        .read(move |conn| {
+            let found = find(conn, &staff, &ticket)?;
+            db::attachments::find(conn, found.id, &id)?.ok_or_else(ApiError::not_found)
+        })
+        .await?;
+    send_file(&state, file).await
+}

@@ -1,0 +1,401 @@
+//! One report as staff handle it: the full view with its audit trail and internal notes, the workflow steps, notes
+//! and corrections. Every write records an audit row against the named account in the same savepoint.
+
+use aduan_core::ticket::Ticket;
+use aduan_core::{
+    available_steps, AuditEntry, InternalNote, Kind, ReportCorrection, Role, SlaRules, StaffReportView, Status,
+    StepAction, WorkingCalendar,
+};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::json;
+
+use super::audit::{self, AuditRecord};
+use super::reports::{self, no_such_ticket, Audience};
+use super::timestamp;
+use super::workflow::{apply_transition, Transition, TransitionError};
+use crate::problem::ApiError;
+use crate::staff::Staff;
+
+/// A report the caller may see, and where it stands.
+pub struct Found {
+    pub id: i64,
+    pub status: Status,
+    pub responded: bool,
+    /// The agency it is forwarded to now (none before a forward and after a hand-back).
+    pub forwarded_to: Option<String>,
+}
+
+/// The report of `ticket` if `staff` may see it. An officer asking for a report not forwarded to their agencies
+/// gets exactly the answer for a ticket that does not exist, so the answer does not tell that it exists.
+pub fn find(conn: &Connection, staff: &Staff, ticket: &str) -> Result<Found, ApiError> {
+    let ticket = Ticket::parse(ticket).map_err(|_| no_such_ticket())?;
+    let row: Option<(i64, String, bool, Option<String>, bool)> = conn
+        .prepare_cached(
+            "SELECT id, status, responded_day IS NOT NULL, agency_id, forwarded FROM reports WHERE ticket = ?1",
+        )?
+        .query_row([ticket.as_str()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .optional()?;
+    let (id, status, responded, agency, forwarded) = row.ok_or_else(no_such_ticket)?;
+    let forwarded_to = agency.filter(|_| forwarded);
+    if !staff.may_see(forwarded_to.as_deref()) {
+        return Err(no_such_ticket());
+    }
+    let status = Status::parse(&status).ok_or_else(|| ApiError::internal("bad status"))?;
+    Ok(Found {
+        id,
+        status,
+        responded,
+        forwarded_to,
+    })
+}
+
+fn role_of(text: &str) -> Role {
+    // Roles are written by this server from `Role::as_str`; an unknown one would be a corrupt row, shown as the
+    // least powerful role rather than failing the whole page.
+    Role::parse(text).unwrap_or(Role::Supervisor)
+}
+
+fn time(text: String) -> DateTime<Utc> {
+    text.parse().unwrap_or_default()
+}
+
+/// Everything staff see of the report, and what `staff` may do now.
+pub fn view(conn: &Connection, staff: &Staff, report_id: i64) -> rusqlite::Result<StaffReportView> {
+    let report = reports::load(conn, report_id, Audience::Operator)?;
+    let (handed_back, responded): (bool, bool) = conn
+        .prepare_cached("SELECT handed_back, responded_day IS NOT NULL FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let audit = conn
+        .prepare_cached(
+            "SELECT a.at, c.username, c.display_name, a.role, a.action, a.status, a.message
+             FROM audit a JOIN accounts c ON c.id = a.account_id WHERE a.report_id = ?1 ORDER BY a.at, a.id",
+        )?
+        .query_map([report_id], |r| {
+            Ok(AuditEntry {
+                at: time(r.get(0)?),
+                username: r.get(1)?,
+                display_name: r.get(2)?,
+                role: role_of(&r.get::<_, String>(3)?),
+                action: r.get(4)?,
+                status: r.get::<_, Option<String>>(5)?.as_deref().and_then(Status::parse),
+                message: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let notes = conn
+        .prepare_cached(
+            "SELECT n.at, c.username, c.display_name, COALESCE(n.role, c.role), n.text
+             FROM notes n JOIN accounts c ON c.id = n.account_id WHERE n.report_id = ?1 ORDER BY n.at, n.id",
+        )?
+        .query_map([report_id], |r| {
+            Ok(InternalNote {
+                at: time(r.get(0)?),
+                username: r.get(1)?,
+                display_name: r.get(2)?,
+                role: role_of(&r.get::<_, String>(3)?),
+                text: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(StaffReportView {
+        steps: available_steps(staff.role, report.status, responded),
+        can_correct: staff.role == Role::Admin && report.status.is_unfinished(),
+        report,
+        handed_back,
+        responded,
+        audit,
+        notes,
+    })
+}
+
+/// A step as the handler validated it.
+pub struct Step<'a> {
+    pub action: StepAction,
+    /// The cleaned message to the citizen; `None` when empty.
+    pub message: Option<&'a str>,
+    pub agency_id: Option<&'a str>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum StepError {
+    /// The step is not one the report can take now (a 409).
+    NotNow { from: Status },
+    Transition(TransitionError),
+}
+
+impl From<rusqlite::Error> for StepError {
+    fn from(e: rusqlite::Error) -> Self {
+        StepError::Transition(e.into())
+    }
+}
+
+/// Takes `step` on the report `found` (read in the same write), through the same transition as every other
+/// writer so the deadlines and figures stay right, and records it in the audit trail. All or nothing.
+pub fn take_step(
+    conn: &mut Connection,
+    staff: &Staff,
+    found: &Found,
+    step: &Step<'_>,
+    cal: &WorkingCalendar,
+    sla: &SlaRules,
+) -> Result<(), StepError> {
+    let to = step
+        .action
+        .target(found.status, found.responded)
+        .ok_or(StepError::NotNow { from: found.status })?;
+    let tx = conn.savepoint()?;
+    let t = Transition {
+        to,
+        at: step.at,
+        actor: step.action.actor(),
+        message: step.message,
+        agency_id: step.agency_id,
+    };
+    apply_transition(&tx, found.id, &t, cal, sla).map_err(StepError::Transition)?;
+    let detail = match step.action {
+        StepAction::Forward => Some(json!({ "agency_id": step.agency_id, "previous_agency_id": found.forwarded_to })),
+        StepAction::HandBack => Some(json!({ "agency_id": found.forwarded_to })),
+        _ => None,
+    }
+    .map(|d| d.to_string());
+    let record = AuditRecord {
+        report_id: Some(found.id),
+        at: step.at,
+        action: step.action.as_str(),
+        status: Some(to),
+        message: step.message,
+        detail: detail.as_deref(),
+    };
+    audit::record(&tx, staff, &record)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// What the audit trail calls a move of the workflow: the staff step it is, else the status it leads to (the
+/// operator API also closes and escalates).
+fn action_of(from: Status, to: Status, responded: bool) -> &'static str {
+    StepAction::ALL
+        .into_iter()
+        .find(|a| a.target(from, responded) == Some(to))
+        .map_or(to.as_str(), StepAction::as_str)
+}
+
+/// A move of the operator API (`POST /operator/reports/{ticket}/transitions`), recorded in the audit trail against
+/// the service account of the operator token, in the same savepoint as the move.
+pub fn operator_transition(
+    conn: &mut Connection,
+    report_id: i64,
+    t: &Transition<'_>,
+    cal: &WorkingCalendar,
+    sla: &SlaRules,
+) -> Result<(), TransitionError> {
+    let tx = conn.savepoint()?;
+    let (from, responded, agency): (String, bool, Option<String>) = tx
+        .prepare_cached("SELECT status, responded_day IS NOT NULL, agency_id FROM reports WHERE id = ?1")?
+        .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
+        .ok_or(TransitionError::NotFound)?;
+    let from = Status::parse(&from).ok_or_else(|| TransitionError::Db(format!("bad status {from}")))?;
+    apply_transition(&tx, report_id, t, cal, sla)?;
+    let operator = super::accounts::find(&tx, super::accounts::SERVICE_ACCOUNT)?
+        .ok_or_else(|| TransitionError::Db("the service account is missing".into()))?;
+    let detail = (t.to == Status::Dispositioned || from == Status::Dispositioned)
+        .then(|| json!({ "agency_id": t.agency_id.or(agency.as_deref()), "previous_agency_id": agency }).to_string());
+    let record = AuditRecord {
+        report_id: Some(report_id),
+        at: t.at,
+        action: action_of(from, t.to, responded),
+        status: Some(t.to),
+        message: t.message,
+        detail: detail.as_deref(),
+    };
+    audit::record(&tx, &operator.staff(), &record)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Adds an internal note (never shown on a public endpoint) and its audit row.
+pub fn add_note(
+    conn: &mut Connection,
+    staff: &Staff,
+    report_id: i64,
+    text: &str,
+    at: DateTime<Utc>,
+) -> rusqlite::Result<InternalNote> {
+    let tx = conn.savepoint()?;
+    tx.prepare_cached("INSERT INTO notes (report_id, at, account_id, role, text) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![
+            report_id,
+            timestamp(at),
+            staff.account_id,
+            staff.role.as_str(),
+            text
+        ])?;
+    let record = AuditRecord {
+        report_id: Some(report_id),
+        at,
+        action: "note",
+        status: None,
+        message: Some(text),
+        detail: None,
+    };
+    audit::record(&tx, staff, &record)?;
+    tx.commit()?;
+    Ok(InternalNote {
+        at: time(timestamp(at)),
+        username: staff.username.clone(),
+        display_name: staff.display_name.clone(),
+        role: staff.role,
+        text: text.to_string(),
+    })
+}
+
+#[derive(Debug)]
+pub enum CorrectionError {
+    UnknownCategory,
+    UnknownRegion,
+    /// Rejected, completed or closed: what the citizen chose is history now.
+    Finished,
+    Db(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for CorrectionError {
+    fn from(e: rusqlite::Error) -> Self {
+        CorrectionError::Db(e)
+    }
+}
+
+/// What a report's correctable fields are now.
+struct Correctable {
+    kind: String,
+    category_id: Option<String>,
+    region_id: Option<String>,
+    anonymous: bool,
+    confidential: bool,
+}
+
+fn exists(conn: &Connection, table: &str, id: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached(&format!("SELECT EXISTS(SELECT 1 FROM {table} WHERE id = ?1)"))?
+        .query_row([id], |r| r.get(0))
+}
+
+/// Corrects what the citizen chose (kind, category, district, anonymity, confidentiality), recording the old and
+/// new values and the reason in the audit trail. Writes no public event. Nothing changes, nothing is recorded.
+pub fn correct(
+    conn: &mut Connection,
+    staff: &Staff,
+    report_id: i64,
+    c: &ReportCorrection,
+    at: DateTime<Utc>,
+) -> Result<(), CorrectionError> {
+    let tx = conn.savepoint()?;
+    let (status, now): (String, Correctable) = tx
+        .prepare_cached(
+            "SELECT status, kind, category_id, region_id, anonymous, confidential FROM reports WHERE id = ?1",
+        )?
+        .query_row([report_id], |r| {
+            Ok((
+                r.get(0)?,
+                Correctable {
+                    kind: r.get(1)?,
+                    category_id: r.get(2)?,
+                    region_id: r.get(3)?,
+                    anonymous: r.get(4)?,
+                    confidential: r.get(5)?,
+                },
+            ))
+        })?;
+    if !Status::parse(&status).is_some_and(Status::is_unfinished) {
+        return Err(CorrectionError::Finished);
+    }
+    if let Some(id) = &c.category_id {
+        if !exists(&tx, "categories", id)? {
+            return Err(CorrectionError::UnknownCategory);
+        }
+    }
+    if let Some(id) = &c.region_id {
+        if !exists(&tx, "regions", id)? {
+            return Err(CorrectionError::UnknownRegion);
+        }
+    }
+    let mut changes = serde_json::Map::new();
+    let mut change = |field: &str, from: serde_json::Value, to: serde_json::Value| {
+        if from != to {
+            changes.insert(field.to_string(), json!({ "from": from, "to": to }));
+        }
+    };
+    if let Some(kind) = c.kind {
+        change("kind", json!(now.kind), json!(kind.as_str()));
+    }
+    if let Some(id) = &c.category_id {
+        change("category_id", json!(now.category_id), json!(id));
+    }
+    if let Some(id) = &c.region_id {
+        change("region_id", json!(now.region_id), json!(id));
+    }
+    if let Some(anonymous) = c.anonymous {
+        change("anonymous", json!(now.anonymous), json!(anonymous));
+    }
+    if let Some(confidential) = c.confidential {
+        change("confidential", json!(now.confidential), json!(confidential));
+    }
+    if changes.is_empty() {
+        return Ok(());
+    }
+    tx.prepare_cached(
+        "UPDATE reports SET kind = ?1, category_id = ?2, region_id = ?3, anonymous = ?4, confidential = ?5,
+                updated_at = ?6 WHERE id = ?7",
+    )?
+    .execute(params![
+        c.kind.map(Kind::as_str).unwrap_or(&now.kind),
+        c.category_id.as_ref().or(now.category_id.as_ref()),
+        c.region_id.as_ref().or(now.region_id.as_ref()),
+        c.anonymous.unwrap_or(now.anonymous),
+        c.confidential.unwrap_or(now.confidential),
+        timestamp(at),
+        report_id
+    ])?;
+    // The public search indexes only reports that are not confidential (migration 0002): a report made
+    // confidential leaves the index, so words of its text no longer find it, and one made public joins it.
+    match (now.confidential, c.confidential) {
+        (false, Some(true)) => {
+            tx.execute(
+                "INSERT INTO reports_fts (reports_fts, rowid, title, body)
+                 SELECT 'delete', id, title, body FROM reports WHERE id = ?1",
+                [report_id],
+            )?;
+        }
+        (true, Some(false)) => {
+            tx.execute(
+                "INSERT INTO reports_fts (rowid, title, body) SELECT id, title, body FROM reports WHERE id = ?1",
+                [report_id],
+            )?;
+        }
+        _ => {}
+    }
+    let summary: Vec<String> = changes
+        .iter()
+        .map(|(field, v)| format!("{field}: {} → {}", v["from"], v["to"]))
+        .collect();
+    let message = format!("{} ({})", c.reason, summary.join("; "));
+    let detail = json!({ "reason": c.reason, "changes": changes }).to_string();
+    let record = AuditRecord {
+        report_id: Some(report_id),
+        at,
+        action: "correct",
+        status: None,
+        message: Some(&message),
+        detail: Some(&detail),
+    };
+    audit::record(&tx, staff, &record)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "staff_reports_tests.rs"]
+mod tests;
