@@ -33,9 +33,13 @@ async fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (url, mode, requests, concurrency, get) = match args.as_slice() {
         [_, url, mode, requests, concurrency] if mode != "get" => (url, mode, requests, concurrency, None),
-        [_, url, mode, requests, concurrency, path, token, label] if mode == "get" => {
-            (url, mode, requests, concurrency, Some((path.clone(), token.clone(), label.clone())))
-        }
+        [_, url, mode, requests, concurrency, path, token, label] if mode == "get" => (
+            url,
+            mode,
+            requests,
+            concurrency,
+            Some((path.clone(), token.clone(), label.clone())),
+        ),
         _ => {
             eprintln!("usage: loadgen <base-url> <submit|stats> <requests> <concurrency>");
             eprintln!("       loadgen <base-url> get <requests> <concurrency> <path> <bearer-token> <label>");
@@ -102,10 +106,5 @@ async fn main() {
         Some((_, _, label)) => format!("{label} ({concurrency} clients)"),
         None => format!("{mode} ({concurrency} clients)"),
     };
-    report(
-        &label,
-        times,
-        start.elapsed(),
-        errors,
-    );
+    report(&label, times, start.elapsed(), errors);
 }

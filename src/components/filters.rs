@@ -32,8 +32,9 @@ pub fn period_key(p: Period) -> &'static str {
     }
 }
 
+/// One filter as a select with an "all" choice first (also the staff console's queue filters).
 #[component]
-fn Choice(
+pub fn Choice(
     id: &'static str,
     label: &'static str,
     all: &'static str,
@@ -322,9 +323,10 @@ fn MoreFilters(
     }
 }
 
-/// The dates of a custom period; an end before the start is the form's one problem.
+/// The dates of a custom period; an end before the start is the form's one problem. The staff console's
+/// queue filters use it too.
 #[component]
-fn CustomPeriod(
+pub fn CustomPeriod(
     from: RwSignal<String>,
     to: RwSignal<String>,
     problems: RwSignal<Vec<(&'static str, &'static str)>>,

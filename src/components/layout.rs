@@ -123,6 +123,8 @@ pub fn Footer() -> impl IntoView {
                 <a href="/openapi.yaml" rel="external">
                     {move || i18n.t("footer.contract")}
                 </a>
+                " · "
+                <A href="/petugas">{move || i18n.t("nav.console")}</A>
             </p>
         </footer>
     }

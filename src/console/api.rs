@@ -4,8 +4,8 @@
 //! the sign-in form where the user was; a 429 is [`StaffError::Throttled`] with the server's wait. No view code.
 
 use aduan_core::{
-    AccountChange, InternalNote, NewAccount, NewNote, NewStep, PasswordChange, QueuePage, QueueQuery,
-    ReportCorrection, SignIn, StaffAccount, StaffReportView, StaffSession,
+    AccountChange, InternalNote, NewAccount, NewNote, NewStep, PasswordChange, QueuePage, QueueQuery, ReportCorrection,
+    SignIn, StaffAccount, StaffReportView, StaffSession,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{Callable, Callback};
@@ -35,6 +35,7 @@ impl From<ApiError> for StaffError {
 
 impl StaffError {
     /// The HTTP status, if the server answered with an error.
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub fn status(&self) -> Option<u16> {
         match self {
             StaffError::SignedOut => Some(401),
@@ -106,12 +107,13 @@ impl StaffApi {
     async fn answer(&self, req: RequestBuilder, body: Option<String>) -> Result<Response, StaffError> {
         let req = self.authorized(req);
         let sent = match body {
-            Some(json) => req
-                .header("Content-Type", "application/json")
-                .body(json)
-                .map_err(|_| ApiError::Decode)?
-                .send()
-                .await,
+            Some(json) => {
+                req.header("Content-Type", "application/json")
+                    .body(json)
+                    .map_err(|_| ApiError::Decode)?
+                    .send()
+                    .await
+            }
             None => req.send().await,
         };
         let res = sent.map_err(|_| ApiError::Network)?;
@@ -158,7 +160,9 @@ impl StaffApi {
 
     /// `DELETE /staff/session`: revokes the token on the server.
     pub async fn sign_out(&self) -> Result<(), StaffError> {
-        self.answer(Request::delete(&self.url("/session")), None).await.map(drop)
+        self.answer(Request::delete(&self.url("/session")), None)
+            .await
+            .map(drop)
     }
 
     /// `POST /staff/session/password`: 204; every other session of the account is signed out.
@@ -175,7 +179,8 @@ impl StaffApi {
 
     /// `POST /staff/accounts` (admin).
     pub async fn create_account(&self, account: &NewAccount) -> Result<StaffAccount, StaffError> {
-        self.json(Request::post(&self.url("/accounts")), Self::body(account)?).await
+        self.json(Request::post(&self.url("/accounts")), Self::body(account)?)
+            .await
     }
 
     /// `PATCH /staff/accounts/{username}` (admin): disabling or a new password signs the account out.
@@ -186,36 +191,44 @@ impl StaffApi {
 
     /// `GET /staff/queue`: one page of a tab, with every tab's count.
     pub async fn queue(&self, query: &QueueQuery) -> Result<QueuePage, StaffError> {
-        self.json(Request::get(&with_query(&self.url("/queue"), &queue_pairs(query))), None)
-            .await
+        self.json(
+            Request::get(&with_query(&self.url("/queue"), &queue_pairs(query))),
+            None,
+        )
+        .await
     }
 
     /// `GET /staff/reports/{ticket}`: everything staff see of a report (404 for an officer outside their
     /// agencies, as for a ticket that does not exist).
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn report(&self, ticket: &str) -> Result<StaffReportView, StaffError> {
         self.json(Request::get(&self.report_url(ticket, "")), None).await
     }
 
     /// `POST /staff/reports/{ticket}/steps`: 409 if the step is not possible now, 403 for another role's step.
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn step(&self, ticket: &str, step: &NewStep) -> Result<StaffReportView, StaffError> {
         self.json(Request::post(&self.report_url(ticket, "/steps")), Self::body(step)?)
             .await
     }
 
     /// `POST /staff/reports/{ticket}/notes`: an internal note, never public.
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn note(&self, ticket: &str, note: &NewNote) -> Result<InternalNote, StaffError> {
         self.json(Request::post(&self.report_url(ticket, "/notes")), Self::body(note)?)
             .await
     }
 
     /// `PATCH /staff/reports/{ticket}` (admin): corrects what the citizen chose, with a reason.
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn correct(&self, ticket: &str, correction: &ReportCorrection) -> Result<StaffReportView, StaffError> {
         self.json(Request::patch(&self.report_url(ticket, "")), Self::body(correction)?)
             .await
     }
 
-    /// An attachment of a report, confidential ones included: fetched with the token (a link cannot carry
-    /// it), as bytes the page turns into a blob URL.
+    /// `GET /staff/reports/{ticket}/attachments/{id}`: an attachment of a report, confidential ones included,
+    /// fetched with the token (a link cannot carry it), as bytes the page turns into a blob URL.
+    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn attachment_bytes(&self, ticket: &str, id: &str) -> Result<Vec<u8>, StaffError> {
         let res = self.answer(Request::get(&self.attachment_url(ticket, id)), None).await?;
         Ok(res.binary().await.map_err(|_| ApiError::Decode)?)
@@ -255,14 +268,14 @@ pub fn queue_pairs(query: &QueueQuery) -> Vec<(&'static str, String)> {
 }
 
 /// A queue query read back from URL pairs; what cannot be read is left out.
-pub fn queue_query_from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> QueueQuery {
+pub fn queue_query_from_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>) -> QueueQuery {
     let mut query = QueueQuery::default();
     for (key, value) in pairs {
-        let value = value.trim().to_string();
+        let value = value.as_ref().trim().to_string();
         if value.is_empty() {
             continue;
         }
-        match key {
+        match key.as_ref() {
             "tab" => query.tab = aduan_core::QueueTab::parse(&value),
             "status" => query.status = aduan_core::Status::parse(&value),
             "agency" => query.agency = Some(value),
@@ -295,7 +308,10 @@ mod tests {
             ..QueueQuery::default()
         };
         let pairs = queue_pairs(&query);
-        assert_eq!(queue_query_from_pairs(pairs.iter().map(|(k, v)| (*k, v.clone()))), query);
+        assert_eq!(
+            queue_query_from_pairs(pairs.iter().map(|(k, v)| (*k, v.clone()))),
+            query
+        );
         assert_eq!(
             with_query("/petugas", &pairs),
             "/petugas?tab=overdue&status=in_progress&agency=dinkes&from=2026-01-02&q=jalan%20rusak&page=3"

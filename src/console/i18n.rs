@@ -37,6 +37,23 @@ impl Words {
         self.0.lang()
     }
 
+    /// The words for a key made at run time (a field and a server's error code), if there are any.
+    pub fn word_for(&self, key: &str) -> Option<&'static str> {
+        let table = match self.0.lang() {
+            Lang::Id => ID,
+            Lang::En => EN,
+        };
+        table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+
+    /// A server's field error (`field`, `code`) on a form whose words start with `prefix`: the words for
+    /// `{prefix}.{field}.{code}`, else for `{prefix}.{field}.invalid`, else a general one.
+    pub fn field_error(&self, prefix: &str, field: &str, code: &str) -> &'static str {
+        self.word_for(&format!("{prefix}.{field}.{code}"))
+            .or_else(|| self.word_for(&format!("{prefix}.{field}.invalid")))
+            .unwrap_or_else(|| self.word("accounts.field.invalid"))
+    }
+
     /// The portal's own catalogue, for the words the console shares with the citizen pages (status names).
     pub fn i18n(&self) -> I18n {
         self.0
@@ -101,19 +118,9 @@ pub const ID: Table = &[
     ("queue.no_deadline", "Tanpa batas waktu"),
     ("queue.confidential", "Rahasia"),
     ("queue.agency_pending", "Belum ditentukan"),
-    ("queue.ticket", "Nomor tiket"),
     ("queue.deadline", "Batas waktu"),
     ("filter.title", "Saring laporan"),
-    ("filter.status", "Status"),
-    ("filter.agency", "Instansi tujuan"),
-    ("filter.category", "Kategori"),
-    ("filter.region", "Lokasi kejadian"),
-    ("filter.from", "Dari tanggal"),
-    ("filter.to", "Sampai tanggal"),
     ("filter.q", "Kata kunci atau nomor tiket"),
-    ("filter.all", "Semua"),
-    ("filter.apply", "Terapkan"),
-    ("filter.clear", "Hapus filter"),
     ("account.title", "Akun saya"),
     ("account.password", "Ganti kata sandi"),
     ("account.current_password", "Kata sandi saat ini"),
@@ -127,6 +134,8 @@ pub const ID: Table = &[
     ("account.new_password.too_short", "Kata sandi baru minimal 12 karakter"),
     ("account.new_password.same_as_username", "Kata sandi baru tidak boleh sama dengan nama pengguna"),
     ("account.new_password.invalid", "Kata sandi baru tidak dapat dipakai"),
+    ("account.new_password.too_long", "Kata sandi baru terlalu panjang"),
+    ("account.current_password.invalid", "Kata sandi saat ini salah"),
     ("accounts.title", "Akun petugas"),
     ("accounts.display_name", "Nama tampilan"),
     ("accounts.role", "Peran"),
@@ -141,16 +150,20 @@ pub const ID: Table = &[
     ("accounts.created", "Akun {username} telah dibuat."),
     ("accounts.password.hint", "Minimal 12 karakter. Sampaikan kepada pemilik akun secara langsung."),
     ("accounts.agencies.hint", "Wajib untuk pejabat penghubung: laporan yang diteruskan ke instansi ini yang dapat dilihatnya."),
-    ("accounts.username.hint", "Huruf kecil, angka dan tanda hubung."),
+    ("accounts.username.hint", "3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung."),
+    ("accounts.username.too_short", "Nama pengguna minimal 3 karakter"),
     ("accounts.username.required", "Masukkan nama pengguna"),
     ("accounts.username.taken", "Nama pengguna ini sudah dipakai"),
-    ("accounts.username.invalid", "Nama pengguna hanya boleh berisi huruf kecil, angka dan tanda hubung"),
+    ("accounts.username.invalid", "Nama pengguna hanya boleh berisi huruf kecil, angka, titik, garis bawah dan tanda hubung"),
     ("accounts.display_name.required", "Masukkan nama tampilan"),
     ("accounts.agency_ids.required", "Pilih sedikitnya satu instansi untuk pejabat penghubung"),
     ("accounts.agency_ids.unknown", "Instansi yang dipilih tidak dikenal"),
     ("accounts.password.required", "Masukkan kata sandi"),
     ("accounts.password.too_short", "Kata sandi minimal 12 karakter"),
     ("accounts.password.same_as_username", "Kata sandi tidak boleh sama dengan nama pengguna"),
+    ("accounts.password.too_long", "Kata sandi terlalu panjang"),
+    ("accounts.username.too_long", "Nama pengguna terlalu panjang"),
+    ("accounts.display_name.too_long", "Nama tampilan terlalu panjang"),
     ("accounts.field.invalid", "Isian ini tidak dapat dipakai"),
     ("accounts.self_disable", "Anda tidak dapat menonaktifkan akun Anda sendiri."),
     ("err.forbidden", "Peran Anda tidak boleh melakukan ini."),
@@ -195,19 +208,9 @@ pub const EN: Table = &[
     ("queue.no_deadline", "No deadline"),
     ("queue.confidential", "Confidential"),
     ("queue.agency_pending", "Not chosen yet"),
-    ("queue.ticket", "Ticket number"),
     ("queue.deadline", "Deadline"),
     ("filter.title", "Filter reports"),
-    ("filter.status", "Status"),
-    ("filter.agency", "Agency"),
-    ("filter.category", "Category"),
-    ("filter.region", "Location"),
-    ("filter.from", "From"),
-    ("filter.to", "To"),
     ("filter.q", "Words or ticket number"),
-    ("filter.all", "All"),
-    ("filter.apply", "Apply"),
-    ("filter.clear", "Clear filters"),
     ("account.title", "My account"),
     ("account.password", "Change password"),
     ("account.current_password", "Current password"),
@@ -221,6 +224,8 @@ pub const EN: Table = &[
     ("account.new_password.too_short", "The new password must be at least 12 characters"),
     ("account.new_password.same_as_username", "The new password must not be your username"),
     ("account.new_password.invalid", "This new password cannot be used"),
+    ("account.new_password.too_long", "The new password is too long"),
+    ("account.current_password.invalid", "Your current password is wrong"),
     ("accounts.title", "Staff accounts"),
     ("accounts.display_name", "Display name"),
     ("accounts.role", "Role"),
@@ -235,16 +240,20 @@ pub const EN: Table = &[
     ("accounts.created", "The account {username} has been created."),
     ("accounts.password.hint", "At least 12 characters. Give it to the account's owner in person."),
     ("accounts.agencies.hint", "Required for an agency officer: they see the reports forwarded to these agencies."),
-    ("accounts.username.hint", "Lower-case letters, digits and hyphens."),
+    ("accounts.username.hint", "3–32 lower-case letters, digits, dots, underscores or hyphens."),
+    ("accounts.username.too_short", "The username must be at least 3 characters"),
     ("accounts.username.required", "Enter a username"),
     ("accounts.username.taken", "This username is already taken"),
-    ("accounts.username.invalid", "A username may only have lower-case letters, digits and hyphens"),
+    ("accounts.username.invalid", "A username may only have lower-case letters, digits, dots, underscores and hyphens"),
     ("accounts.display_name.required", "Enter a display name"),
     ("accounts.agency_ids.required", "Choose at least one agency for an agency officer"),
     ("accounts.agency_ids.unknown", "The chosen agency is not known"),
     ("accounts.password.required", "Enter a password"),
     ("accounts.password.too_short", "The password must be at least 12 characters"),
     ("accounts.password.same_as_username", "The password must not be the username"),
+    ("accounts.password.too_long", "The password is too long"),
+    ("accounts.username.too_long", "The username is too long"),
+    ("accounts.display_name.too_long", "The display name is too long"),
     ("accounts.field.invalid", "This entry cannot be used"),
     ("accounts.self_disable", "You cannot disable your own account."),
     ("err.forbidden", "Your role may not do this."),
@@ -260,12 +269,23 @@ pub mod tests {
         for (name, table) in [("id", id), ("en", en)] {
             let keys: BTreeSet<_> = table.iter().map(|(k, _)| *k).collect();
             assert_eq!(keys.len(), table.len(), "a key appears twice in {name}");
-            assert!(table.iter().all(|(_, v)| !v.trim().is_empty()), "an empty word in {name}");
+            assert!(
+                table.iter().all(|(_, v)| !v.trim().is_empty()),
+                "an empty word in {name}"
+            );
         }
         let keys = |t: Table| t.iter().map(|(k, _)| *k).collect::<BTreeSet<_>>();
         let (id, en) = (keys(id), keys(en));
-        assert_eq!(id.difference(&en).collect::<Vec<_>>(), Vec::<&&str>::new(), "missing in en");
-        assert_eq!(en.difference(&id).collect::<Vec<_>>(), Vec::<&&str>::new(), "missing in id");
+        assert_eq!(
+            id.difference(&en).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "missing in en"
+        );
+        assert_eq!(
+            en.difference(&id).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "missing in id"
+        );
     }
 
     #[test]
@@ -280,14 +300,17 @@ pub mod tests {
         let mut used: Vec<String> = Role::ALL.map(role_key).iter().map(|k| k.to_string()).collect();
         used.extend(QueueTab::ALL.map(tab_key).iter().map(|k| k.to_string()));
         used.extend(["minutes.one", "minutes.other"].map(String::from));
-        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/console"))];
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/console"
+        ))];
         while let Some(path) = stack.pop() {
             if path.is_dir() {
                 // The report page keeps its own tables.
                 if !path.ends_with("report") {
                     stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
                 }
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n.rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
                 for piece in text.split(".word(\"").skip(1) {
                     used.push(piece.split('"').next().unwrap().to_string());
@@ -302,7 +325,10 @@ pub mod tests {
     #[test]
     fn glossary_words_are_used_exactly() {
         assert_eq!(pick(Lang::Id, ID, EN, "console.sign_in"), "Masuk");
-        assert_eq!(pick(Lang::En, ID, EN, "queue.forwarded_to_me"), "Forwarded to my agency");
+        assert_eq!(
+            pick(Lang::En, ID, EN, "queue.forwarded_to_me"),
+            "Forwarded to my agency"
+        );
         assert_eq!(pick(Lang::Id, ID, EN, "role.officer"), "Pejabat penghubung");
         assert_eq!(pick(Lang::En, ID, EN, "role.admin"), "Administrator");
         assert_eq!(pick(Lang::Id, ID, EN, "queue.due_soon"), "Segera jatuh tempo");

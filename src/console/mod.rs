@@ -4,6 +4,7 @@
 //! `session`, and `shell` shows the sign-in form in place of any page while no one is signed in.
 
 pub mod account;
+mod accounts;
 pub mod api;
 pub mod i18n;
 pub mod queue;

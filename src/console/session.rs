@@ -9,6 +9,8 @@ use super::api::StaffApi;
 use crate::api::{AduanClient, Client};
 
 pub const STORAGE_KEY: &str = "aduan.staff";
+/// Why the last session of this tab ended, so that the sign-in form can say it on whichever page it shows.
+const REASON_KEY: &str = "aduan.staff.ended";
 
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
@@ -67,7 +69,11 @@ pub fn use_session() -> Session {
         .filter(|s| s.token.is_some());
     let session = Session {
         current: RwSignal::new(current),
-        reason: RwSignal::new(SignedOutReason::Never),
+        reason: RwSignal::new(match stored(REASON_KEY).as_deref() {
+            Some("ended") => SignedOutReason::Ended,
+            Some("signed_out") => SignedOutReason::SignedOut,
+            _ => SignedOutReason::Never,
+        }),
         backend: StoredValue::new(backend),
     };
     provide_context(session);
@@ -113,16 +119,14 @@ impl Session {
     }
 
     fn client(&self, token: Option<String>, on_signed_out: Option<Callback<()>>) -> StaffApi {
-        let backend = self
-            .backend
-            .get_value()
-            .unwrap_or_else(|| AduanClient::new("/api/v1"));
+        let backend = self.backend.get_value().unwrap_or_else(|| AduanClient::new("/api/v1"));
         StaffApi::new(&backend, token, on_signed_out)
     }
 
     /// Keeps a new session (from sign-in) for this tab.
     pub fn start(&self, session: StaffSession) {
         store(STORAGE_KEY, &serde_json::to_string(&session).unwrap_or_default());
+        forget(REASON_KEY);
         self.reason.set(SignedOutReason::Never);
         self.current.set(Some(session));
     }
@@ -142,6 +146,7 @@ impl Session {
     pub fn end(&self) {
         if self.current.with_untracked(Option::is_some) {
             forget(STORAGE_KEY);
+            store(REASON_KEY, "ended");
             self.reason.set(SignedOutReason::Ended);
             self.current.set(None);
         }
@@ -156,6 +161,7 @@ impl Session {
         );
         let _ = api.sign_out().await;
         forget(STORAGE_KEY);
+        store(REASON_KEY, "signed_out");
         self.reason.set(SignedOutReason::SignedOut);
         self.current.set(None);
     }

@@ -25,7 +25,17 @@ pub fn ConsoleShell(children: ChildrenFn) -> impl IntoView {
             <h1>{move || words.word("console.title")}</h1>
             <p class="notice">{move || words.word("console.not_offered")}</p>
         }
-            .into_any();
+        .into_any();
+    }
+    // A session kept from earlier in this tab may have ended on the server since (expired, revoked, the
+    // account disabled): ask once, which also brings the account's current name, role and agencies.
+    if session.is_signed_in() {
+        let api = session.api();
+        spawn_local(async move {
+            if let Ok(current) = api.session().await {
+                session.refresh_account(current.account);
+            }
+        });
     }
     view! {
         {styles}

@@ -79,7 +79,13 @@ pub fn SignInPage() -> impl IntoView {
         }
     };
     let error_of = move |id: &'static str| {
-        Signal::derive(move || problems.read().iter().find(|p| p.input_id == id).map(|p| p.message.clone()))
+        Signal::derive(move || {
+            problems
+                .read()
+                .iter()
+                .find(|p| p.input_id == id)
+                .map(|p| p.message.clone())
+        })
     };
     let notice = move || match session.signed_out_reason() {
         SignedOutReason::Ended => Some(words.word("signin.ended")),
@@ -89,7 +95,16 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <ErrorSummary problems=problems.into() title=Signal::derive(move || words.i18n().t("errors.summary")) />
         <h1>{move || words.word("console.sign_in")}</h1>
-        {move || notice().map(|text| view! { <p class="notice" role="status">{text}</p> })}
+        {move || {
+            notice()
+                .map(|text| {
+                    view! {
+                        <p class="notice" role="status">
+                            {text}
+                        </p>
+                    }
+                })
+        }}
         <p>{move || words.word("signin.lead")}</p>
         <form class="sign-in" novalidate on:submit=submit>
             <TextInput

@@ -22,6 +22,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("error.xml_only", "This server answers only in XML. This app reads the JSON format of Open311 GeoReport v2; the portal's administrators need to turn on JSON on that server."),
     ("errors.summary", "There is a problem"),
     ("footer.about", "A public-service complaint portal following the SP4N-LAPOR! workflow: reports are verified, forwarded to the responsible agency and followed until completed."),
+    ("nav.console", "Staff"),
     ("footer.contract", "API contract (OpenAPI)"),
     ("home.lead", "Send a complaint, an aspiration or an information request about a public service. Your report goes to the responsible agency and you can follow it with your ticket number."),
     ("home.figures_title", "How reports are handled"),

@@ -22,6 +22,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("error.xml_only", "Server ini hanya menjawab dalam format XML. Aplikasi ini membaca format JSON dari Open311 GeoReport v2; pengelola portal perlu mengaktifkan JSON di server itu."),
     ("errors.summary", "Ada yang perlu diperbaiki"),
     ("footer.about", "Portal pengaduan pelayanan publik yang mengikuti alur SP4N-LAPOR!: laporan diverifikasi, diteruskan ke instansi yang berwenang, dan dipantau sampai selesai."),
+    ("nav.console", "Petugas"),
     ("footer.contract", "Kontrak API (OpenAPI)"),
     ("home.lead", "Sampaikan pengaduan, aspirasi, atau permintaan informasi tentang pelayanan publik. Laporan Anda diteruskan ke instansi yang berwenang dan tindak lanjutnya dapat Anda pantau dengan nomor tiket."),
     ("home.figures_title", "Kinerja penanganan laporan"),

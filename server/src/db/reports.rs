@@ -212,8 +212,7 @@ pub fn locate(conn: &Connection, secrets: &Secrets, ticket: &str, code: Option<&
         .prepare_cached("SELECT id, status, confidential, access_code_hash FROM reports WHERE ticket = ?1")?
         .query_row([ticket.as_str()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
-    let (id, status, confidential, hash) =
-        row.ok_or_else(no_such_ticket)?;
+    let (id, status, confidential, hash) = row.ok_or_else(no_such_ticket)?;
     let audience = match code.map(str::trim).filter(|c| !c.is_empty()) {
         None => Audience::Public,
         Some(c) if secrets.access_code_matches(c, &hash) => Audience::Reporter,

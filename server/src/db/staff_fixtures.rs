@@ -33,9 +33,17 @@ pub fn submit(conn: &Connection, created: DateTime<Utc>, title: &str, agency: Op
     }))
     .unwrap();
     let secrets = Secrets::from_key(&[7; 32]);
-    insert_report(conn, &secrets, &report, created, &calendar(), &SlaRules::default(), &mut secure_random)
-        .unwrap()
-        .id
+    insert_report(
+        conn,
+        &secrets,
+        &report,
+        created,
+        &calendar(),
+        &SlaRules::default(),
+        &mut secure_random,
+    )
+    .unwrap()
+    .id
 }
 
 /// Moves a report as the operator API would.

@@ -20,12 +20,18 @@ fn request(tab: QueueTab, today: &str) -> QueueRequest {
         search: None,
         paging: Paging { page: 1, per_page: 20 },
         today,
-        soon_until: super::super::staff_fixtures::calendar().add_working_days(today, aduan_core::staff::DUE_SOON_WORKING_DAYS),
+        soon_until: super::super::staff_fixtures::calendar()
+            .add_working_days(today, aduan_core::staff::DUE_SOON_WORKING_DAYS),
     }
 }
 
 fn titles(conn: &Connection, staff: &Staff, req: &QueueRequest) -> Vec<String> {
-    queue(conn, staff, req).unwrap().items.into_iter().map(|i| i.title).collect()
+    queue(conn, staff, req)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|i| i.title)
+        .collect()
 }
 
 fn counts(conn: &Connection, staff: &Staff, today: &str) -> Vec<(QueueTab, u64)> {
@@ -60,7 +66,11 @@ fn the_stored_next_due_is_the_core_current_deadline_in_every_state() {
 
 /// Eight reports, one in each situation a tab tells apart.
 fn crafted(conn: &Connection) {
-    let (d1, d2, d3) = (at("2026-03-02T02:00:00Z"), at("2026-03-03T02:00:00Z"), at("2026-03-04T02:00:00Z"));
+    let (d1, d2, d3) = (
+        at("2026-03-02T02:00:00Z"),
+        at("2026-03-03T02:00:00Z"),
+        at("2026-03-04T02:00:00Z"),
+    );
     // The citizen suggested the agency: not forwarded, so no officer sees it yet.
     submit(conn, d3, "baru dengan saran dinkes", Some("dinkes"));
     let verified = submit(conn, d2, "terverifikasi", None);
@@ -110,7 +120,11 @@ fn tabs_hold_what_their_definitions_say_and_an_officer_only_their_forwarded_repo
         assert_eq!(mine, ["diproses pupr", "diteruskan pupr"]);
         let mut all = titles(conn, &pupr, &request(QueueTab::All, today));
         all.sort();
-        assert_eq!(all, ["diproses pupr", "diteruskan pupr", "selesai pupr"], "not the handed-back one, not dinkes'");
+        assert_eq!(
+            all,
+            ["diproses pupr", "diteruskan pupr", "selesai pupr"],
+            "not the handed-back one, not dinkes'"
+        );
         assert_eq!(
             counts(conn, &pupr, today),
             [
@@ -147,15 +161,25 @@ fn overdue_and_due_soon_follow_the_working_day_calendar_and_the_queue_sorts_by_t
         let dues: Vec<Option<NaiveDate>> = all.items.iter().map(|i| i.due).collect();
         let known = dues.iter().take_while(|d| d.is_some()).count();
         assert!(dues[known..].iter().all(Option::is_none), "no deadline last: {dues:?}");
-        assert!(dues[..known].windows(2).all(|w| w[0] <= w[1]), "nearest first: {dues:?}");
+        assert!(
+            dues[..known].windows(2).all(|w| w[0] <= w[1]),
+            "nearest first: {dues:?}"
+        );
         assert_eq!(known, 6, "{dues:?}");
         let overdue = |today| titles(conn, &admin, &request(QueueTab::Overdue, today));
         let soon = |today| titles(conn, &admin, &request(QueueTab::DueSoon, today));
         assert!(overdue("2026-03-05").is_empty());
         let handed_back_due = all.items.iter().find(|i| i.handed_back).unwrap().due.unwrap();
-        assert_eq!(handed_back_due, day("2026-03-05"), "verification due 3 working days after 2 March");
+        assert_eq!(
+            handed_back_due,
+            day("2026-03-05"),
+            "verification due 3 working days after 2 March"
+        );
         assert!(soon("2026-03-03").contains(&"dikembalikan pupr".to_string()));
-        assert!(!soon("2026-03-02").contains(&"dikembalikan pupr".to_string()), "three working days ahead");
+        assert!(
+            !soon("2026-03-02").contains(&"dikembalikan pupr".to_string()),
+            "three working days ahead"
+        );
         assert!(overdue("2026-03-06").contains(&"dikembalikan pupr".to_string()));
         assert!(!soon("2026-03-06").contains(&"dikembalikan pupr".to_string()));
         Ok(())
@@ -226,8 +250,11 @@ fn a_database_of_the_previous_version_opens_with_its_forwarded_reports_known() {
         .unwrap();
         for (title, status, forwarded) in [("diteruskan", "in_progress", true), ("saran warga", "submitted", false)] {
             let id = submit(&tx, at("2026-03-02T02:00:00Z"), title, Some("dinkes"));
-            tx.execute("UPDATE reports SET status = ?1 WHERE id = ?2", rusqlite::params![status, id])
-                .unwrap();
+            tx.execute(
+                "UPDATE reports SET status = ?1 WHERE id = ?2",
+                rusqlite::params![status, id],
+            )
+            .unwrap();
             if forwarded {
                 tx.execute(
                     "INSERT INTO events (report_id, at, status, actor) VALUES (?1, '2026-03-02T03:00:00Z', 'dispositioned', 'admin')",
@@ -241,7 +268,10 @@ fn a_database_of_the_previous_version_opens_with_its_forwarded_reports_known() {
     let db = super::super::Db::open(&path).unwrap();
     db.with_writer(|conn| {
         let officer = account(conn, "petugas-dinkes", Role::Officer, &["dinkes"]);
-        assert_eq!(titles(conn, &officer, &request(QueueTab::All, "2026-03-04")), ["diteruskan"]);
+        assert_eq!(
+            titles(conn, &officer, &request(QueueTab::All, "2026-03-04")),
+            ["diteruskan"]
+        );
         Ok(())
     })
     .unwrap();

@@ -123,7 +123,9 @@ pub struct Step<'a> {
 #[derive(Debug, PartialEq)]
 pub enum StepError {
     /// The step is not one the report can take now (a 409).
-    NotNow { from: Status },
+    NotNow {
+        from: Status,
+    },
     Transition(TransitionError),
 }
 

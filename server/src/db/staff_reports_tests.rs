@@ -7,10 +7,17 @@ use super::{add_note, correct, find, take_step, view, CorrectionError, Step, Ste
 use crate::staff::Staff;
 
 fn ticket_of(conn: &Connection, id: i64) -> String {
-    conn.query_row("SELECT ticket FROM reports WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+    conn.query_row("SELECT ticket FROM reports WHERE id = ?1", [id], |r| r.get(0))
+        .unwrap()
 }
 
-fn take(conn: &mut Connection, staff: &Staff, id: i64, action: StepAction, agency: Option<&str>) -> Result<(), StepError> {
+fn take(
+    conn: &mut Connection,
+    staff: &Staff,
+    id: i64,
+    action: StepAction,
+    agency: Option<&str>,
+) -> Result<(), StepError> {
     take_at(conn, staff, id, action, agency, "2026-03-05T03:00:00Z")
 }
 
@@ -38,7 +45,11 @@ fn event_kinds_tell_a_hand_back_and_a_follow_up_from_status_steps() {
     assert_eq!(event_kind(Dispositioned, Verified, false), "hand_back");
     assert_eq!(event_kind(InProgress, InProgress, true), "follow_up");
     assert_eq!(event_kind(Escalated, InProgress, true), "follow_up");
-    assert_eq!(event_kind(Escalated, InProgress, false), "status", "the initial response of an escalated report");
+    assert_eq!(
+        event_kind(Escalated, InProgress, false),
+        "status",
+        "the initial response of an escalated report"
+    );
     assert_eq!(event_kind(Submitted, Verified, false), "status");
     assert_eq!(event_kind(Dispositioned, InProgress, false), "status");
 }
@@ -50,7 +61,13 @@ fn an_officer_finds_only_reports_forwarded_to_their_agencies_and_others_look_unk
         let suggested = submit(conn, at("2026-03-02T02:00:00Z"), "saran warga", Some("dinkes"));
         let forwarded = submit(conn, at("2026-03-02T02:00:00Z"), "diteruskan", None);
         step(conn, forwarded, Status::Verified, None, at("2026-03-02T03:00:00Z"));
-        step(conn, forwarded, Status::Dispositioned, Some("dinkes"), at("2026-03-02T04:00:00Z"));
+        step(
+            conn,
+            forwarded,
+            Status::Dispositioned,
+            Some("dinkes"),
+            at("2026-03-02T04:00:00Z"),
+        );
         let dinkes = account(conn, "petugas-dinkes", Role::Officer, &["dinkes"]);
         let pupr = account(conn, "petugas-pupr", Role::Officer, &["dinas-pupr"]);
         let unknown = find(conn, &dinkes, "AAAAAAAA").err().unwrap();
@@ -76,17 +93,29 @@ fn a_hand_back_returns_the_report_to_the_administrator_and_a_new_forward_keeps_t
         let id = submit(conn, at("2026-03-02T02:00:00Z"), "Jalan berlubang", None);
         take(conn, &admin, id, StepAction::Verify, None).unwrap();
         take(conn, &admin, id, StepAction::Forward, Some("dinas-pupr")).unwrap();
-        let (respond_due, verified_day): (String, String) =
-            conn.query_row("SELECT respond_due, verified_day FROM reports WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
+        let (respond_due, verified_day): (String, String) = conn.query_row(
+            "SELECT respond_due, verified_day FROM reports WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         take_at(conn, &pupr, id, StepAction::HandBack, None, "2026-03-09T03:00:00Z").unwrap();
-        assert!(find(conn, &pupr, &ticket_of(conn, id)).is_err(), "no longer the agency's");
+        assert!(
+            find(conn, &pupr, &ticket_of(conn, id)).is_err(),
+            "no longer the agency's"
+        );
         let seen = view(conn, &admin, id)?;
         assert!(seen.handed_back);
         assert_eq!(seen.report.status, Status::Verified);
         assert_eq!(seen.steps, [StepAction::Forward]);
-        take_at(conn, &admin, id, StepAction::Forward, Some("dinkes"), "2026-03-10T03:00:00Z").unwrap();
+        take_at(
+            conn,
+            &admin,
+            id,
+            StepAction::Forward,
+            Some("dinkes"),
+            "2026-03-10T03:00:00Z",
+        )
+        .unwrap();
         let after: (String, String, bool) = conn.query_row(
             "SELECT respond_due, verified_day, handed_back FROM reports WHERE id = ?1",
             [id],
@@ -120,18 +149,29 @@ fn a_step_not_legal_now_changes_nothing() {
         let pupr = account(conn, "petugas-pupr", Role::Officer, &["dinas-pupr"]);
         let id = submit(conn, at("2026-03-02T02:00:00Z"), "Jalan berlubang", None);
         step(conn, id, Status::Verified, None, at("2026-03-02T03:00:00Z"));
-        step(conn, id, Status::Dispositioned, Some("dinas-pupr"), at("2026-03-02T04:00:00Z"));
+        step(
+            conn,
+            id,
+            Status::Dispositioned,
+            Some("dinas-pupr"),
+            at("2026-03-02T04:00:00Z"),
+        );
         let before = events_of(conn, id).len();
         assert_eq!(
             take(conn, &pupr, id, StepAction::Complete, None),
-            Err(StepError::NotNow { from: Status::Dispositioned })
+            Err(StepError::NotNow {
+                from: Status::Dispositioned
+            })
         );
         take(conn, &pupr, id, StepAction::InitialResponse, None).unwrap();
         take(conn, &pupr, id, StepAction::FollowUp, None).unwrap();
         take(conn, &pupr, id, StepAction::Complete, None).unwrap();
         let events = events_of(conn, id);
         assert_eq!(events.len(), before + 3);
-        assert_eq!(events[before + 1], ("in_progress".into(), "agency".into(), "follow_up".into()));
+        assert_eq!(
+            events[before + 1],
+            ("in_progress".into(), "agency".into(), "follow_up".into())
+        );
         let audits: i64 = conn.query_row("SELECT COUNT(*) FROM audit WHERE report_id = ?1", [id], |r| r.get(0))?;
         assert_eq!(audits, 3, "the refused step left no audit row");
         Ok(())
@@ -158,12 +198,25 @@ fn notes_and_corrections_write_audit_rows_and_no_public_event() {
         let seen = view(conn, &admin, id)?;
         assert_eq!(seen.report.kind, Kind::Aspiration);
         assert_eq!(seen.notes.len(), 1);
-        assert_eq!((seen.notes[0].role, seen.notes[0].text.as_str()), (Role::Admin, "Sudah ditelepon"));
-        let actions: Vec<(&str, &str)> = seen.audit.iter().map(|a| (a.action.as_str(), a.username.as_str())).collect();
+        assert_eq!(
+            (seen.notes[0].role, seen.notes[0].text.as_str()),
+            (Role::Admin, "Sudah ditelepon")
+        );
+        let actions: Vec<(&str, &str)> = seen
+            .audit
+            .iter()
+            .map(|a| (a.action.as_str(), a.username.as_str()))
+            .collect();
         assert_eq!(actions, [("note", "admin"), ("correct", "admin")]);
         let message = seen.audit[1].message.as_deref().unwrap();
-        assert!(message.starts_with("Bukan pengaduan") && message.contains("complaint"), "{message}");
-        assert!(!message.contains("region_id"), "an unchanged field is not a change: {message}");
+        assert!(
+            message.starts_with("Bukan pengaduan") && message.contains("complaint"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("region_id"),
+            "an unchanged field is not a change: {message}"
+        );
         let unknown = ReportCorrection {
             category_id: Some("tidak-ada".into()),
             reason: "x".into(),
@@ -185,9 +238,11 @@ fn a_report_made_confidential_leaves_the_public_search() {
         let admin = account(conn, "admin", Role::Admin, &[]);
         let id = submit(conn, at("2026-03-02T02:00:00Z"), "Pungutan liar kelurahan", None);
         let found = |conn: &Connection| -> i64 {
-            conn.query_row("SELECT COUNT(*) FROM reports_fts WHERE reports_fts MATCH '\"pungutan\"*'", [], |r| {
-                r.get(0)
-            })
+            conn.query_row(
+                "SELECT COUNT(*) FROM reports_fts WHERE reports_fts MATCH '\"pungutan\"*'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap()
         };
         assert_eq!(found(conn), 1);

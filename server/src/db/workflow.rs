@@ -139,7 +139,9 @@ pub fn apply_transition(
 ) -> Result<(), TransitionError> {
     let row: Option<(String, String, Option<String>, Option<String>, bool)> = conn
         .prepare_cached("SELECT status, created_day, agency_id, responded_day, handed_back FROM reports WHERE id = ?1")?
-        .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_row([report_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .optional()?;
     let (status, created_day, current_agency, responded_day, handed_back) = row.ok_or(TransitionError::NotFound)?;
     let from = Status::parse(&status).ok_or_else(|| TransitionError::Db(format!("bad status {status}")))?;

@@ -36,7 +36,13 @@ fn may_write(staff: &Staff) -> Result<(), ApiError> {
 }
 
 /// `text` cleaned as the portal cleans a message, or a 422 naming `field`.
-fn cleaned(state: &AppState, field: &'static str, text: &str, required: bool, english: bool) -> Result<String, ApiError> {
+fn cleaned(
+    state: &AppState,
+    field: &'static str,
+    text: &str,
+    required: bool,
+    english: bool,
+) -> Result<String, ApiError> {
     let min = usize::from(required);
     clean_text(text, min, state.portal.limits.message_max, true)
         .map_err(|rule| ApiError::validation(field_errors(&[(field, rule)], english)))
@@ -78,7 +84,10 @@ pub async fn step(
             let message = cleaned(&state, "message", &input.message, input.action.needs_message(), english)?;
             let agency_id = input.agency_id.as_deref().map(str::trim).filter(|a| !a.is_empty());
             if input.action == StepAction::Forward && agency_id.is_none() {
-                return Err(ApiError::validation(field_errors(&[("agency_id", Rule::Required)], english)));
+                return Err(ApiError::validation(field_errors(
+                    &[("agency_id", Rule::Required)],
+                    english,
+                )));
             }
             let step = Step {
                 action: input.action,
@@ -88,9 +97,13 @@ pub async fn step(
             };
             db::staff_reports::take_step(conn, &staff, &found, &step, &state.calendar, &state.portal.sla).map_err(
                 |e| match e {
-                    StepError::NotNow { from } => ApiError::new(StatusCode::CONFLICT, "Illegal transition").detail(
-                        format!("A report that is {} cannot take the step {} now.", from.as_str(), step.action.as_str()),
-                    ),
+                    StepError::NotNow { from } => {
+                        ApiError::new(StatusCode::CONFLICT, "Illegal transition").detail(format!(
+                            "A report that is {} cannot take the step {} now.",
+                            from.as_str(),
+                            step.action.as_str()
+                        ))
+                    }
                     StepError::Transition(e) => transition_refused(e, english),
                 },
             )?;
