@@ -1,6 +1,7 @@
 //! Internal notes: what staff tell each other about a report. Staff only — the server never puts them in a
 //! public answer. The note being written is kept as a draft by ticket, like the step's message.
 
+use aduan_core::validation::{clean_text, Rule};
 use aduan_core::{InternalNote, NewNote};
 use leptos::prelude::*;
 
@@ -83,14 +84,18 @@ fn NoteForm(message_max: usize) -> impl IntoView {
             return;
         }
         state.start(None);
-        match aduan_core::validation::clean_text(&text.get_untracked(), 1, message_max, true) {
+        match clean_text(&text.get_untracked(), 1, message_max, true) {
             Ok(text) => {
                 save.dispatch(NewNote { text });
             }
-            Err(aduan_core::validation::Rule::TooLong) => {
-                state.show_problems(vec![(NOTE_INPUT, "steps.message_too_long")])
-            }
-            Err(_) => state.show_problems(vec![(NOTE_INPUT, "notes.required")]),
+            Err(rule) => state.show_problems(vec![(
+                NOTE_INPUT,
+                if rule == Rule::TooLong {
+                    "steps.message_too_long"
+                } else {
+                    "notes.required"
+                },
+            )]),
         }
     };
     view! {

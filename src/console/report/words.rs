@@ -243,7 +243,7 @@ mod tests {
     #[test]
     fn every_word_used_exists() {
         let known: BTreeSet<_> = ID.iter().map(|(k, _)| *k).collect();
-        let mut used: Vec<String> = StepAction::ALL.map(step_key).iter().map(|k| k.to_string()).collect();
+        let mut used: Vec<String> = StepAction::ALL.map(step_key).iter().map(ToString::to_string).collect();
         used.extend(
             ["note", "correct"]
                 .iter()
