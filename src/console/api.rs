@@ -236,8 +236,9 @@ impl StaffApi {
         Ok(res.binary().await.map_err(|_| ApiError::Decode)?)
     }
 
-    /// Where the staff route of an attachment is; it needs the token as a header (see `attachment_bytes`).
-    #[allow(dead_code)] // Used by the report page (console::report).
+    /// Where an attachment is for staff: `/staff/reports/{ticket}/attachments/{id}`, with the same scope as the
+    /// report (the public route would ask a confidential report's access code). The token goes as a header, see
+    /// `attachment_bytes`.
     pub fn attachment_url(&self, ticket: &str, id: &str) -> String {
         self.report_url(ticket, &format!("/attachments/{}", percent_encode(id)))
     }
@@ -328,6 +329,17 @@ mod tests {
             ("q", "  ".into()),
         ]);
         assert_eq!(query, QueueQuery::default());
+    }
+
+    /// Staff fetch attachments from the staff route, which opens a confidential report's files to the session;
+    /// the public route would ask for the reporter's access code.
+    #[test]
+    fn staff_fetch_attachments_from_the_staff_route() {
+        let api = StaffApi::new(&AduanClient::new("/api/v1/"), Some("t".into()), None);
+        assert_eq!(
+            api.attachment_url("7KQ2M9XW4", "a b"),
+            "/api/v1/staff/reports/7KQ2M9XW4/attachments/a%20b"
+        );
     }
 
     #[test]

@@ -226,6 +226,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("actor.system", "System"),
     ("event.reply", "Reply from the reporter"),
     ("event.rating", "Rating from the reporter"),
+    ("event.follow_up", "Follow-up"),
+    ("event.hand_back", "Returned to the administrator to be forwarded to the right agency"),
     ("track.details", "Report details"),
     ("track.submitted_on", "Sent"),
     ("track.supports", "Citizens' support"),

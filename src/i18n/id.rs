@@ -226,6 +226,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("actor.system", "Sistem"),
     ("event.reply", "Balasan pelapor"),
     ("event.rating", "Penilaian dari pelapor"),
+    ("event.follow_up", "Tindak lanjut"),
+    ("event.hand_back", "Dikembalikan ke admin untuk diteruskan ke instansi yang berwenang"),
     ("track.details", "Rincian laporan"),
     ("track.submitted_on", "Dikirim"),
     ("track.supports", "Dukungan warga"),

@@ -235,6 +235,11 @@ mod tests {
             ]
             .map(names::actor_key),
         );
+        named.extend(
+            crate::components::tracking::timeline::KINDS.map(|kind| {
+                crate::components::tracking::timeline::heading_key(Some(kind), aduan_core::Status::Submitted)
+            }),
+        );
         named.extend([
             "rating.1",
             "rating.2",

@@ -5,6 +5,20 @@ use crate::api::use_portal;
 use crate::i18n::names::{actor_key, format_local_time, status_key};
 use crate::i18n::use_i18n;
 
+/// The catalogue key of an event's heading: what happened, by its kind; a plain workflow step by its status.
+/// A follow-up and a hand-back need their own words: their status ("in progress", "verified") does not change or
+/// goes back.
+pub fn heading_key(kind: Option<&str>, status: Status) -> &'static str {
+    match kind {
+        Some("reply") => "event.reply",
+        Some("rating") => "event.rating",
+        Some("update") => "event.update",
+        Some("follow_up") => "event.follow_up",
+        Some("hand_back") => "event.hand_back",
+        _ => status_key(status),
+    }
+}
+
 /// Every event of a report, oldest first; messages are plain text, never HTML.
 #[component]
 pub fn Timeline(events: Vec<Event>) -> impl IntoView {
@@ -22,12 +36,7 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
             {events
                 .into_iter()
                 .map(|e| {
-                    let heading = match e.kind.as_deref() {
-                        Some("reply") => "event.reply",
-                        Some("rating") => "event.rating",
-                        Some("update") => "event.update",
-                        _ => status_key(e.status),
-                    };
+                    let heading = heading_key(e.kind.as_deref(), e.status);
                     let at = e.at;
                     view! {
                         <li data-kind=e.kind.clone().unwrap_or_default()>
@@ -73,5 +82,29 @@ pub fn Timeline(events: Vec<Event>) -> impl IntoView {
                 })
                 .collect_view()}
         </ol>
+    }
+}
+
+/// The event kinds with a heading of their own, for the catalogue's tests.
+#[cfg(test)]
+pub const KINDS: [&str; 5] = ["reply", "rating", "update", "follow_up", "hand_back"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_is_headed_by_its_status_and_other_events_by_their_kind() {
+        assert_eq!(heading_key(Some("status"), Status::Verified), "status.verified");
+        assert_eq!(heading_key(None, Status::Completed), "status.completed");
+        assert_eq!(heading_key(Some("reply"), Status::InProgress), "event.reply");
+    }
+
+    /// Read by status alone, a follow-up would look like nothing new happened, and a hand-back as if the
+    /// administrator had verified the report again.
+    #[test]
+    fn a_follow_up_and_a_hand_back_are_named_for_what_they_are() {
+        assert_eq!(heading_key(Some("follow_up"), Status::InProgress), "event.follow_up");
+        assert_eq!(heading_key(Some("hand_back"), Status::Verified), "event.hand_back");
     }
 }
