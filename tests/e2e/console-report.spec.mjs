@@ -22,7 +22,7 @@ const W = {
     initial: 'Kirim tanggapan awal', followUp: 'Kirim tindak lanjut', complete: 'Selesaikan', handBack: 'Bukan wewenang kami',
     message: 'Pesan untuk pelapor', agency: 'Instansi tujuan', summary: 'Ada yang perlu diperbaiki', audit: 'Jejak audit', notes: 'Catatan internal',
     newNote: 'Tambah catatan internal', saveNote: 'Simpan catatan', noteSaved: 'Catatan tersimpan.', readOnly: 'Sebagai pengawas',
-    conflict: 'baru saja dipindahkan oleh petugas lain', reload: 'Muat ulang laporan', title: (t) => `Laporan ${t}`,
+    conflict: 'baru saja dipindahkan oleh petugas lain', reload: 'Muat ulang laporan', title: (t) => `Laporan ${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`,
     done: (step, status) => `${step}: tersimpan. Status laporan sekarang: ${status}.`,
     needsMessage: (step) => `Tulis pesan untuk pelapor: ${step} memerlukannya`,
     status: { verified: 'Terverifikasi', dispositioned: 'Didisposisikan ke instansi', in_progress: 'Ditindaklanjuti', completed: 'Selesai' },
@@ -32,7 +32,7 @@ const W = {
   },
   en: {
     username: 'Username', password: 'Password', signIn: 'Sign in', verify: 'Verify', forward: 'Forward to agency', initial: 'Send initial response',
-    message: 'Message to the reporter', summary: 'There is a problem', audit: 'Audit trail', notes: 'Internal note', title: (t) => `Report ${t}`,
+    message: 'Message to the reporter', summary: 'There is a problem', audit: 'Audit trail', notes: 'Internal note', title: (t) => `Report ${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`,
     followUpEvent: 'Follow-up', handBackEvent: 'Returned to the administrator to be forwarded to the right agency', admin: 'Administrator', agency: 'Agency',
     needsMessage: (step) => `Write a message to the reporter: ${step} needs one`,
   },

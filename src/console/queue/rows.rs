@@ -103,12 +103,6 @@ fn QueueRows(
     }
 }
 
-/// The ticket as the citizen pages show it (grouped: ADU-XYZ-…).
-fn shown_ticket(ticket: &str) -> String {
-    crate::pages::track::parse_reference(ticket, crate::api::AduanClient::FEATURES)
-        .map(|t| t.shown)
-        .unwrap_or_else(|_| ticket.to_string())
-}
 
 #[component]
 fn QueueRow(item: QueueItem, state: Option<DeadlineState>) -> impl IntoView {
@@ -120,7 +114,7 @@ fn QueueRow(item: QueueItem, state: Option<DeadlineState>) -> impl IntoView {
         <li class="report-row">
             <A href=format!("/petugas/laporan/{}", item.ticket) attr:class="report-link">
                 <span class="report-row-title">{item.title}</span>
-                <span class="report-row-ticket">{shown_ticket(&item.ticket)}</span>
+                <span class="report-row-ticket">{crate::console::shown_ticket(&item.ticket)}</span>
             </A>
             <p class="report-meta">
                 <span class="status-badge small" data-status=status.as_str()>

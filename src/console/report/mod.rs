@@ -51,7 +51,7 @@ pub fn ConsoleReportPage() -> impl IntoView {
 fn ReportPage(ticket: String) -> impl IntoView {
     let words = use_report_words();
     let state = ReportState::provide(ticket.clone());
-    let title = StoredValue::new(ticket.clone());
+    let title = StoredValue::new(crate::console::shown_ticket(&ticket));
     use_page_title_of(move || words.word("report.title").replace("{ticket}", &title.get_value()));
     view! {
         <p class="no-print">
