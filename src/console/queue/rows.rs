@@ -103,7 +103,6 @@ fn QueueRows(
     }
 }
 
-
 #[component]
 fn QueueRow(item: QueueItem, state: Option<DeadlineState>) -> impl IntoView {
     let words = use_words();
