@@ -90,8 +90,9 @@ test('an administrator creates an officer after the error summary; the officer s
   await expect(page.locator('.error-summary')).toBeFocused();
   await expect(form.getByLabel(w.password, { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(form.locator('fieldset.field-error')).toContainText('Pilih sedikitnya satu instansi untuk pejabat penghubung');
+  // The agency's link leads to the first of the agencies' checkboxes.
   await summaryLinks(page).first().click();
-  await expect(form.getByLabel(PUPR)).toBeFocused();
+  await expect(form.locator('fieldset input[type="checkbox"]').first()).toBeFocused();
   await expect(accountRow(page, username)).toHaveCount(0);
 
   await form.getByLabel(PUPR).check();
@@ -115,8 +116,10 @@ test('an administrator creates an officer after the error summary; the officer s
   for (const meta of await officer.locator('.report-row .report-meta').allTextContents()) {
     expect(meta).toContain(PUPR);
   }
-  const adminToken = await page.evaluate(() => JSON.parse(sessionStorage.getItem('aduan.staff')).token);
-  const res = await request.get(api('/staff/queue?tab=all&agency=dinas-pupr&per_page=25'), { headers: { authorization: `Bearer ${adminToken}` } });
+  // As many as the server gives the demo officer of the same agency (signed in through the API only).
+  const session = await request.post(api('/staff/session'), { data: { username: 'petugas-pupr', password: 'demo-petugas-2026' } });
+  expect(session.status()).toBe(201);
+  const res = await request.get(api('/staff/queue?tab=all&per_page=25'), { headers: { authorization: `Bearer ${(await session.json()).token}` } });
   expect(res.status()).toBe(200);
   const { total } = await res.json();
   await expect(officer.locator('.result-count')).toHaveText(`${total.toLocaleString('id-ID')} laporan`);
