@@ -18,12 +18,39 @@ pub fn AccountPage() -> impl IntoView {
     let session = use_session();
     use_page_title_of(move || words.word("account.title").to_string());
     let sees_accounts = move || session.role().is_some_and(|r| r != Role::Officer);
+    provide_context(LastSubmitted(RwSignal::new("")));
     view! {
         <h1>{move || words.word("account.title")}</h1>
         <PasswordForm />
         <Show when=sees_accounts>
             <AccountList />
         </Show>
+    }
+}
+
+/// Which of the page's forms was submitted last (password change, new account). Only that form keeps its
+/// problems, so the page has one error summary: one `#error-summary` to focus and one `#error-summary-title`
+/// naming it, rather than focus landing on another form's summary higher up the page.
+#[derive(Clone, Copy)]
+struct LastSubmitted(RwSignal<&'static str>);
+
+/// The problems of the page's form `form`, emptied once another form of the page is submitted.
+pub fn form_problems(form: &'static str) -> RwSignal<Vec<FieldProblem>> {
+    let problems = RwSignal::new(Vec::new());
+    if let Some(LastSubmitted(last)) = use_context() {
+        Effect::new(move |_| {
+            if last.get() != form {
+                problems.set(vec![]);
+            }
+        });
+    }
+    problems
+}
+
+/// Says that `form` is being submitted: the page's other forms drop their problems.
+pub fn mark_submitted(form: &'static str) {
+    if let Some(LastSubmitted(last)) = use_context() {
+        last.set(form);
     }
 }
 
@@ -76,7 +103,7 @@ fn PasswordForm() -> impl IntoView {
     let session = use_session();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let problems = form_problems("password");
     let changed = RwSignal::new(false);
     let change = Action::new_local(move |change: &PasswordChange| {
         let (api, change) = (session.api(), change.clone());
@@ -97,6 +124,7 @@ fn PasswordForm() -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        mark_submitted("password");
         changed.set(false);
         let found: Vec<FieldProblem> = [
             required(

@@ -4,13 +4,17 @@
 use aduan_core::{AccountChange, NewAccount, Portal, Role, StaffAccount};
 use leptos::prelude::*;
 
-use super::account::{error_of, refused, required};
+use super::account::{error_of, form_problems, mark_submitted, refused, required};
 use super::api::StaffError;
 use super::i18n::{role_key, use_words};
 use super::session::use_session;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{focus_element, ErrorSummary, Field, FieldProblem, TextInput};
 use crate::components::with_portal::WithPortal;
+
+/// The fewest characters of a password, as the server counts them (`server/src/password.rs` `MIN_CHARS`):
+/// checked here too, so a short password is named in the same error summary as the form's other problems.
+const PASSWORD_MIN_CHARS: usize = 12;
 
 #[component]
 pub fn AccountList() -> impl IntoView {
@@ -150,7 +154,7 @@ fn NewAccountForm(portal: Portal, on_created: Callback<()>) -> impl IntoView {
     let role = RwSignal::new(Role::Officer);
     let agencies = RwSignal::new(Vec::<String>::new());
     let password = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let problems = form_problems("new-account");
     let created = RwSignal::new(None::<String>);
     let create = Action::new_local(move |account: &NewAccount| {
         let (api, account) = (session.api(), account.clone());
@@ -174,8 +178,19 @@ fn NewAccountForm(portal: Portal, on_created: Callback<()>) -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        mark_submitted("new-account");
         created.set(None);
-        let mut found: Vec<FieldProblem> = [
+        let no_agency = (role.get() == Role::Officer && agencies.read().is_empty()).then(|| FieldProblem {
+            input_id: "accounts-agency_ids".into(),
+            message: words.word("accounts.agency_ids.required").into(),
+        });
+        let chars = password.read().chars().count();
+        let short_password = (chars > 0 && chars < PASSWORD_MIN_CHARS).then(|| FieldProblem {
+            input_id: "accounts-password".into(),
+            message: words.word("accounts.password.too_short").into(),
+        });
+        // Every problem at once, in the order of the fields.
+        let found: Vec<FieldProblem> = [
             required(words, username, "accounts-username", "accounts.username.required"),
             required(
                 words,
@@ -183,17 +198,13 @@ fn NewAccountForm(portal: Portal, on_created: Callback<()>) -> impl IntoView {
                 "accounts-display_name",
                 "accounts.display_name.required",
             ),
+            no_agency,
             required(words, password, "accounts-password", "accounts.password.required"),
+            short_password,
         ]
         .into_iter()
         .flatten()
         .collect();
-        if role.get() == Role::Officer && agencies.read().is_empty() {
-            found.push(FieldProblem {
-                input_id: "accounts-agency_ids".into(),
-                message: words.word("accounts.agency_ids.required").into(),
-            });
-        }
         let ok = found.is_empty();
         problems.set(found);
         if ok {
