@@ -169,6 +169,10 @@ pub enum QueueTab {
     All,
 }
 
+/// The shortest password a staff account may have, in characters: the server refuses shorter ones and the
+/// console names them in the same error summary as the form's other problems.
+pub const PASSWORD_MIN_CHARS: usize = 12;
+
 /// "Due soon" looks this many working days ahead.
 pub const DUE_SOON_WORKING_DAYS: u32 = 2;
 

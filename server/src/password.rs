@@ -11,8 +11,8 @@ const MEMORY_KIB: u32 = 19 * 1024;
 const PASSES: u32 = 2;
 const LANES: u32 = 1;
 
-/// The shortest password an account may have.
-pub const MIN_CHARS: usize = 12;
+/// The shortest password an account may have (one rule with the console's).
+pub const MIN_CHARS: usize = aduan_core::staff::PASSWORD_MIN_CHARS;
 /// The longest: hashing is linear in it, and nobody types more.
 pub const MAX_CHARS: usize = 256;
 

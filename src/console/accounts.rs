@@ -1,6 +1,9 @@
 //! The staff accounts, on the account page: the list (administrators and supervisors), and for
 //! administrators a form to create one and a button to disable or enable each (disabling signs it out).
 
+// The password's length is checked here too, so that a short one is named in the same error summary as the
+// form's other problems.
+use aduan_core::staff::PASSWORD_MIN_CHARS;
 use aduan_core::{AccountChange, NewAccount, Portal, Role, StaffAccount};
 use leptos::prelude::*;
 
@@ -11,10 +14,6 @@ use super::session::use_session;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{focus_element, ErrorSummary, Field, FieldProblem, TextInput};
 use crate::components::with_portal::WithPortal;
-
-/// The fewest characters of a password, as the server counts them (`server/src/password.rs` `MIN_CHARS`):
-/// checked here too, so a short password is named in the same error summary as the form's other problems.
-const PASSWORD_MIN_CHARS: usize = 12;
 
 #[component]
 pub fn AccountList() -> impl IntoView {
