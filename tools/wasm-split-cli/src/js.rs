@@ -1,5 +1,9 @@
 use eyre::Result;
-use std::{collections::HashMap, fmt::Write, path::Path};
+use std::{
+    collections::{HashMap, HashSet},
+    fmt::Write,
+    path::Path,
+};
 
 use crate::{
     dep_graph::DepNode,
@@ -123,6 +127,8 @@ function getSharedImports() {{
     }
     fn write_loaders(&mut self, program: &SplitProgramInfo) -> Result<()> {
         let mut split_deps = HashMap::<String, Vec<String>>::new();
+        // Aduan addition: the loader variable of every emitted output module, for the consumers' dependencies.
+        let mut loader_vars = HashMap::<&SplitModuleIdentifier, String>::new();
         for (module_index, (name, module)) in program.output_modules.iter().enumerate() {
             let SplitModuleIdentifier::Chunk(splits) = name else {
                 continue;
@@ -139,6 +145,7 @@ function getSharedImports() {{
                 &mut self.javascript,
                 "const {var_name} = makeLoad({fetcher}, []);"
             )?;
+            loader_vars.insert(name, var_name.clone());
             for split in splits {
                 split_deps
                     .entry(split.clone())
@@ -150,8 +157,16 @@ function getSharedImports() {{
                     .push(file_name.clone());
             }
         }
-        for (module_index, (identifier, module)) in program.output_modules.iter().enumerate().rev()
-        {
+        // Split modules that a consumer needs get a named loader, declared before the consumers' loaders.
+        let needed_by_consumers: HashSet<&SplitModuleIdentifier> =
+            program.consumer_deps.values().flatten().collect();
+        let mut splits: Vec<_> = program.output_modules.iter().enumerate().rev().collect();
+        // Consumers last (stable sort: the others keep upstream's order).
+        splits.sort_by_key(|(_, (identifier, _))| match identifier {
+            SplitModuleIdentifier::Split(split) => program.consumer_deps.contains_key(split),
+            _ => false,
+        });
+        for (module_index, (identifier, module)) in splits {
             let split = match &identifier {
                 SplitModuleIdentifier::Main | SplitModuleIdentifier::Chunk(_) => continue,
                 SplitModuleIdentifier::Split(split) => split,
@@ -159,21 +174,50 @@ function getSharedImports() {{
             let is_empty = module.is_empty;
             let file_name = identifier.filename(module_index);
             let loader_name = identifier.loader_name();
-            let deps = split_deps.remove(split).unwrap_or_default();
+            let mut deps = split_deps.remove(split).unwrap_or_default();
+            let mut prefetches = self.prefetch_map.remove(split).unwrap_or_default();
+            for needed in program.consumer_deps.get(split).into_iter().flatten() {
+                // An empty chunk has no loader and nothing to load.
+                let Some(var_name) = loader_vars.get(needed) else {
+                    continue;
+                };
+                if !deps.contains(var_name) {
+                    deps.push(var_name.clone());
+                }
+                let needed_files = match needed {
+                    SplitModuleIdentifier::Split(other) => self.prefetch_map.get(other).cloned().unwrap_or_default(),
+                    _ => vec![needed.filename(program.output_modules.iter().position(|(id, _)| id == needed).unwrap())],
+                };
+                for file in needed_files {
+                    if !prefetches.contains(&file) {
+                        prefetches.push(file);
+                    }
+                }
+            }
             let deps = deps.join(", ");
             let fetch_opts = if is_empty {
                 "() => async (_imp) => ({})".to_string()
             } else {
                 self.fetcher(format_args!("\"./{file_name}.wasm\""))
             };
-            self.write_export_const(
-                &loader_name,
-                &format_args!("wrapAsyncCb(makeLoad({fetch_opts}, [{deps}]))"),
-            )?;
-            let prefetches = self.prefetch_map.entry(split.clone()).or_default();
+            if needed_by_consumers.contains(identifier) {
+                let var_name = format!("__split_{split}");
+                writeln!(
+                    &mut self.javascript,
+                    "const {var_name} = makeLoad({fetch_opts}, [{deps}]);"
+                )?;
+                self.write_export_const(&loader_name, &format_args!("wrapAsyncCb({var_name})"))?;
+                loader_vars.insert(identifier, var_name);
+            } else {
+                self.write_export_const(
+                    &loader_name,
+                    &format_args!("wrapAsyncCb(makeLoad({fetch_opts}, [{deps}]))"),
+                )?;
+            }
             if !is_empty {
                 prefetches.push(file_name);
             }
+            self.prefetch_map.insert(split.clone(), prefetches);
         }
         Ok(())
     }

@@ -89,6 +89,14 @@ pub struct Options<'a> {
     /// This option is experimental.
     /// Default: `true` if the `WASM_SPLIT_CLI_ENABLE_DWARF` environment variable is non-empty.
     pub emit_dwarf: bool,
+    /// Split modules loaded only after the others (Aduan addition). A symbol that a consumer shares with
+    /// other split modules is placed as if the consumer did not reach it (in the chunk of those other modules,
+    /// or in their split module when there is one), so adding a consumer leaves every other module's output
+    /// unchanged. The consumer's loader then loads, before the consumer itself, every output module holding
+    /// a symbol the consumer reaches (whole split modules included, with their own dependencies).
+    ///
+    /// Default: empty
+    pub consumers: Vec<String>,
     /// Enables explicit tests for assumptions we make about the input wasm file during integration testing.
     #[doc(hidden)]
     pub strict_tests: bool,
@@ -108,6 +116,7 @@ impl<'wasm> Options<'wasm> {
             emit_dwarf: std::env::var_os("WASM_SPLIT_CLI_ENABLE_DWARF")
                 .is_some_and(|v| !v.is_empty()),
             strict_tests: false,
+            consumers: Vec::new(),
         }
     }
 }

@@ -1,4 +1,4 @@
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hasher};
 
 use crate::dep_graph::{DepGraph, DepNode};
@@ -355,6 +355,31 @@ impl SplitModuleIdentifier {
             }
         }
     }
+
+    /// Where a symbol with this colour goes when the `consumers` are left out of the colouring (Aduan
+    /// addition): a chunk shared by consumers and other split modules becomes the chunk (or, for a single
+    /// one, the split module) of the others alone. Symbols of consumers alone, of one split module or of the
+    /// main module stay where they are. Dependencies keep pointing "outwards": a symbol needed by the
+    /// non-consumers S only depends on symbols needed by at least S (or main), as before.
+    pub(crate) fn without_consumers(&self, consumers: &BTreeSet<String>) -> SplitModuleIdentifier {
+        let SplitModuleIdentifier::Chunk(needed_by) = self else {
+            return self.clone();
+        };
+        let mut others: BTreeSet<String> = needed_by.difference(consumers).cloned().collect();
+        match others.len() {
+            0 => self.clone(),
+            1 => SplitModuleIdentifier::Split(others.pop_first().unwrap()),
+            _ => SplitModuleIdentifier::Chunk(others),
+        }
+    }
+
+    fn is_needed_by(&self, split: &str) -> bool {
+        match self {
+            SplitModuleIdentifier::Main => false,
+            SplitModuleIdentifier::Split(name) => name == split,
+            SplitModuleIdentifier::Chunk(needed_by) => needed_by.contains(split),
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -379,6 +404,9 @@ pub struct SplitProgramInfo {
     ///   because other modules expect the original signature.
     pub needs_shim_in_main: HashSet<InputFuncId>,
     pub data_relocations: data::DataEmitInfo,
+    /// For each consumer module (`Options::consumers`), the output modules other than its own that hold
+    /// symbols it reaches: its loader must have them instantiated before the consumer runs.
+    pub consumer_deps: BTreeMap<String, BTreeSet<SplitModuleIdentifier>>,
 }
 
 impl SplitProgramInfo {
@@ -470,11 +498,16 @@ pub fn compute_split_modules(
     module: &InputModule,
     dep_graph: &DepGraph,
     split_points: Vec<SplitPoint>,
+    consumers: &[String],
 ) -> Result<SplitProgramInfo> {
     let split_span = perf_span!("compute splits", module_count = field::Empty);
     let _perf_span = split_span.enter();
 
     let split_points_by_module = get_split_points_by_module(&split_points);
+    let consumers: BTreeSet<String> = consumers.iter().cloned().collect();
+    if let Some(unknown) = consumers.iter().find(|name| !split_points_by_module.contains_key(*name)) {
+        bail!("--consumer {unknown}: there is no split module of that name");
+    }
 
     trace!("split_points={split_points:?}");
 
@@ -513,10 +546,21 @@ pub fn compute_split_modules(
     let perf_span = perf_span.enter();
     let mut painter = graph_analysis.into_painter();
     let mut split_module_contents = HashMap::<SplitModuleIdentifier, OutputModuleInfo>::new();
-    while let Some((node, color)) = painter.next() {
+    while let Some((node, painted)) = painter.next() {
         if split_point_imports.contains(&node) {
             continue;
         }
+        let placed = painted.without_consumers(&consumers);
+        for consumer in &consumers {
+            if painted.is_needed_by(consumer) && !placed.is_needed_by(consumer) {
+                program_info
+                    .consumer_deps
+                    .entry(consumer.clone())
+                    .or_default()
+                    .insert(placed.clone());
+            }
+        }
+        let color = &placed;
         let module = match split_module_contents.get_mut(color) {
             Some(module) => module,
             None => split_module_contents.entry(color.clone()).or_default(),
@@ -640,6 +684,9 @@ pub fn compute_split_modules(
     let mut hasher = DefaultHasher::new();
     hasher.write(env!("CARGO_PKG_VERSION").as_bytes()); // TODO: hasher.write_str(_) once that's stabilized
     hasher.write(module.raw);
+    for consumer in &consumers {
+        hasher.write(consumer.as_bytes());
+    }
     // once options impact the output module, these should be hashed too
     program_info.canary_export_name = format!("__canary_{:x}", hasher.finish());
     perf_span.exit();
@@ -657,4 +704,41 @@ fn module_defines_anything(
         _ => false,
     });
     defines_function || data.emits_data_in(input_module, output_module_index, info)
+}
+
+#[cfg(test)]
+mod consumer_tests {
+    use super::SplitModuleIdentifier::{self, Chunk, Main, Split};
+    use std::collections::BTreeSet;
+
+    fn set(names: &[&str]) -> BTreeSet<String> {
+        names.iter().map(|name| name.to_string()).collect()
+    }
+
+    fn placed(color: SplitModuleIdentifier) -> SplitModuleIdentifier {
+        color.without_consumers(&set(&["console"]))
+    }
+
+    #[test]
+    fn a_chunk_shared_with_a_consumer_goes_to_the_others() {
+        assert_eq!(placed(Chunk(set(&["console", "submit", "tracking"]))), Chunk(set(&["submit", "tracking"])));
+        assert_eq!(placed(Chunk(set(&["console", "submit"]))), Split("submit".into()));
+    }
+
+    #[test]
+    fn symbols_of_the_consumer_alone_of_one_module_or_of_main_stay() {
+        assert_eq!(placed(Split("console".into())), Split("console".into()));
+        assert_eq!(placed(Split("submit".into())), Split("submit".into()));
+        assert_eq!(placed(Chunk(set(&["submit", "tracking"]))), Chunk(set(&["submit", "tracking"])));
+        assert_eq!(placed(Main), Main);
+        let consumers = set(&["console", "audit"]);
+        assert_eq!(Chunk(consumers.clone()).without_consumers(&consumers), Chunk(consumers));
+    }
+
+    #[test]
+    fn the_consumer_needs_what_was_moved_away_from_it() {
+        let painted = Chunk(set(&["console", "submit"]));
+        assert!(painted.is_needed_by("console"));
+        assert!(!placed(painted).is_needed_by("console"));
+    }
 }

@@ -28,6 +28,11 @@ struct Cli {
     #[arg(long)]
     out_name: Option<String>,
 
+    /// A split module that must not change how the other modules are split (repeatable): the symbols it
+    /// shares with them stay where they would be without it, and its loader loads those modules first.
+    #[arg(long = "consumer", value_name = "MODULE")]
+    consumers: Vec<String>,
+
     /// Print verbose split information.
     #[arg(short, long)]
     verbose: bool,
@@ -47,6 +52,7 @@ fn main() -> Result<()> {
     let _ = this::transform({
         let mut opts = this::Options::new(&input_wasm);
         opts.verbose = args.verbose;
+        opts.consumers = args.consumers.clone();
         opts.output_dir = &args.output;
         opts.main_out_path = &main_out_path;
         if let Some(name) = args.out_name.as_ref() {
