@@ -7,7 +7,8 @@ export TRUNK_SKIP_VERSION_CHECK := true
 ADDR ?= 127.0.0.1:8080
 DATA ?= data
 SERVER := target/server/aduan-server
-SPA_SOURCES := $(shell find src core/src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml .cargo/config.toml scripts/build-wasm.mjs scripts/split-loader.mjs scripts/precompress.mjs
+SPA_SOURCES := $(shell find src core/src style public -type f) index.html Cargo.toml Cargo.lock Trunk.toml .cargo/config.toml scripts/build-wasm.mjs scripts/split-loader.mjs scripts/precompress.mjs \
+  tools/wasm-split-cli/Cargo.toml $(shell find tools/wasm-split-cli/src -type f)
 
 .PHONY: run test lint fmt tools tools-browser spa server bench clean
 

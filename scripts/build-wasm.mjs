@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PAGES, filesByModule } from './split-loader.mjs';
+import { CONSUMERS, PAGES, filesByModule } from './split-loader.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk (TRUNK_STAGING_DIR is not set)');
@@ -22,7 +22,10 @@ const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', '
 for (const name of readdirSync(dir).filter((n) => /^aduan-[0-9a-f]+(_bg\.wasm|\.js)$/.test(n))) rmSync(join(dir, name));
 const work = mkdtempSync(join(tmpdir(), 'aduan-wasm-'));
 try {
-  run('wasm-split-cli', [join(target, 'wasm32-unknown-unknown/release/aduan.wasm'), join(work, 'split'), '--out-name', 'aduan']);
+  // Aduan's build of wasm-split-cli (tools/wasm-split-cli, installed by scripts/setup-tools.sh), for its
+  // --consumer option; WASM_SPLIT_CLI names another binary (e.g. one built in target/ while changing the tool).
+  run(process.env.WASM_SPLIT_CLI || 'wasm-split-cli-aduan', [join(target, 'wasm32-unknown-unknown/release/aduan.wasm'),
+    join(work, 'split'), '--out-name', 'aduan', ...CONSUMERS.flatMap((name) => ['--consumer', name])]);
   run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--out-dir', join(work, 'bindgen'),
     '--out-name', 'aduan', join(work, 'split/aduan.wasm')]);
 

@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 # Formats the view! macros, which rustfmt leaves alone (`make lint`).
 LEPTOSFMT_VERSION=0.1.33
-# Splits the wasm into lazily loaded chunks (scripts/build-wasm.mjs); the same tool cargo-leptos --split uses.
-WASM_SPLIT_VERSION=0.2.4
+# Splits the wasm into lazily loaded chunks (scripts/build-wasm.mjs): wasm-split-cli 0.2.4 (the tool
+# cargo-leptos --split uses), vendored in tools/wasm-split-cli with a --consumer option, installed as
+# wasm-split-cli-aduan beside any upstream wasm-split-cli. Its version there says which build is installed.
+WASM_SPLIT_VERSION=$(sed -n 's/^version = "\(.*\)"$/\1/p' tools/wasm-split-cli/Cargo.toml | head -n 1)
 # Fuzzes the API against public/openapi.yaml in `make test` (scripts/contract-test.sh), from PyPI into a
 # virtualenv under target/.
 SCHEMATHESIS_VERSION=4.32.5
@@ -63,10 +65,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 fi
 
-# It has no --version; cargo's list of installed crates says which version is there.
-if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-  echo "setup: installing wasm-split-cli $WASM_SPLIT_VERSION (about 1 minute)"
-  cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked
+# It has no --version; cargo's list of installed crates says which version is there. Built from the vendored
+# sources with the crates.io dependencies of tools/wasm-split-cli/Cargo.lock (--locked).
+if ! cargo install --list | grep -q "^aduan-wasm-split-cli v$WASM_SPLIT_VERSION "; then
+  echo "setup: installing wasm-split-cli-aduan $WASM_SPLIT_VERSION from tools/wasm-split-cli (about 4 minutes)"
+  cargo install --path tools/wasm-split-cli --features build-binary --locked
 fi
 
 # wasm-opt (binaryen 132), Playwright and axe-core come from npm, pinned by package-lock.json.

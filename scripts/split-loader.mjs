@@ -16,15 +16,42 @@ export const PAGES = {
   '/petugas/': { module: 'console', preload: true },
 };
 
+// Split modules built as consumers (tools/wasm-split-cli, `--consumer`): placed after the citizen pages, so that
+// they leave the citizen pages' chunks as they would be without them, and load the citizen chunks (or whole
+// citizen modules) they share code with before their own module.
+export const CONSUMERS = ['console'];
+
 // Reads the loader that wasm-split-cli writes (__wasm_split.js): for each split module, the wasm files it
-// needs, its own first and then the chunks it shares with other modules.
+// needs, its own first and then those of its dependencies (the chunks it shares with other modules and, for a
+// consumer, the citizen chunks and modules it uses, with their own dependencies).
 export function filesByModule(loader) {
-  const chunkFile = new Map([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+)"/g)]
-    .map((m) => [m[1], m[2]]));
+  // Every loader: `const __chunk_3 = makeLoad(<fetcher>, [deps]);`, `const __split_x = makeLoad(…)` or
+  // `export const __wasm_split_load_x = wrapAsyncCb(makeLoad(…))` / `= wrapAsyncCb(__split_x);`.
+  const loaders = new Map();
+  const statements = loader.split(/\n(?=(?:export )?const )/);
+  for (const statement of statements) {
+    const head = statement.match(/^(?:export )?const (\w+) = (?:wrapAsyncCb\()?(makeLoad\(|\w+\))/);
+    if (!head) continue;
+    if (head[2] !== 'makeLoad(') {
+      loaders.set(head[1], { alias: head[2].slice(0, -1) });
+      continue;
+    }
+    const file = statement.match(/fetch\(new URL\("\.\/([\w.-]+)"/)?.[1];
+    const deps = statement.match(/\n, \[([^\]]*)\]\)/)[1].split(',').map((d) => d.trim()).filter(Boolean);
+    loaders.set(head[1], { file, deps });
+  }
+  const filesOf = (name, seen) => {
+    let entry = loaders.get(name);
+    if (entry.alias) entry = loaders.get(entry.alias);
+    const files = entry.file && !seen.has(entry.file) ? [entry.file] : [];
+    files.forEach((f) => seen.add(f));
+    for (const dep of entry.deps) files.push(...filesOf(dep, seen));
+    return files;
+  };
   const modules = {};
-  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.-]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
-    const chunks = m[3].split(',').map((c) => c.trim()).filter(Boolean).map((c) => chunkFile.get(c));
-    modules[m[1]] = [m[2], ...chunks];
+  for (const name of loaders.keys()) {
+    const split = name.match(/^__wasm_split_load_(\w+)$/)?.[1];
+    if (split) modules[split] = filesOf(name, new Set());
   }
   return modules;
 }
