@@ -4,6 +4,8 @@
 //! paint (`after_first_paint`).
 
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -36,9 +38,24 @@ pub fn LazyChunk<F, Fut>(
     #[prop(optional)] after_first_paint: bool,
 ) -> impl IntoView
 where
-    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ApiError>> + 'static,
 {
+    // Only this line is generic: the view below is compiled once for every chunk, not once per loader type (each
+    // copy was about half a kilobyte of the shell).
+    let load: ChunkLoader = Arc::new(move || Box::pin(load()));
+    lazy_chunk_view(load, fallback, failed, heading, after_first_paint)
+}
+
+type ChunkLoader = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, ApiError>>>> + Send + Sync>;
+
+fn lazy_chunk_view(
+    load: ChunkLoader,
+    fallback: Option<ViewFn>,
+    failed: Option<ViewFn>,
+    heading: Option<ViewFn>,
+    after_first_paint: bool,
+) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let fallback = fallback.unwrap_or_else(|| ViewFn::from(PagePlaceholder));
     let heading = StoredValue::new(heading);
