@@ -45,6 +45,11 @@ impl ApiError {
         e
     }
 
+    /// A write the caller's role may not make (staff routes).
+    pub fn forbidden(detail: &str) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "Forbidden").detail(detail)
+    }
+
     pub fn not_found() -> Self {
         Self::new(StatusCode::NOT_FOUND, "Not found")
     }

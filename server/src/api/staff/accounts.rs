@@ -64,10 +64,6 @@ pub fn invalid(errors: &[(&str, &str)], english: bool) -> ApiError {
     )
 }
 
-pub fn forbidden(detail: &str) -> ApiError {
-    ApiError::new(StatusCode::FORBIDDEN, "Forbidden").detail(detail)
-}
-
 /// Writes the audit row of an account action by `by`, naming the account (and what changed; never a password).
 pub fn record(
     conn: &rusqlite::Connection,
@@ -90,7 +86,9 @@ pub fn record(
 /// `GET /staff/accounts`: administrators and supervisors.
 pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Json<Vec<StaffAccount>>, ApiError> {
     if staff.role == Role::Officer {
-        return Err(forbidden("Only administrators and supervisors see the accounts."));
+        return Err(ApiError::forbidden(
+            "Only administrators and supervisors see the accounts.",
+        ));
     }
     let accounts = state.db.read(|conn| Ok(store::list(conn)?)).await?;
     Ok(Json(accounts.iter().map(Account::view).collect()))
@@ -99,7 +97,7 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Json<Ve
 fn require_admin(staff: &Staff) -> Result<(), ApiError> {
     match staff.role {
         Role::Admin => Ok(()),
-        _ => Err(forbidden("Only administrators manage accounts.")),
+        _ => Err(ApiError::forbidden("Only administrators manage accounts.")),
     }
 }
 

@@ -24,16 +24,12 @@ use crate::problem::ApiError;
 use crate::staff::Staff;
 use crate::AppState;
 
-fn forbidden(detail: &str) -> ApiError {
-    ApiError::new(StatusCode::FORBIDDEN, "Forbidden").detail(detail)
-}
-
 /// Refuses a write by a role that changes nothing (the supervisor's).
 fn may_write(staff: &Staff) -> Result<(), ApiError> {
     if staff.role.can_write() {
         Ok(())
     } else {
-        Err(forbidden("Your role reads reports and changes nothing."))
+        Err(ApiError::forbidden("Your role reads reports and changes nothing."))
     }
 }
 
@@ -81,7 +77,7 @@ pub async fn step(
             let found = find(conn, &staff, &ticket)?;
             may_write(&staff)?;
             if input.action.role() != staff.role {
-                return Err(forbidden("This step is another role's."));
+                return Err(ApiError::forbidden("This step is another role's."));
             }
             let message = cleaned(&state, "message", &input.message, input.action.needs_message(), english)?;
             let agency_id = input.agency_id.as_deref().map(str::trim).filter(|a| !a.is_empty());
@@ -150,7 +146,7 @@ pub async fn correct(
         .write(move |conn| {
             let found = find(conn, &staff, &ticket)?;
             if staff.role != Role::Admin {
-                return Err(forbidden("Only an administrator corrects a report."));
+                return Err(ApiError::forbidden("Only an administrator corrects a report."));
             }
             let correction = ReportCorrection {
                 reason: cleaned(&state, "reason", &input.reason, true, english)?,
