@@ -27,7 +27,7 @@ for (const [path, { module }] of Object.entries(PAGES)) {
   // The tracking form itself is in the shell; its chunk only brings the statuses of remembered reports.
   const files = path === '/lacak' ? [] : modules[module];
   const [raw, br] = total(files);
-  row(`${path === '/lacak/' ? '/lacak/{ticket}' : path} (${files.length} chunks)`, shellRaw + raw, shellBr + br);
+  row(`${{ '/lacak/*': '/lacak/{ticket}', '/petugas*': '/petugas/…' }[path] || path} (${files.length} chunks)`, shellRaw + raw, shellBr + br);
   const kib = Math.round((shellBr + br) / 1024);
   console.log(`${''.padEnd(44)} ${shellBr + br <= budget ? 'within' : 'OVER'} (${kib} KiB)`);
 }

@@ -62,7 +62,8 @@ try {
   const preloads = {};
   for (const [path, { module, preload }] of Object.entries(PAGES)) {
     if (!modules[module]) throw new Error(`the split module ${module} is missing from the build`);
-    if (preload) preloads[path] = modules[module].map((f) => `/${hashed(f)}`);
+    // By name only (chunk_7, split_tracking): the loader below adds the build's hash, written once.
+    if (preload) preloads[path] = modules[module].map((f) => f.replace(/\.wasm$/, ''));
   }
   const unknown = Object.keys(modules).filter((name) => !Object.values(PAGES).some((page) => page.module === name));
   if (unknown.length) throw new Error(`no URL path known for the split modules ${unknown}: add them to PAGES in split-loader.mjs`);
@@ -70,9 +71,9 @@ try {
   const boot = `
 const preloads = ${JSON.stringify(preloads)};
 const here = location.pathname.replace(/\\/+$/, '') || '/';
-const route = Object.keys(preloads).find((p) => p === here || (p.endsWith('/') && here.startsWith(p)));
-for (const href of preloads[route] || []) {
-  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href, crossOrigin: 'anonymous' });
+const route = Object.keys(preloads).find((p) => p === here || (p.endsWith('*') && here.startsWith(p.slice(0, -1))));
+for (const name of preloads[route] || []) {
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: '/' + name + '-${build}.wasm', crossOrigin: 'anonymous' });
   document.head.append(link);
 }
 const init = (await import('/${hashed('aduan.js')}')).default;
@@ -83,7 +84,10 @@ await init({ module_or_path: '/${hashed('aduan_bg.wasm')}' });
     + `<link rel="preload" href="/${hashed('aduan_bg.wasm')}" crossorigin="anonymous" as="fetch" type="application/wasm">`
     + `<script type="module">${boot}</script>`;
   const index = join(dir, 'index.html');
-  writeFileSync(index, readFileSync(index, 'utf8').replace('</head>', `${tags}\n</head>`));
+  const html = readFileSync(index, 'utf8');
+  // Trunk's minifier (Trunk.toml) may leave out optional tags: the loader must not be lost with them.
+  if (!html.includes('</head>')) throw new Error('index.html has no </head> to put the loader before');
+  writeFileSync(index, html.replace('</head>', `${tags}\n</head>`));
 
   // The staff console's own files are not cached on every citizen's device: staff fetch them when they open
   // /petugas (online, as the console needs the server anyway).

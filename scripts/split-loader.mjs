@@ -3,17 +3,17 @@
 // The split module each page needs, by the module name of its `#[wasm_split]`s (src/app.rs and the pages), and
 // whether index.html preloads it. Not preloaded: the submit form, the statistics page's body and the home
 // page's figures, fetched once the top of the page is painted (src/pages/submit.rs, stats.rs, home.rs), and the
-// statuses of the reports listed under the tracking form. A path ending in "/" stands for every path under it.
+// statuses of the reports listed under the tracking form. A path ending in "*" stands for every path that begins
+// with what comes before the "*".
 // Every split module must appear here, so that a new one is placed knowingly.
 export const PAGES = {
   '/': { module: 'statistics', preload: false },
   '/lapor': { module: 'submit', preload: false },
   '/lacak': { module: 'tracking', preload: false },
-  '/lacak/': { module: 'tracking', preload: true },
+  '/lacak/*': { module: 'tracking', preload: true },
   '/statistik': { module: 'statistics', preload: false },
   '/laporan': { module: 'reports', preload: true },
-  '/petugas': { module: 'console', preload: true },
-  '/petugas/': { module: 'console', preload: true },
+  '/petugas*': { module: 'console', preload: true },
 };
 
 // Split modules built as consumers (tools/wasm-split-cli, `--consumer`): placed after the citizen pages, so that

@@ -73,9 +73,10 @@ fn Portal(cfg: RuntimeConfig) -> impl IntoView {
                         <Route path=path!("/lacak/:ticket") view=|| view! { <LazyChunk load=track_ticket_page /> } />
                         <Route path=path!("/statistik") view=StatsPage />
                         <Route path=path!("/laporan") view=|| view! { <LazyChunk load=reports_page /> } />
+                        // The console's pages are one segment under /petugas: routes of these two shapes are
+                        // already the citizens', while another shape would add the router's code for it to the shell.
                         <Route path=path!("/petugas") view=console_page />
-                        <Route path=path!("/petugas/laporan/:ticket") view=console_page />
-                        <Route path=path!("/petugas/akun") view=console_page />
+                        <Route path=path!("/petugas/:page") view=console_page />
                     </Routes>
                 </NextTask>
             </main>
@@ -98,8 +99,8 @@ fn reports_page() -> Result<AnyView, ApiError> {
     Ok(view! { <ReportsPage /> }.into_any())
 }
 
-/// The staff console's pages (crate::console), which pick their page from the path. One split function and
-/// one `LazyChunk` for the three routes: each more would add its loader code to every citizen's shell.
+/// The staff console's pages (crate::console), which pick their page from the path. One split function, one
+/// `LazyChunk` and the two routes for all of them: each more would add its code to every citizen's shell.
 fn console_page() -> impl IntoView {
     view! { <LazyChunk load=console /> }
 }

@@ -69,6 +69,13 @@ impl StaffError {
     }
 }
 
+/// The `Retry-After` header, read through the response's `headers` by name (crate::js): `Response.headers`'
+/// own binding would be a wasm import, and imports stay in the shell every citizen downloads.
+fn retry_after(res: web_sys::Response) -> Option<String> {
+    let headers = crate::js::property(&res, "headers")?;
+    crate::js::call(&headers, "get", &"Retry-After".into())?.as_string()
+}
+
 /// Seconds to wait from a `Retry-After` header (seconds form; an HTTP date or nothing counts as a minute).
 pub fn retry_after_secs(header: Option<&str>) -> u64 {
     header.and_then(|h| h.trim().parse::<u64>().ok()).unwrap_or(60)
@@ -125,7 +132,7 @@ impl StaffApi {
                 Err(StaffError::SignedOut)
             }
             429 => Err(StaffError::Throttled {
-                retry_after_secs: retry_after_secs(res.headers().get("Retry-After").as_deref()),
+                retry_after_secs: retry_after_secs(retry_after(res.into()).as_deref()),
             }),
             _ => Ok(AduanClient::checked(res).await?),
         }

@@ -18,40 +18,63 @@ use leptos_router::hooks::use_location;
 
 use shell::ConsoleShell;
 
-/// The console's pages, by the path `crate::app` matched: `/petugas` (the work queue),
-/// `/petugas/laporan/:ticket` (the report page, `report`), `/petugas/akun` (password and accounts). Each
-/// shows the sign-in form instead while no one is signed in, and goes on at the same URL after it.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+use crate::pages::not_found::NotFoundPage;
+
+/// The console's pages, by the path: `/petugas` (the work queue), `/petugas/akun` (password and accounts) and
+/// `/petugas/{ticket}` (the report page, `report`). Each is at most one segment under `/petugas`, which
+/// `crate::app` routes here whatever the segment; a page is added here, never in the shell's router, so that
+/// a citizen's download does not grow. Each shows the sign-in form instead while no one is signed in, and goes
+/// on at the same URL after it.
+#[derive(Clone, PartialEq, Eq, Debug)]
 enum Page {
     Queue,
-    Report,
     Account,
+    Report(String),
+    NotFound,
 }
 
 impl Page {
     fn of(path: &str) -> Page {
-        if path.starts_with("/petugas/laporan/") {
-            Page::Report
-        } else if path.starts_with("/petugas/akun") {
-            Page::Account
-        } else {
-            Page::Queue
+        let Some(rest) = path.strip_prefix("/petugas") else {
+            return Page::NotFound;
+        };
+        match rest.trim_end_matches('/').trim_start_matches('/') {
+            "" => Page::Queue,
+            "akun" => Page::Account,
+            ticket if is_ticket(ticket) => Page::Report(ticket.to_string()),
+            _ => Page::NotFound,
         }
     }
 }
 
+/// A ticket as the citizen pages accept it (grouped or not, its check character right): page names are
+/// never one.
+fn is_ticket(text: &str) -> bool {
+    crate::pages::track::parse_reference(text, crate::api::AduanClient::FEATURES).is_ok()
+}
+
 #[component]
 pub fn Console() -> impl IntoView {
-    // Each route draws the console anew, so the path it was drawn for is enough.
-    let page = Page::of(&use_location().pathname.get_untracked());
-    view! {
-        <ConsoleShell>
-            {move || match page {
-                Page::Queue => view! { <queue::QueuePage /> }.into_any(),
-                Page::Report => view! { <report::ConsoleReportPage /> }.into_any(),
-                Page::Account => view! { <account::AccountPage /> }.into_any(),
-            }}
-        </ConsoleShell>
+    // One route draws every console page, so moving between them only changes the path.
+    let location = use_location();
+    let page = Memo::new(move |_| Page::of(&location.pathname.get()));
+    // The shell (and its session check) stays while moving between the console's pages.
+    let found = Memo::new(move |_| page.read() != Page::NotFound);
+    move || {
+        if found.get() {
+            view! { <ConsoleShell>{move || draw(page.get())}</ConsoleShell> }.into_any()
+        } else {
+            view! { <NotFoundPage /> }.into_any()
+        }
+    }
+}
+
+fn draw(page: Page) -> AnyView {
+    match page {
+        Page::Queue => view! { <queue::QueuePage /> }.into_any(),
+        Page::Report(ticket) => view! { <report::ConsoleReportPage ticket /> }.into_any(),
+        Page::Account => view! { <account::AccountPage /> }.into_any(),
+        Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
 
@@ -70,7 +93,16 @@ mod tests {
     fn the_path_picks_the_page() {
         assert_eq!(Page::of("/petugas"), Page::Queue);
         assert_eq!(Page::of("/petugas/"), Page::Queue);
-        assert_eq!(Page::of("/petugas/laporan/ADU2345678"), Page::Report);
+        let ticket = aduan_core::ticket::Ticket::from_random(0x1234_5678).to_string();
+        let grouped = aduan_core::ticket::Ticket::from_random(0x1234_5678)
+            .grouped()
+            .to_lowercase();
+        assert_eq!(Page::of(&format!("/petugas/{ticket}")), Page::Report(ticket.clone()));
+        assert_eq!(Page::of(&format!("/petugas/{grouped}/")), Page::Report(grouped));
         assert_eq!(Page::of("/petugas/akun"), Page::Account);
+        assert_eq!(Page::of("/petugas/akun/"), Page::Account);
+        assert_eq!(Page::of("/petugas/laporan"), Page::NotFound);
+        assert_eq!(Page::of(&format!("/petugas/{ticket}/x")), Page::NotFound);
+        assert_eq!(Page::of("/petugas/lain"), Page::NotFound);
     }
 }

@@ -12,8 +12,12 @@ pub const STORAGE_KEY: &str = "aduan.staff";
 /// Why the last session of this tab ended, so that the sign-in form can say it on whichever page it shows.
 const REASON_KEY: &str = "aduan.staff.ended";
 
+// `sessionStorage` is reached by name (crate::js) and its items removed by deleting the property (the Web
+// Storage API's named deleter): the console's own bindings would each be a wasm import, and every import and
+// its JS glue stays in the shell every citizen downloads. `getItem`/`setItem` are the citizen pages' own.
 fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+    use wasm_bindgen::JsCast;
+    Some(crate::js::property(&web_sys::window()?.into(), "sessionStorage")?.unchecked_into())
 }
 
 /// A value kept in `sessionStorage` (the console's session, and drafts the console keeps while a
@@ -30,7 +34,7 @@ pub fn store(key: &str, value: &str) {
 
 pub fn forget(key: &str) {
     if let Some(s) = session_storage() {
-        let _ = s.remove_item(key);
+        let _ = js_sys::Reflect::delete_property(&s, &key.into());
     }
 }
 

@@ -1,4 +1,4 @@
-// The staff console's report page (/petugas/laporan/{ticket}) with the demo accounts: the administrator
+// The staff console's report page (/petugas/{ticket}) with the demo accounts: the administrator
 // verifies and forwards, the agency officer answers at 360 px, the citizen's page names roles only; a hand-back
 // is re-forwarded; a supervisor only reads; notes stay internal; refusals are explained; axe in both languages.
 // Every test makes its own report through the API, so none depends on the demo data's state.
@@ -66,7 +66,7 @@ async function staffStep(request, ticket, action, message = '', agency_id) {
 /** Opens the report page, which shows the sign-in form, and signs in as `who`; the page then shows the report. */
 async function openAs(page, ticket, who, lang = 'id') {
   const [username, password] = ACCOUNTS[who];
-  await page.goto(`${baseUrl()}/petugas/laporan/${ticket}?lang=${lang}`);
+  await page.goto(`${baseUrl()}/petugas/${ticket}?lang=${lang}`);
   await page.getByLabel(W[lang].username).fill(username);
   await page.getByLabel(W[lang].password).fill(password);
   await page.getByRole('button', { name: W[lang].signIn, exact: true }).click();
@@ -160,7 +160,7 @@ test('a report the officer hands back appears in the handed-back tab and is forw
   const admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await openAs(admin, ticket, 'admin');
   await admin.goto(`${baseUrl()}/petugas?tab=handed_back`);
-  await admin.locator(`a[href="/petugas/laporan/${ticket}"]`).first().click();
+  await admin.locator(`a[href="/petugas/${ticket}"]`).first().click();
   await expect(admin.getByRole('heading', { level: 1, name: w.title(ticket) })).toBeVisible();
   await takeStep(admin, w.forward, w.status.dispositioned, { agency: DINKES, message: 'Diteruskan ke Dinas Kesehatan.' });
   await expect(admin.locator('.report-facts')).toContainText(DINKES);
@@ -191,7 +191,7 @@ test('an officer of another agency is told the report is not theirs', async ({ p
   const ticket = await createReport(request, 'Trotoar rusak di depan sekolah');
   await staffStep(request, ticket, 'verify');
   await staffStep(request, ticket, 'forward', 'Diteruskan.', 'dinas-pupr');
-  await page.goto(`${baseUrl()}/petugas/laporan/${ticket}`);
+  await page.goto(`${baseUrl()}/petugas/${ticket}`);
   await page.getByLabel(w.username).fill(ACCOUNTS.dinkes[0]);
   await page.getByLabel(w.password).fill(ACCOUNTS.dinkes[1]);
   await page.getByRole('button', { name: w.signIn, exact: true }).click();

@@ -102,7 +102,7 @@ test('the admin signs in to the to-verify tab with its count, the same as the se
     expect(text).toMatch(/Batas waktu: (\d+ hari kerja lagi|terlambat \d+ hari kerja|Jatuh tempo hari ini|Tanpa batas waktu)$/);
   }
   const first = server.items[0].ticket;
-  await expect(page.locator('.report-link').first()).toHaveAttribute('href', `/petugas/laporan/${first}`);
+  await expect(page.locator('.report-link').first()).toHaveAttribute('href', `/petugas/${first}`);
   expect(errors).toEqual([]);
 });
 

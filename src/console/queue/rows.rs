@@ -111,7 +111,7 @@ fn QueueRow(item: QueueItem, state: Option<DeadlineState>) -> impl IntoView {
     let due = move || due_words(words, state);
     view! {
         <li class="report-row">
-            <A href=format!("/petugas/laporan/{}", item.ticket) attr:class="report-link">
+            <A href=format!("/petugas/{}", item.ticket) attr:class="report-link">
                 <span class="report-row-title">{item.title}</span>
                 <span class="report-row-ticket">{crate::console::shown_ticket(&item.ticket)}</span>
             </A>

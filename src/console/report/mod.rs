@@ -1,4 +1,4 @@
-//! `/petugas/laporan/:ticket`: a report as staff see it — its full content, attachments, deadlines, public
+//! `/petugas/{ticket}`: a report as staff see it — its full content, attachments, deadlines, public
 //! timeline, audit trail and internal notes — and what the signed-in role may do with it now: the workflow's
 //! steps, a note, and for administrators a correction. Every write answers with the report as it now is, which
 //! replaces what is shown; the page says what was done and moves the focus there.
@@ -16,7 +16,6 @@ pub mod words;
 use aduan_core::{Portal, StaffReportView};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use self::audit::AuditTrail;
 use self::content::ReportContent;
@@ -37,18 +36,7 @@ use crate::console::session::use_session;
 use crate::i18n::names::status_key;
 
 #[component]
-pub fn ConsoleReportPage() -> impl IntoView {
-    let params = use_params_map();
-    // Another ticket's page is a new page: its state starts afresh.
-    let ticket = Memo::new(move |_| params.read().get("ticket").unwrap_or_default());
-    move || {
-        let ticket = ticket.get();
-        view! { <ReportPage ticket /> }
-    }
-}
-
-#[component]
-fn ReportPage(ticket: String) -> impl IntoView {
+pub fn ConsoleReportPage(ticket: String) -> impl IntoView {
     let words = use_report_words();
     let state = ReportState::provide(ticket.clone());
     let title = StoredValue::new(crate::console::shown_ticket(&ticket));
