@@ -71,6 +71,9 @@ async function openAs(page, ticket, who, lang = 'id') {
   await page.getByLabel(W[lang].password).fill(password);
   await page.getByRole('button', { name: W[lang].signIn, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: W[lang].title(ticket) })).toBeVisible();
+  // The heading is drawn before the report arrives: wait for the report itself, so that what a test does next
+  // (e.g. another session's step) happens after the page read the report, on a busy machine too.
+  await expect(page.locator('.status-badge')).toBeVisible();
 }
 
 const stepButton = (page, name) => page.getByRole('button', { name, exact: true });
