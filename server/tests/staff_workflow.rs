@@ -261,6 +261,12 @@ async fn a_handed_back_report_is_forwarded_to_another_agency_whose_officer_then_
         404,
         "no longer theirs"
     );
+    // Not the agency's any more, in public either: the tracking page and the statistics no longer name it.
+    let public = d.s.get_json(&format!("/api/v1/reports/{ticket}")).await;
+    assert!(public["agency"].is_null(), "{}", public["agency"]);
+    let stats = d.s.get_json("/api/v1/stats").await;
+    let pupr = stats["agencies"].as_array().unwrap().iter().find(|a| a["id"] == "dinas-pupr");
+    assert!(pupr.is_none_or(|a| a["received"] == 0), "{pupr:?}");
     let (_, queue) = d.get(&d.admin, "/queue?tab=handed_back").await;
     assert_eq!(queue["items"][0]["ticket"], ticket);
     assert_eq!(queue["items"][0]["handed_back"], true);

@@ -162,11 +162,12 @@ pub fn apply_transition(
     let exec =
         |sql: &str, p: &[&dyn rusqlite::ToSql]| -> rusqlite::Result<usize> { conn.prepare_cached(sql)?.execute(p) };
     match t.to {
-        // "Not our remit": back to the administrator, and out of the agency's sight until forwarded again. The
-        // verification date stays the first one: the hand-back is not a late verification.
+        // "Not our remit": back to the administrator, no longer the agency's (its sight, the public view, its
+        // statistics) until forwarded again; the hand-back event names it. The verification date stays the first
+        // one: the hand-back is not a late verification.
         Status::Verified if from == Status::Dispositioned => {
             exec(
-                "UPDATE reports SET handed_back = 1, forwarded = 0 WHERE id = ?1",
+                "UPDATE reports SET handed_back = 1, forwarded = 0, agency_id = NULL WHERE id = ?1",
                 &[&report_id],
             )?;
         }
