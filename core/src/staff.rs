@@ -203,7 +203,8 @@ impl QueueTab {
 }
 
 /// The deadline a report is working towards now: verification (which includes forwarding) until it reaches an
-/// agency, then the agency's initial response, then completion before escalation. `None` once nothing is due.
+/// agency, then the agency's initial response, then completion before escalation. An escalated report is still
+/// unresolved and late since that last deadline, so it stays among the overdue. `None` once nothing is due.
 pub fn current_deadline(
     status: Status,
     responded: bool,
@@ -214,7 +215,7 @@ pub fn current_deadline(
     match status {
         Status::Submitted | Status::Verified => Some(verify_due),
         Status::Dispositioned if !responded => Some(respond_due),
-        Status::Dispositioned | Status::InProgress => Some(escalate_due),
+        Status::Dispositioned | Status::InProgress | Status::Escalated => Some(escalate_due),
         _ => None,
     }
 }
@@ -320,7 +321,10 @@ mod tests {
         assert_eq!(current_deadline(Status::Verified, false, v, r, e), Some(v));
         assert_eq!(current_deadline(Status::Dispositioned, false, v, r, e), Some(r));
         assert_eq!(current_deadline(Status::InProgress, true, v, r, e), Some(e));
-        for done in [Status::Rejected, Status::Completed, Status::Closed, Status::Escalated] {
+        for responded in [false, true] {
+            assert_eq!(current_deadline(Status::Escalated, responded, v, r, e), Some(e), "late since escalation");
+        }
+        for done in [Status::Rejected, Status::Completed, Status::Closed] {
             assert_eq!(current_deadline(done, true, v, r, e), None);
         }
     }
