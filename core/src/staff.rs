@@ -322,7 +322,11 @@ mod tests {
         assert_eq!(current_deadline(Status::Dispositioned, false, v, r, e), Some(r));
         assert_eq!(current_deadline(Status::InProgress, true, v, r, e), Some(e));
         for responded in [false, true] {
-            assert_eq!(current_deadline(Status::Escalated, responded, v, r, e), Some(e), "late since escalation");
+            assert_eq!(
+                current_deadline(Status::Escalated, responded, v, r, e),
+                Some(e),
+                "late since escalation"
+            );
         }
         for done in [Status::Rejected, Status::Completed, Status::Closed] {
             assert_eq!(current_deadline(done, true, v, r, e), None);

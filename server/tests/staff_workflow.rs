@@ -265,7 +265,11 @@ async fn a_handed_back_report_is_forwarded_to_another_agency_whose_officer_then_
     let public = d.s.get_json(&format!("/api/v1/reports/{ticket}")).await;
     assert!(public["agency"].is_null(), "{}", public["agency"]);
     let stats = d.s.get_json("/api/v1/stats").await;
-    let pupr = stats["agencies"].as_array().unwrap().iter().find(|a| a["id"] == "dinas-pupr");
+    let pupr = stats["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "dinas-pupr");
     assert!(pupr.is_none_or(|a| a["received"] == 0), "{pupr:?}");
     let (_, queue) = d.get(&d.admin, "/queue?tab=handed_back").await;
     assert_eq!(queue["items"][0]["ticket"], ticket);

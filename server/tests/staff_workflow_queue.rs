@@ -187,6 +187,12 @@ async fn notes_and_corrections_never_reach_a_public_answer() {
         (last["action"].as_str(), last["username"].as_str()),
         (Some("correct"), Some("admin-uji"))
     );
+    // The reason is the message; what changed comes field by field, for the console to name in words.
+    assert_eq!(last["message"], "ALASAN-INTERNAL kategori keliru");
+    assert_eq!(
+        last["changes"],
+        json!([{ "field": "category_id", "from": "jalan", "to": "kesehatan" }])
+    );
     assert_eq!(view["notes"][0]["text"], "RAHASIA-INTERNAL: pelapor sudah ditelepon");
 
     let public = d.s.get_json(&format!("/api/v1/reports/{ticket}")).await;

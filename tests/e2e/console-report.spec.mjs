@@ -233,6 +233,11 @@ test('the administrator corrects the category and confidentiality with a reason,
   await expect(doneNotice(page)).toHaveText(w.corrected);
   await expect(page.locator('.report-facts')).toContainText(/Kesehatan/);
   await expect(page.locator('.audit li[data-action="correct"]')).toContainText('Admin Demo');
+  // What changed, in words (field names and the values' names, never ids).
+  const changes = page.locator('.audit li[data-action="correct"] .audit-changes li');
+  await expect(changes.filter({ hasText: /^Kategori: / })).toContainText(/→ Kesehatan/);
+  await expect(changes.filter({ hasText: /^Rahasia: / })).toHaveText('Rahasia: Tidak → Ya');
+  await expect(page.locator('.audit')).not.toContainText('category_id');
   const view = await (await request.get(`${baseUrl()}/api/v1/reports/${ticket}`)).json();
   expect(view.confidential).toBe(true);
   expect(view.events).toHaveLength(1);

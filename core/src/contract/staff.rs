@@ -147,9 +147,21 @@ pub struct AuditEntry {
     /// The status after the step, for steps.
     #[serde(default)]
     pub status: Option<Status>,
-    /// The message to the citizen, the note, or what a correction changed.
+    /// The message to the citizen, the note, or a correction's reason.
     #[serde(default)]
     pub message: Option<String>,
+    /// What a correction changed, field by field (empty for every other action).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<FieldChange>,
+}
+
+/// One field a correction changed: `kind`, `category_id`, `region_id` (ids, `None` when unset), `anonymous` or
+/// `confidential` (`"true"`/`"false"`). The console names fields and values in the reader's language.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct FieldChange {
+    pub field: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
 }
 
 /// An internal note: staff only, never on any public endpoint.

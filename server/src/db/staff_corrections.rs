@@ -2,7 +2,7 @@
 //! administrator: recorded in the audit trail with the reason and the old and new values, never on the public
 //! timeline.
 
-use aduan_core::{Kind, ReportCorrection, Status};
+use aduan_core::{FieldChange, Kind, ReportCorrection, Status};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use serde_json::json;
@@ -134,21 +134,40 @@ pub fn correct(
         }
         _ => {}
     }
-    let summary: Vec<String> = changes
-        .iter()
-        .map(|(field, v)| format!("{field}: {} → {}", v["from"], v["to"]))
-        .collect();
-    let message = format!("{} ({})", c.reason, summary.join("; "));
+    // The reason is the entry's message; what changed is its detail, which the console shows in words.
     let detail = json!({ "reason": c.reason, "changes": changes }).to_string();
     let record = AuditRecord {
         report_id: Some(report_id),
         at,
         action: "correct",
         status: None,
-        message: Some(&message),
+        message: Some(&c.reason),
         detail: Some(&detail),
     };
     audit::record(&tx, staff, &record)?;
     tx.commit()?;
     Ok(())
+}
+
+/// What a correction's audit `detail` (written above) says it changed, field by field.
+pub fn changes_of(detail: &str) -> Vec<FieldChange> {
+    let shown = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    };
+    let detail: serde_json::Value = serde_json::from_str(detail).unwrap_or_default();
+    detail["changes"]
+        .as_object()
+        .map(|changes| {
+            changes
+                .iter()
+                .map(|(field, v)| FieldChange {
+                    field: field.clone(),
+                    from: shown(&v["from"]),
+                    to: shown(&v["to"]),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }

@@ -69,7 +69,7 @@ pub fn view(conn: &Connection, staff: &Staff, report_id: i64) -> rusqlite::Resul
         .query_row([report_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let audit = conn
         .prepare_cached(
-            "SELECT a.at, c.username, c.display_name, a.role, a.action, a.status, a.message
+            "SELECT a.at, c.username, c.display_name, a.role, a.action, a.status, a.message, a.detail
              FROM audit a JOIN accounts c ON c.id = a.account_id WHERE a.report_id = ?1 ORDER BY a.at, a.id",
         )?
         .query_map([report_id], |r| {
@@ -81,6 +81,10 @@ pub fn view(conn: &Connection, staff: &Staff, report_id: i64) -> rusqlite::Resul
                 action: r.get(4)?,
                 status: r.get::<_, Option<String>>(5)?.as_deref().and_then(Status::parse),
                 message: r.get(6)?,
+                changes: match (r.get_ref(4)?.as_str()?, r.get::<_, Option<String>>(7)?) {
+                    ("correct", Some(detail)) => super::staff_corrections::changes_of(&detail),
+                    _ => Vec::new(),
+                },
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -113,7 +113,7 @@ fn ReportBody(view: StaffReportView, portal: Portal) -> impl IntoView {
             .clone()
             .map(|deadlines| view! { <DeadlineList deadlines status created_at calendar today=today() /> })}
         <Timeline events=report.events.clone() />
-        <AuditTrail entries=view.audit />
+        <AuditTrail entries=view.audit portal=portal.clone() />
         {view.can_correct.then(|| view! { <CorrectionForm report portal message_max /> })}
     }
 }
