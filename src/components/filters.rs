@@ -11,7 +11,7 @@ use crate::api::{Backend, Client};
 use crate::components::form::{focus_element, ErrorSummary, FieldProblem};
 use crate::field::Field;
 use crate::i18n::names::{category_name, kind_key, status_key};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 
 /// `base?pairs`, keeping embed mode.
 pub fn view_href(base: &str, query: &ListQuery, embed: bool) -> String {
@@ -135,6 +135,37 @@ impl FilterFields {
     }
 }
 
+/// A filter form's problems: (input id, message key) pairs.
+pub type FilterProblems = RwSignal<Vec<(&'static str, &'static str)>>;
+
+/// A filter form's problems, and the same in the page's language for its summary.
+pub fn filter_problems(i18n: I18n) -> (FilterProblems, Signal<Vec<FieldProblem>>) {
+    let problems: FilterProblems = RwSignal::new(Vec::new());
+    let shown = Signal::derive(move || {
+        problems
+            .get()
+            .into_iter()
+            .map(|(id, key)| FieldProblem {
+                input_id: id.into(),
+                message: i18n.t(key).into(),
+            })
+            .collect::<Vec<_>>()
+    });
+    (problems, shown)
+}
+
+/// Whether a chosen period is in order; one that ends before it starts is named on its "to" field and the
+/// summary takes the focus. Clears the problems otherwise.
+pub fn period_in_order<D: PartialOrd>(problems: FilterProblems, from: Option<D>, to: Option<D>) -> bool {
+    if matches!((from, to), (Some(from), Some(to)) if from > to) {
+        problems.set(vec![("filter-to", "err.period.order")]);
+        request_animation_frame(|| focus_element("error-summary"));
+        return false;
+    }
+    problems.set(vec![]);
+    true
+}
+
 #[component]
 pub fn FilterForm(
     base: &'static str,
@@ -150,31 +181,16 @@ pub fn FilterForm(
     fields.fill(&query.get_untracked());
     Effect::new(move |_| fields.fill(&query.get()));
     let query_now = query.get_untracked();
-    let problems = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
-    let shown = Signal::derive(move || {
-        problems
-            .get()
-            .into_iter()
-            .map(|(id, key)| FieldProblem {
-                input_id: id.into(),
-                message: i18n.t(key).into(),
-            })
-            .collect::<Vec<_>>()
-    });
+    let (problems, shown) = filter_problems(i18n);
     // Collapsed on the list when nothing is filtered, so results come first on a phone.
     let open_filters = !with_search || query_now.period.is_some() || query_now.filter != Default::default();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = fields.chosen();
-        if let (Some(f), Some(t)) = (chosen.filter.from, chosen.filter.to) {
-            if f > t {
-                problems.set(vec![("filter-to", "err.period.order")]);
-                request_animation_frame(|| focus_element("error-summary"));
-                return;
-            }
+        if !period_in_order(problems, chosen.filter.from, chosen.filter.to) {
+            return;
         }
-        problems.set(vec![]);
         navigate(&view_href(base, &chosen, embed.get_untracked()), Default::default());
     };
     let features = expect_context::<Client>().features();
@@ -243,11 +259,7 @@ fn SearchAndStatus(fields: FilterFields) -> impl IntoView {
 /// The period and what the reports are about; only what the backend can filter by (Open311 has no kind,
 /// agency or region).
 #[component]
-fn MoreFilters(
-    fields: FilterFields,
-    portal: Portal,
-    problems: RwSignal<Vec<(&'static str, &'static str)>>,
-) -> impl IntoView {
+fn MoreFilters(fields: FilterFields, portal: Portal, problems: FilterProblems) -> impl IntoView {
     let i18n = use_i18n();
     let features = expect_context::<Client>().features();
     // Agency and region names are the same in both languages; categories may have an English name.
@@ -326,11 +338,7 @@ fn MoreFilters(
 /// The dates of a custom period; an end before the start is the form's one problem. The staff console's
 /// queue filters use it too.
 #[component]
-pub fn CustomPeriod(
-    from: RwSignal<String>,
-    to: RwSignal<String>,
-    problems: RwSignal<Vec<(&'static str, &'static str)>>,
-) -> impl IntoView {
+pub fn CustomPeriod(from: RwSignal<String>, to: RwSignal<String>, problems: FilterProblems) -> impl IntoView {
     let i18n = use_i18n();
     let wrong = move || !problems.read().is_empty();
     view! {

@@ -9,7 +9,7 @@ use super::api::StaffError;
 use super::i18n::{use_words, Words};
 use super::session::use_session;
 use crate::api::ErrorPlace;
-use crate::components::form::{focus_element, ErrorSummary, FieldProblem, TextInput};
+use crate::components::form::{focus_element, ErrorSummary, FieldProblem, TextInput, TextInputProps};
 use crate::components::title::use_page_title_of;
 
 #[component]
@@ -88,12 +88,32 @@ pub fn required(words: Words, value: RwSignal<String>, input_id: &str, key: &'st
 
 /// The message of `input_id` among `problems`.
 pub fn error_of(problems: RwSignal<Vec<FieldProblem>>, input_id: &'static str) -> Signal<Option<String>> {
-    Signal::derive(move || {
-        problems
-            .read()
-            .iter()
-            .find(|p| p.input_id == input_id)
-            .map(|p| p.message.clone())
+    crate::components::form::problem_for(problems.into(), input_id)
+}
+
+/// A password field of the console's forms: the console's words for its label and hint, its error among the
+/// form's `problems` (by its `id`), and the browser's `autocomplete` purpose (`current-password`,
+/// `new-password`).
+#[component]
+pub fn PasswordInput(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    problems: RwSignal<Vec<FieldProblem>>,
+    value: RwSignal<String>,
+    autocomplete: &'static str,
+) -> impl IntoView {
+    let words = use_words();
+    // Called as a function: the hint is optional here as it is in TextInput.
+    TextInput(TextInputProps {
+        id,
+        label: Signal::derive(move || words.word(label)),
+        hint: hint.map(|hint| Signal::derive(move || words.word(hint).to_string())),
+        error: error_of(problems, id),
+        value: value.into(),
+        on_input: Callback::new(move |v| value.set(v)),
+        kind: "password",
+        autocomplete: Some(autocomplete),
     })
 }
 
@@ -160,23 +180,19 @@ fn PasswordForm() -> impl IntoView {
                 </p>
             </Show>
             <form novalidate on:submit=submit>
-                <TextInput
+                <PasswordInput
                     id="account-current_password"
-                    kind="password"
-                    label=Signal::derive(move || words.word("account.current_password"))
-                    error=error_of(problems, "account-current_password")
-                    value=current.into()
-                    on_input=Callback::new(move |v| current.set(v))
+                    label="account.current_password"
+                    problems
+                    value=current
                     autocomplete="current-password"
                 />
-                <TextInput
+                <PasswordInput
                     id="account-new_password"
-                    kind="password"
-                    label=Signal::derive(move || words.word("account.new_password"))
-                    hint=Signal::derive(move || words.word("account.new_password.hint").to_string())
-                    error=error_of(problems, "account-new_password")
-                    value=new.into()
-                    on_input=Callback::new(move |v| new.set(v))
+                    label="account.new_password"
+                    hint="account.new_password.hint"
+                    problems
+                    value=new
                     autocomplete="new-password"
                 />
                 <button type="submit" class="button primary" disabled=move || change.pending().get()>

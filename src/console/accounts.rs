@@ -7,7 +7,7 @@ use aduan_core::staff::PASSWORD_MIN_CHARS;
 use aduan_core::{AccountChange, NewAccount, Portal, Role, StaffAccount};
 use leptos::prelude::*;
 
-use super::account::{error_of, form_problems, mark_submitted, refused, required};
+use super::account::{error_of, form_problems, mark_submitted, refused, required, PasswordInput};
 use super::api::StaffError;
 use super::i18n::{role_key, use_words};
 use super::session::use_session;
@@ -271,14 +271,12 @@ fn NewAccountForm(portal: Portal, on_created: Callback<()>) -> impl IntoView {
             <Show when=move || role.get() == Role::Officer>
                 <AgencyChoice portal=portal.clone() agencies error=error_of(problems, "accounts-agency_ids") />
             </Show>
-            <TextInput
+            <PasswordInput
                 id="accounts-password"
-                kind="password"
-                label=Signal::derive(move || words.word("console.password"))
-                hint=Signal::derive(move || words.word("accounts.password.hint").to_string())
-                error=error_of(problems, "accounts-password")
-                value=password.into()
-                on_input=Callback::new(move |v| password.set(v))
+                label="console.password"
+                hint="accounts.password.hint"
+                problems
+                value=password
                 autocomplete="new-password"
             />
             <button type="submit" class="button primary" disabled=move || create.pending().get()>

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::queue_href;
-use crate::components::filters::{Choice, CustomPeriod};
-use crate::components::form::{focus_element, ErrorSummary, FieldProblem};
+use crate::components::filters::{filter_problems, period_in_order, Choice, CustomPeriod};
+use crate::components::form::ErrorSummary;
 use crate::console::api::queue_query_from_pairs;
 use crate::console::i18n::use_words;
 use crate::console::session::use_session;
@@ -68,28 +68,13 @@ pub fn QueueFilters(query: Memo<QueueQuery>, portal: Portal) -> impl IntoView {
     // The form stays in place when the URL changes (back, forward, a tab); only its values follow.
     fields.fill(&query.get_untracked());
     Effect::new(move |_| fields.fill(&query.get()));
-    let problems = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
-    let shown = Signal::derive(move || {
-        problems
-            .get()
-            .into_iter()
-            .map(|(id, key)| FieldProblem {
-                input_id: id.into(),
-                message: i18n.t(key).into(),
-            })
-            .collect::<Vec<_>>()
-    });
+    let (problems, shown) = filter_problems(i18n);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = fields.chosen(query.get_untracked().tab);
-        if let (Some(from), Some(to)) = (chosen.from, chosen.to) {
-            if from > to {
-                problems.set(vec![("filter-to", "err.period.order")]);
-                request_animation_frame(|| focus_element("error-summary"));
-                return;
-            }
+        if !period_in_order(problems, chosen.from, chosen.to) {
+            return;
         }
-        problems.set(vec![]);
         navigate(&queue_href(&chosen), Default::default());
     };
     let cleared = move || {
