@@ -182,6 +182,7 @@ DROP TABLE notes; DROP TABLE audit; DROP TABLE sessions; DROP TABLE account_agen
 DROP INDEX reports_next_due; DROP INDEX reports_agency_queue; DROP INDEX reports_unfinished_queue;
 ALTER TABLE reports DROP COLUMN next_due; ALTER TABLE reports DROP COLUMN forwarded;
 ALTER TABLE reports DROP COLUMN handed_back;
+DROP TRIGGER reports_confidential_fts_insert; DROP TABLE reports_confidential_fts;
 CREATE TABLE idempotency (
     key TEXT PRIMARY KEY,
     body_sha256 TEXT NOT NULL,

@@ -46,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_staff_queue.sql"),
     // 0007–0009 are being written on branches (issue #18) and go before this one when they land.
     include_str!("migrations/0010_escalated_due.sql"),
+    include_str!("migrations/0011_confidential_search.sql"),
 ];
 
 #[derive(Clone)]

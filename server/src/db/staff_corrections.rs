@@ -116,23 +116,22 @@ pub fn correct(
         timestamp(at),
         report_id
     ])?;
-    // The public search indexes only reports that are not confidential (migration 0002): a report made
-    // confidential leaves the index, so words of its text no longer find it, and one made public joins it.
-    match (now.confidential, c.confidential) {
-        (false, Some(true)) => {
-            tx.execute(
-                "INSERT INTO reports_fts (reports_fts, rowid, title, body)
-                 SELECT 'delete', id, title, body FROM reports WHERE id = ?1",
-                [report_id],
-            )?;
-        }
-        (true, Some(false)) => {
-            tx.execute(
-                "INSERT INTO reports_fts (rowid, title, body) SELECT id, title, body FROM reports WHERE id = ?1",
-                [report_id],
-            )?;
-        }
-        _ => {}
+    // The public search indexes only reports that are not confidential (migration 0002), staff search the others
+    // in an index of their own (0011): a report made confidential moves from the one to the other, and back.
+    let moves = match (now.confidential, c.confidential) {
+        (false, Some(true)) => Some(("reports_fts", "reports_confidential_fts")),
+        (true, Some(false)) => Some(("reports_confidential_fts", "reports_fts")),
+        _ => None,
+    };
+    if let Some((from, to)) = moves {
+        tx.execute(
+            &format!("INSERT INTO {from} ({from}, rowid, title, body) SELECT 'delete', id, title, body FROM reports WHERE id = ?1"),
+            [report_id],
+        )?;
+        tx.execute(
+            &format!("INSERT INTO {to} (rowid, title, body) SELECT id, title, body FROM reports WHERE id = ?1"),
+            [report_id],
+        )?;
     }
     // The reason is the entry's message; what changed is its detail, which the console shows in words.
     let detail = json!({ "reason": c.reason, "changes": changes }).to_string();

@@ -60,10 +60,12 @@ fn tab_where(staff: &Staff, req: &QueueRequest, tab: QueueTab) -> Where {
     if let Some(q) = req.search.as_deref() {
         match aduan_core::ticket::Ticket::parse(q) {
             Ok(ticket) => w.and("ticket = ?", Value::Text(ticket.to_string())),
-            // Confidential reports are not in the index (see migration 0002): staff find them by ticket.
+            // Confidential reports have an index of their own (migrations 0002 and 0011), which only staff read.
             Err(_) => match fts_query(q) {
+                // Both `?` are the one parameter.
                 Some(words) => w.and(
-                    "id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)",
+                    "(id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ?)
+                      OR id IN (SELECT rowid FROM reports_confidential_fts WHERE reports_confidential_fts MATCH ?))",
                     Value::Text(words),
                 ),
                 None => w.sql.push_str(" AND 0"),

@@ -278,3 +278,46 @@ fn a_database_of_the_previous_version_opens_with_its_forwarded_reports_known() {
     })
     .unwrap();
 }
+
+#[test]
+fn staff_find_a_confidential_report_by_its_words_and_the_public_search_never_does() {
+    let (_dir, db) = database();
+    db.with_writer(|conn| {
+        let admin = account(conn, "admin", Role::Admin, &[]);
+        let hidden = submit(conn, at("2026-03-02T02:00:00Z"), "Pungutan liar di kelurahan", None);
+        submit(conn, at("2026-03-02T03:00:00Z"), "Pungutan parkir liar", None);
+        let hide = aduan_core::ReportCorrection {
+            confidential: Some(true),
+            reason: "Menyangkut identitas pelapor".into(),
+            ..Default::default()
+        };
+        super::super::staff_corrections::correct(conn, &admin, hidden, &hide, at("2026-03-02T06:00:00Z")).unwrap();
+        let search = |conn: &Connection, q: &str| {
+            let mut req = request(QueueTab::All, "2026-03-04");
+            req.search = Some(q.into());
+            let mut found = titles(conn, &admin, &req);
+            found.sort();
+            found
+        };
+        assert_eq!(
+            search(conn, "pungutan"),
+            ["Pungutan liar di kelurahan", "Pungutan parkir liar"]
+        );
+        assert_eq!(search(conn, "kelurahan"), ["Pungutan liar di kelurahan"]);
+        let public: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM reports_fts WHERE reports_fts MATCH '\"kelurahan\"*'",
+            [],
+            |r| r.get(0),
+        )?;
+        assert_eq!(public, 0, "the public index never holds a confidential report's words");
+        // Made public again, it is found once, from the public index.
+        let show = aduan_core::ReportCorrection {
+            confidential: Some(false),
+            ..hide
+        };
+        super::super::staff_corrections::correct(conn, &admin, hidden, &show, at("2026-03-02T07:00:00Z")).unwrap();
+        assert_eq!(search(conn, "kelurahan"), ["Pungutan liar di kelurahan"]);
+        Ok(())
+    })
+    .unwrap();
+}
