@@ -1,5 +1,3 @@
-use std::io::BufRead;
-
 use clap::Parser;
 
 #[tokio::main]
@@ -28,13 +26,17 @@ fn create_admin(args: &aduan_server::CreateAdmin) -> Result<(), String> {
     let password = match std::env::var("ADUAN_ADMIN_PASSWORD") {
         Ok(p) if !p.is_empty() => p,
         _ => {
+            use std::io::{BufRead, IsTerminal};
+            let refused = |e: std::io::Error| format!("cannot read the password: {e}");
             tracing::info!("reading the new password from standard input (one line)");
-            let mut line = String::new();
-            std::io::stdin()
-                .lock()
-                .read_line(&mut line)
-                .map_err(|e| format!("cannot read the password: {e}"))?;
-            line.trim_end_matches(['\n', '\r']).to_string()
+            if std::io::stdin().is_terminal() {
+                // Typed at a terminal: without echo (rpassword), so that it is not left on the screen.
+                rpassword::read_password().map_err(refused)?
+            } else {
+                let mut line = String::new();
+                std::io::stdin().lock().read_line(&mut line).map_err(refused)?;
+                line.trim_end_matches(['\n', '\r']).to_string()
+            }
         }
     };
     let done = aduan_server::create_admin(
