@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::words::{use_monitoring_words, MonitoringWords};
 use crate::i18n::{format_count, format_decimal, format_percent};
 
-const COLUMNS: [&str; 10] = [
+/// The columns' headings, in order.
+pub(super) const COLUMNS: [&str; 10] = [
     "col.rank",
     "col.agency",
     "col.received",

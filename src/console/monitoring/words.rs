@@ -83,4 +83,26 @@ mod tests {
         let keys = |t: Table| t.iter().map(|(k, _)| *k).collect::<Vec<_>>();
         assert_eq!(keys(ID), keys(EN));
     }
+
+    #[test]
+    fn every_word_used_exists() {
+        let known: Vec<_> = ID.iter().map(|(k, _)| *k).collect();
+        let mut used: Vec<String> = super::super::table::COLUMNS.map(String::from).to_vec();
+        let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/console/monitoring"));
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for piece in text.split(".word(\"").skip(1) {
+                used.push(piece.split('"').next().unwrap().to_string());
+            }
+        }
+        assert!(used.len() > 20, "the scan found too few words: {}", used.len());
+        let missing: Vec<_> = used.iter().filter(|k| !known.contains(&k.as_str())).collect();
+        assert!(missing.is_empty(), "words used but not in the tables: {missing:?}");
+    }
+
+    #[test]
+    fn glossary_words_are_used_exactly() {
+        assert_eq!(pick(Lang::Id, ID, EN, "title"), "Pemantauan");
+        assert_eq!(pick(Lang::En, ID, EN, "title"), "Monitoring");
+    }
 }
