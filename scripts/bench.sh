@@ -64,6 +64,18 @@ queue "$officer" "?tab=all&region=cempaka&q=jalan" "queue, officer (Dinas PUPR),
 "$loadgen" "http://127.0.0.1:$p" get 400 8 "/api/v1/staff/queue" "$admin" "queue, admin, default tab"
 
 echo
+echo "== Monitoring, 100 000 reports (every agency's figures and the ranking; supervisor) =="
+supervisor=$(sign_in pengawas demo-pengawas-2026)
+month_start=$(date -u +%Y-%m-01)
+monitoring() { # query label
+  "$loadgen" "http://127.0.0.1:$p" get 200 1 "/api/v1/staff/monitoring$1" "$supervisor" "$2"
+}
+monitoring "" "monitoring, all time"
+monitoring "?from=$year_ago" "monitoring, the last year"
+monitoring "?from=$month_start&kind=complaint" "monitoring, complaints this month"
+"$loadgen" "http://127.0.0.1:$p" get 200 1 "/api/v1/staff/monitoring.csv" "$supervisor" "monitoring CSV, all time"
+
+echo
 echo "== Statistics page in headless Chromium, 100 000 reports =="
 node scripts/bench-stats.mjs "http://127.0.0.1:$p"
 

@@ -9,6 +9,7 @@ pub mod deadline;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod listing;
+pub mod monitoring;
 pub mod open311;
 pub mod staff;
 pub mod stats;

@@ -4,8 +4,8 @@
 //! the sign-in form where the user was; a 429 is [`StaffError::Throttled`] with the server's wait. No view code.
 
 use aduan_core::{
-    AccountChange, InternalNote, NewAccount, NewNote, NewStep, PasswordChange, QueuePage, QueueQuery, ReportCorrection,
-    SignIn, StaffAccount, StaffReportView, StaffSession,
+    AccountChange, InternalNote, Monitoring, NewAccount, NewNote, NewStep, PasswordChange, QueuePage, QueueQuery,
+    ReportCorrection, ReportFilter, SignIn, StaffAccount, StaffReportView, StaffSession,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{Callable, Callback};
@@ -203,6 +203,22 @@ impl StaffApi {
             None,
         )
         .await
+    }
+
+    /// `GET /staff/monitoring`: the agencies' figures and ranking for the statistics' filter (403 for an officer).
+    pub async fn monitoring(&self, filter: &ReportFilter) -> Result<Monitoring, StaffError> {
+        let url = with_query(&self.url("/monitoring"), &filter.query_pairs());
+        self.json(Request::get(&url), None).await
+    }
+
+    /// `GET /staff/monitoring.csv`: the same table as CSV bytes, headers in `lang` (`id` or `en`), fetched with the
+    /// token (a link cannot carry it) for the page to save.
+    pub async fn monitoring_csv(&self, filter: &ReportFilter, lang: &str) -> Result<Vec<u8>, StaffError> {
+        let mut pairs = filter.query_pairs();
+        pairs.push(("lang", lang.to_string()));
+        let url = with_query(&self.url("/monitoring.csv"), &pairs);
+        let res = self.answer(Request::get(&url), None).await?;
+        Ok(res.binary().await.map_err(|_| ApiError::Decode)?)
     }
 
     /// `GET /staff/reports/{ticket}`: everything staff see of a report (404 for an officer outside their

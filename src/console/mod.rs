@@ -7,6 +7,7 @@ pub mod account;
 mod accounts;
 pub mod api;
 pub mod i18n;
+mod monitoring;
 pub mod queue;
 pub mod report;
 pub mod session;
@@ -20,7 +21,8 @@ use shell::ConsoleShell;
 
 use crate::pages::not_found::NotFoundPage;
 
-/// The console's pages, by the path: `/petugas` (the work queue), `/petugas/akun` (password and accounts) and
+/// The console's pages, by the path: `/petugas` (the work queue), `/petugas/akun` (password and accounts),
+/// `/petugas/pemantauan` (monitoring, `monitoring`) and
 /// `/petugas/{ticket}` (the report page, `report`). Each is at most one segment under `/petugas`, which
 /// `crate::app` routes here whatever the segment; a page is added here, never in the shell's router, so that
 /// a citizen's download does not grow. Each shows the sign-in form instead while no one is signed in, and goes
@@ -29,6 +31,7 @@ use crate::pages::not_found::NotFoundPage;
 enum Page {
     Queue,
     Account,
+    Monitoring,
     Report(String),
     NotFound,
 }
@@ -41,6 +44,7 @@ impl Page {
         match rest.trim_end_matches('/').trim_start_matches('/') {
             "" => Page::Queue,
             "akun" => Page::Account,
+            "pemantauan" => Page::Monitoring,
             ticket if is_ticket(ticket) => Page::Report(ticket.to_string()),
             _ => Page::NotFound,
         }
@@ -74,6 +78,7 @@ fn draw(page: Page) -> AnyView {
         Page::Queue => view! { <queue::QueuePage /> }.into_any(),
         Page::Report(ticket) => view! { <report::ConsoleReportPage ticket /> }.into_any(),
         Page::Account => view! { <account::AccountPage /> }.into_any(),
+        Page::Monitoring => view! { <monitoring::MonitoringPage /> }.into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
@@ -101,6 +106,7 @@ mod tests {
         assert_eq!(Page::of(&format!("/petugas/{grouped}/")), Page::Report(grouped));
         assert_eq!(Page::of("/petugas/akun"), Page::Account);
         assert_eq!(Page::of("/petugas/akun/"), Page::Account);
+        assert_eq!(Page::of("/petugas/pemantauan"), Page::Monitoring);
         assert_eq!(Page::of("/petugas/laporan"), Page::NotFound);
         assert_eq!(Page::of(&format!("/petugas/{ticket}/x")), Page::NotFound);
         assert_eq!(Page::of("/petugas/lain"), Page::NotFound);

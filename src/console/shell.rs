@@ -77,6 +77,17 @@ fn ConsoleBar() -> impl IntoView {
                         {move || words.word("console.queue")}
                     </A>
                 </li>
+                {move || {
+                    (session.role() != Some(aduan_core::Role::Officer))
+                        .then(|| {
+                            // Monitoring is the supervisor's and the administrator's (the server refuses an officer).
+                            view! {
+                                <li>
+                                    <A href="/petugas/pemantauan">{move || words.word("console.monitoring")}</A>
+                                </li>
+                            }
+                        })
+                }}
                 <li>
                     <A href="/petugas/akun">{move || words.word("console.account")}</A>
                 </li>

@@ -5,6 +5,7 @@
 //! rather than where it is defined.
 
 mod listing;
+mod monitoring;
 mod portal;
 mod problem;
 mod report_view;
@@ -13,6 +14,7 @@ mod statistics;
 mod submission;
 
 pub use listing::*;
+pub use monitoring::*;
 pub use portal::*;
 pub use problem::*;
 pub use report_view::*;

@@ -10,6 +10,7 @@ pub mod filter;
 pub mod idempotency;
 pub mod keyed;
 pub mod listing;
+pub mod monitoring;
 pub mod portal;
 pub mod reports;
 pub mod staff_corrections;

@@ -26,7 +26,7 @@ pub struct QueueRequest {
 
 /// The unfinished statuses, exactly as the partial index `reports_unfinished_queue` (migration 0006) names them:
 /// SQLite uses that index only for a query whose `WHERE` says so in these words.
-const UNFINISHED: &str = "status IN ('submitted', 'verified', 'dispositioned', 'in_progress', 'escalated')";
+pub(super) const UNFINISHED: &str = "status IN ('submitted', 'verified', 'dispositioned', 'in_progress', 'escalated')";
 
 /// The reports of `tab` that `staff` may see under the request's filters.
 fn tab_where(staff: &Staff, req: &QueueRequest, tab: QueueTab) -> Where {

@@ -11,12 +11,12 @@ use super::filter::where_clause;
 
 /// SQL for "responded late, or not yet responded and already past due". `today` is a date the server
 /// formatted itself (YYYY-MM-DD), never client input, so it is safe to place in the statement.
-fn late(today: &str) -> String {
+pub(super) fn late(today: &str) -> String {
     format!("(status != 'rejected' AND ((responded_day IS NOT NULL AND responded_day > respond_due) OR (responded_day IS NULL AND respond_due < '{today}')))")
 }
 
 /// SQL for "a response deadline that has been settled one way or the other".
-fn due_settled(today: &str) -> String {
+pub(super) fn due_settled(today: &str) -> String {
     format!("(status != 'rejected' AND (responded_day IS NOT NULL OR respond_due < '{today}'))")
 }
 

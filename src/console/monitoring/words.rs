@@ -1,0 +1,108 @@
+//! The monitoring page's words, Bahasa Indonesia and English, in the console's chunk. "Pemantauan" and
+//! "Unduh CSV" are the glossary's; the columns follow the definitions of `aduan_core::monitoring`.
+
+use crate::console::i18n::{pick, Table};
+use crate::i18n::{use_i18n, I18n, Lang};
+
+#[derive(Clone, Copy)]
+pub struct MonitoringWords(I18n);
+
+pub fn use_monitoring_words() -> MonitoringWords {
+    MonitoringWords(use_i18n())
+}
+
+impl MonitoringWords {
+    /// Reactive when read inside a closure of a view.
+    pub fn word(&self, key: &'static str) -> &'static str {
+        pick(self.0.lang(), ID, EN, key)
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.0.lang()
+    }
+
+    pub fn i18n(&self) -> I18n {
+        self.0
+    }
+}
+
+pub const ID: Table = &[
+    ("title", "Pemantauan"),
+    ("lead", "Kinerja setiap instansi atas laporan yang masuk pada periode dan filter yang dipilih, dengan peringkat instansi."),
+    ("officer", "Pemantauan hanya untuk pengawas dan admin."),
+    ("caption", "Kinerja per instansi, diurutkan menurut peringkat"),
+    ("scroll", "Tabel kinerja per instansi, dapat digeser ke samping"),
+    ("col.rank", "Peringkat"),
+    ("col.agency", "Instansi"),
+    ("col.received", "Diterima"),
+    ("col.open", "Terbuka"),
+    ("col.overdue", "Lewat batas waktu"),
+    ("col.response", "Tanggapan awal sesuai batas waktu"),
+    ("col.follow_up", "Tindak lanjut sesuai batas waktu"),
+    ("col.completed", "Selesai"),
+    ("col.median", "Median waktu tanggapan (hari kerja)"),
+    ("col.rating", "Kepuasan (1–5)"),
+    ("unassigned", "Belum ada instansi"),
+    ("total", "Semua instansi"),
+    ("not_ranked", "Tidak diperingkat"),
+    ("rule", "Peringkat: bagian tanggapan awal sesuai batas waktu, lalu tingkat penyelesaian, lalu paling sedikit lewat batas waktu, lalu nama. Instansi dengan kurang dari {n} laporan pada periode ini ditampilkan tanpa peringkat."),
+    ("empty", "Tidak ada laporan untuk filter ini."),
+    ("csv_failed", "CSV tidak dapat diunduh. Coba lagi."),
+];
+
+pub const EN: Table = &[
+    ("title", "Monitoring"),
+    ("lead", "How each agency handles the reports received in the chosen period and filters, with the agencies' ranking."),
+    ("officer", "Monitoring is for supervisors and administrators."),
+    ("caption", "Performance by agency, in ranking order"),
+    ("scroll", "Performance by agency table, scrolls sideways"),
+    ("col.rank", "Rank"),
+    ("col.agency", "Agency"),
+    ("col.received", "Received"),
+    ("col.open", "Open"),
+    ("col.overdue", "Overdue now"),
+    ("col.response", "Initial response within deadline"),
+    ("col.follow_up", "Follow-up within deadline"),
+    ("col.completed", "Completed"),
+    ("col.median", "Median response time (working days)"),
+    ("col.rating", "Satisfaction (1–5)"),
+    ("unassigned", "No agency yet"),
+    ("total", "All agencies"),
+    ("not_ranked", "Not ranked"),
+    ("rule", "Ranking: share of initial responses within deadline, then completion rate, then fewest overdue, then name. Agencies with fewer than {n} reports in the period are listed without a rank."),
+    ("empty", "No reports match these filters."),
+    ("csv_failed", "The CSV could not be downloaded. Try again."),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let keys = |t: Table| t.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        assert_eq!(keys(ID), keys(EN));
+    }
+
+    #[test]
+    fn every_word_used_exists() {
+        let known: Vec<_> = ID.iter().map(|(k, _)| *k).collect();
+        let mut used: Vec<String> = super::super::table::COLUMNS.map(String::from).to_vec();
+        let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/console/monitoring"));
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for piece in text.split(".word(\"").skip(1) {
+                used.push(piece.split('"').next().unwrap().to_string());
+            }
+        }
+        assert!(used.len() > 20, "the scan found too few words: {}", used.len());
+        let missing: Vec<_> = used.iter().filter(|k| !known.contains(&k.as_str())).collect();
+        assert!(missing.is_empty(), "words used but not in the tables: {missing:?}");
+    }
+
+    #[test]
+    fn glossary_words_are_used_exactly() {
+        assert_eq!(pick(Lang::Id, ID, EN, "title"), "Pemantauan");
+        assert_eq!(pick(Lang::En, ID, EN, "title"), "Monitoring");
+    }
+}
