@@ -44,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_keyed_secrets.sql"),
     include_str!("migrations/0005_staff.sql"),
     include_str!("migrations/0006_staff_queue.sql"),
+    include_str!("migrations/0007_channels.sql"),
 ];
 
 #[derive(Clone)]

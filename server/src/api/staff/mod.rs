@@ -3,6 +3,7 @@
 
 mod accounts;
 pub mod auth;
+mod desk;
 mod queue;
 mod reports;
 mod session;
@@ -26,6 +27,7 @@ fn routes() -> Router<AppState> {
             post(session::sign_in).get(session::current).delete(session::sign_out),
         )
         .route("/queue", get(queue::queue))
+        .route("/reports", post(desk::record))
         .route("/reports/{ticket}", get(reports::get).patch(reports::correct))
         .route("/reports/{ticket}/steps", post(reports::step))
         .route("/reports/{ticket}/notes", post(reports::note))
