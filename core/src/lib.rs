@@ -3,6 +3,7 @@
 
 pub mod agency_table;
 pub mod calendar;
+pub mod channel;
 pub mod contract;
 pub mod contrast;
 pub mod deadline;
@@ -18,6 +19,7 @@ pub mod ticket;
 pub mod validation;
 
 pub use calendar::WorkingCalendar;
+pub use channel::Channel;
 pub use contract::*;
 pub use deadline::{assess, DeadlineState};
 pub use staff::{available_steps, current_deadline, QueueTab, Role, StepAction};

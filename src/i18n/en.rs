@@ -317,6 +317,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("stats.by_month", "By month"),
     ("stats.by_status", "By status"),
     ("stats.by_category", "By category"),
+    ("stats.by_channel", "By channel"),
     ("stats.by_agency", "By agency"),
     ("table.received", "Received"),
     ("table.completed", "Completed"),

@@ -317,6 +317,7 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("stats.by_month", "Per bulan"),
     ("stats.by_status", "Per status"),
     ("stats.by_category", "Per kategori"),
+    ("stats.by_channel", "Per kanal"),
     ("stats.by_agency", "Per instansi"),
     ("table.received", "Masuk"),
     ("table.completed", "Selesai"),

@@ -17,6 +17,7 @@ use crate::components::lazy::{LazyChunk, NextTask};
 use crate::components::refreshable::Refreshable;
 use crate::components::stats::agency_table::{heading_key, AgencyTable};
 use crate::components::stats::bars::BarTable;
+use crate::components::stats::channels::{channel_heading, channel_rows};
 use crate::components::stats::monthly::MonthlyChart;
 use crate::components::title::use_page_title;
 use crate::components::with_portal::WithPortal;
@@ -146,6 +147,7 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, filter: Memo<ReportFilter>, p
             (name, *n)
         })
         .collect();
+    let channels = channel_rows(&stats.by_channel);
     let order = RwSignal::new((Column::Received, true));
     let shown = StoredValue::new(stats.clone());
     let download_name = move |ext: &str| {
@@ -190,6 +192,13 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, filter: Memo<ReportFilter>, p
                 title="stats.by_category"
                 label_heading=Signal::derive(move || i18n.t("category"))
                 rows=categories.clone()
+                total
+            />
+            <BarTable
+                id="channel-table"
+                title="stats.by_channel"
+                label_heading=Signal::derive(move || channel_heading(i18n.lang()))
+                rows=channels.clone()
                 total
             />
             <NextTask>

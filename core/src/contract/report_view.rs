@@ -56,6 +56,9 @@ pub struct ReportView {
     pub address: Option<String>,
     pub incident_date: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
+    /// How the report reached the portal; `web` from a backend that does not say.
+    #[serde(default)]
+    pub channel: crate::Channel,
     pub confidential: bool,
     pub anonymous: bool,
     #[serde(default)]

@@ -35,6 +35,9 @@ pub struct Stats {
     /// Received by category id; reports without a category are not counted here.
     #[serde(default)]
     pub by_category: BTreeMap<String, u64>,
+    /// Received by [`crate::Channel`] name (`web`, `phone`, ...).
+    #[serde(default)]
+    pub by_channel: BTreeMap<String, u64>,
     pub median_response_days: Option<f64>,
     pub p90_response_days: Option<f64>,
     pub median_completion_days: Option<f64>,

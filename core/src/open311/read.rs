@@ -142,6 +142,7 @@ pub fn report_from_request(r: &ServiceRequest, cal: &WorkingCalendar, now: DateT
         address: non_empty(&r.address),
         incident_date: None,
         created_at,
+        channel: crate::Channel::Web,
         confidential: false,
         anonymous: false,
         reporter: None,

@@ -111,6 +111,8 @@ pub fn stats_from_requests(requests: &[ServiceRequest], cal: &WorkingCalendar) -
         by_status,
         by_kind: BTreeMap::from([("complaint".to_string(), total)]),
         by_category,
+        // Open311 does not say how a request came in.
+        by_channel: BTreeMap::new(),
         median_response_days: None,
         p90_response_days: None,
         median_completion_days: completion_days.median(),

@@ -4,7 +4,7 @@ use std::future::Future;
 use std::net::IpAddr;
 
 use aduan_core::validation::{field_errors, validate_new_report, Rule};
-use aduan_core::{NewReport, Page, ReportSummary, ReportView};
+use aduan_core::{Channel, NewReport, Page, ReportSummary, ReportView};
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -17,9 +17,10 @@ use crate::client::ClientAddr;
 use crate::crypto::sha256_hex;
 use crate::db;
 use crate::db::listing::PublicQuery;
-use crate::db::reports::{Retry, SubmitError};
+use crate::db::reports::{Desk, Retry, SubmitError};
 use crate::http::wants_english;
 use crate::problem::ApiError;
+use crate::staff::Staff;
 use crate::AppState;
 
 pub fn access_code(headers: &HeaderMap) -> Option<String> {
@@ -69,6 +70,17 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
 
 /// `POST /reports`. The same Idempotency-Key with the same body returns the first ticket again.
 pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
+    submit(state, &headers, &body, None).await
+}
+
+/// A submission under the citizen's rules: the citizen's own (`desk` is `None`) or one an administrator types in
+/// at the desk (`POST /staff/reports`, which checked the role and the channel first).
+pub async fn submit(
+    state: AppState,
+    headers: &HeaderMap,
+    body: &Bytes,
+    desk: Option<(Staff, Channel)>,
+) -> Result<Response, ApiError> {
     let is_json = headers
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -83,11 +95,11 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
                 .detail("Send the body as application/json."),
         );
     }
-    let key = idempotency_key(&headers)?;
-    let english = wants_english(&headers);
-    let input: NewReport = serde_json::from_slice(&body)
+    let key = idempotency_key(headers)?;
+    let english = wants_english(headers);
+    let input: NewReport = serde_json::from_slice(body)
         .map_err(|e| ApiError::bad_request(format!("The body is not a valid report: {e}")))?;
-    let body_hash = sha256_hex(&body);
+    let body_hash = sha256_hex(body);
     // Whole seconds, as stored, so a replayed answer is identical to the first one.
     let now = Utc::now().trunc_subsecs(0);
     let today = state.calendar.local_date(now);
@@ -102,7 +114,8 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
                 body_sha256: &body_hash,
             });
             let (calendar, sla) = (&state.calendar, &state.portal.sla);
-            db::reports::submit(conn, &state.secrets, &report, retry, now, calendar, sla).map_err(|e| match e {
+            let desk = desk.as_ref().map(|(by, channel)| Desk { by, channel: *channel });
+            db::reports::submit(conn, &state.secrets, &report, desk, retry, now, calendar, sla).map_err(|e| match e {
                 SubmitError::KeyReused => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "Idempotency-Key reused")
                     .detail("This Idempotency-Key was already used with a different body."),
                 SubmitError::AttachmentTaken => {

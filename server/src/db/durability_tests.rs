@@ -41,7 +41,16 @@ fn submission(
         let retry = key.map(|(key, body_sha256)| Retry { key, body_sha256 });
         let cal = WorkingCalendar::indonesia();
         let secrets = Secrets::from_key(&[7; 32]);
-        match submit(conn, &secrets, &report, retry, Utc::now(), &cal, &SlaRules::default()) {
+        match submit(
+            conn,
+            &secrets,
+            &report,
+            None,
+            retry,
+            Utc::now(),
+            &cal,
+            &SlaRules::default(),
+        ) {
             Ok((created, _)) => Ok(created.ticket),
             Err(SubmitError::KeyReused) => Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "key reused")),
             Err(SubmitError::AttachmentTaken) => {

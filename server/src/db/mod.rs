@@ -45,7 +45,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_keyed_secrets.sql"),
     include_str!("migrations/0005_staff.sql"),
     include_str!("migrations/0006_staff_queue.sql"),
-    // 0007–0009 are being written on branches (issue #18) and go before this one when they land.
+    include_str!("migrations/0007_channels.sql"),
+    // 0008–0009 are being written on branches (issue #18) and go before this one when they land.
     include_str!("migrations/0010_escalated_due.sql"),
     include_str!("migrations/0011_confidential_search.sql"),
 ];

@@ -3,16 +3,17 @@
 
 use aduan_core::ticket::{access_code_from_random, Ticket};
 use aduan_core::{
-    Actor, Attachment, Deadline, Deadlines, Event, Kind, NamedRef, NewReport, ReportCreated, ReportView, Reporter,
-    SlaRules, Status, WorkingCalendar,
+    Actor, Attachment, Channel, Deadline, Deadlines, Event, Kind, NamedRef, NewReport, ReportCreated, ReportView,
+    Reporter, SlaRules, Status, WorkingCalendar,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::workflow::insert_event;
-use super::{attachments, idempotency, timestamp};
+use super::{attachments, audit, idempotency, timestamp};
 use crate::crypto::{secure_random, Secrets};
 use crate::problem::ApiError;
+use crate::staff::Staff;
 
 pub struct Inserted {
     pub id: i64,
@@ -131,12 +132,28 @@ pub struct Retry<'a> {
     pub body_sha256: &'a str,
 }
 
-/// A citizen's submission, all or nothing: the first answer again when `retry` repeats an earlier submission,
-/// else the report with its attachments claimed. Returns the answer and whether it was replayed.
+/// Records how a report came in (a new report is `web`, the column's default).
+pub fn set_channel(conn: &Connection, report_id: i64, channel: Channel) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE reports SET channel = ?1 WHERE id = ?2")?
+        .execute(params![channel.as_str(), report_id])?;
+    Ok(())
+}
+
+/// Who typed in a report that did not come by the web, and how it came: recorded in the audit trail.
+pub struct Desk<'a> {
+    pub by: &'a Staff,
+    pub channel: Channel,
+}
+
+/// A submission, all or nothing: the first answer again when `retry` repeats an earlier submission, else the
+/// report with its attachments claimed. A citizen's own when `desk` is `None`, else typed in by an administrator
+/// (audited in the same savepoint). Returns the answer and whether it was replayed.
+#[allow(clippy::too_many_arguments)]
 pub fn submit(
     conn: &mut Connection,
     secrets: &Secrets,
     report: &NewReport,
+    desk: Option<Desk<'_>>,
     retry: Option<Retry<'_>>,
     now: DateTime<Utc>,
     cal: &WorkingCalendar,
@@ -157,6 +174,19 @@ pub fn submit(
         }
     }
     let inserted = insert_report(&tx, secrets, report, now, cal, sla, &mut secure_random)?;
+    if let Some(desk) = &desk {
+        set_channel(&tx, inserted.id, desk.channel)?;
+        let message = format!("typed in from {}", desk.channel.as_str());
+        let record = audit::AuditRecord {
+            report_id: Some(inserted.id),
+            at: now,
+            action: "record",
+            status: Some(Status::Submitted),
+            message: Some(&message),
+            detail: None,
+        };
+        audit::record(&tx, desk.by, &record)?;
+    }
     if let Some(retry) = &retry {
         let answer = idempotency::Answer {
             key: retry.key,
@@ -252,7 +282,7 @@ fn deadline(due: &str, done_on: Option<NaiveDate>) -> Deadline {
 
 const VIEW_SQL: &str = "SELECT r.ticket, r.kind, r.status, r.title, r.body, r.agency_id, a.name, r.category_id, c.name, r.region_id, g.name,
     r.address, r.incident_date, r.created_at, r.confidential, r.anonymous, r.reporter_name, r.reporter_email, r.reporter_phone,
-    r.supports, r.rating, r.verify_due, r.verified_day, r.respond_due, r.responded_day, r.escalate_due, r.escalated_day, r.completed_day
+    r.supports, r.rating, r.verify_due, r.verified_day, r.respond_due, r.responded_day, r.escalate_due, r.escalated_day, r.completed_day, r.channel
   FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id LEFT JOIN categories c ON c.id = r.category_id
   LEFT JOIN regions g ON g.id = r.region_id WHERE r.id = ?1";
 
@@ -334,6 +364,7 @@ fn from_row(r: &Row<'_>, audience: Audience) -> rusqlite::Result<ReportView> {
         address: show_content.then(|| r.get(11)).transpose()?,
         incident_date: date(r.get(12)?),
         created_at: r.get::<_, String>(13)?.parse().unwrap_or_default(),
+        channel: Channel::parse(&r.get::<_, String>(28)?).unwrap_or_default(),
         confidential,
         anonymous,
         reporter: reporter.transpose()?,

@@ -38,16 +38,17 @@ pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Re
     let params = &w.params;
     let (due_settled, late) = (due_settled(today), late(today));
 
-    // One scan for every count: by agency × status × kind × category.
+    // One scan for every count: by agency × status × kind × category × channel.
     let mut by_status: BTreeMap<String, u64> = BTreeMap::new();
     let mut by_kind: BTreeMap<String, u64> = BTreeMap::new();
     let mut by_category: BTreeMap<String, u64> = BTreeMap::new();
+    let mut by_channel: BTreeMap<String, u64> = BTreeMap::new();
     let mut agencies: BTreeMap<Option<String>, Counts> = BTreeMap::new();
     let (mut escalated, mut rating_sum, mut rating_count) = (0u64, 0u64, 0u64);
     let sql = format!(
         "SELECT agency_id, status, kind, COUNT(*), SUM({due_settled}), SUM({late}), SUM(escalated_day IS NOT NULL),
-                COALESCE(SUM(rating), 0), COUNT(rating), category_id
-         FROM {REPORTS} WHERE {} GROUP BY agency_id, status, kind, category_id",
+                COALESCE(SUM(rating), 0), COUNT(rating), category_id, channel
+         FROM {REPORTS} WHERE {} GROUP BY agency_id, status, kind, category_id, channel",
         w.sql
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -72,6 +73,7 @@ pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Re
         if let Some(category) = r.get::<_, Option<String>>(9)? {
             *by_category.entry(category).or_default() += n;
         }
+        *by_channel.entry(r.get(10)?).or_default() += n;
     }
     drop(rows);
 
@@ -132,6 +134,7 @@ pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Re
         by_status,
         by_kind,
         by_category,
+        by_channel,
         median_response_days: nearest_rank_in_histogram(&overall, 0.5),
         p90_response_days: nearest_rank_in_histogram(&overall, 0.9),
         median_completion_days: nearest_rank_in_histogram(&completion, 0.5),

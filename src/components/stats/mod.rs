@@ -3,4 +3,5 @@
 
 pub mod agency_table;
 pub mod bars;
+pub mod channels;
 pub mod monthly;

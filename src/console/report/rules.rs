@@ -333,6 +333,7 @@ mod tests {
             address: None,
             incident_date: None,
             created_at: chrono::DateTime::UNIX_EPOCH,
+            channel: aduan_core::Channel::Web,
             confidential: false,
             anonymous: false,
             reporter: None,

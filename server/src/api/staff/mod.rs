@@ -4,6 +4,7 @@
 mod accounts;
 pub mod auth;
 mod monitoring;
+mod desk;
 mod queue;
 mod reports;
 mod session;
@@ -29,6 +30,7 @@ fn routes() -> Router<AppState> {
         .route("/queue", get(queue::queue))
         .route("/monitoring", get(monitoring::monitoring))
         .route("/monitoring.csv", get(monitoring::monitoring_csv))
+        .route("/reports", post(desk::record))
         .route("/reports/{ticket}", get(reports::get).patch(reports::correct))
         .route("/reports/{ticket}/steps", post(reports::step))
         .route("/reports/{ticket}/notes", post(reports::note))
