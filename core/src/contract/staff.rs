@@ -204,6 +204,46 @@ pub struct NewStep {
     pub agency_id: Option<String>,
 }
 
+/// `POST /staff/bulk-steps` (administrators): one step for many reports, each taken as the single step takes it,
+/// in its own transaction. Only [`StepAction::Verify`] and [`StepAction::Forward`]; at most
+/// [`BulkSteps::MAX_TICKETS`] distinct tickets.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct BulkSteps {
+    pub action: StepAction,
+    pub tickets: Vec<String>,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency_id: Option<String>,
+}
+
+impl BulkSteps {
+    pub const MAX_TICKETS: usize = 100;
+
+    /// Whether `action` may be taken in bulk: the administrator's steps that need no judgement of each report's
+    /// text beyond the queue row (a rejection or an agency's answer is written for one report).
+    pub fn allows(action: StepAction) -> bool {
+        matches!(action, StepAction::Verify | StepAction::Forward)
+    }
+}
+
+/// The answer to [`BulkSteps`]: every ticket sent (each once) is in `done` or in `failed`, in the order sent.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct BulkOutcome {
+    pub done: Vec<String>,
+    pub failed: Vec<BulkFailure>,
+}
+
+/// One report whose step was refused: the status and problem the single step would have answered.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct BulkFailure {
+    pub ticket: String,
+    pub status: u16,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
 /// `POST /staff/reports/{ticket}/notes` → 201 [`InternalNote`].
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct NewNote {

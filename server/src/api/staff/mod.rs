@@ -3,8 +3,9 @@
 
 mod accounts;
 pub mod auth;
-mod monitoring;
+mod bulk;
 mod desk;
+mod monitoring;
 mod queue;
 mod reports;
 mod session;
@@ -33,6 +34,7 @@ fn routes() -> Router<AppState> {
         .route("/reports", post(desk::record))
         .route("/reports/{ticket}", get(reports::get).patch(reports::correct))
         .route("/reports/{ticket}/steps", post(reports::step))
+        .route("/bulk-steps", post(bulk::bulk_steps))
         .route("/reports/{ticket}/notes", post(reports::note))
         .route("/reports/{ticket}/attachments/{id}", get(reports::attachment))
         .route("/session/password", post(session::change_password))

@@ -12,6 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use chrono::Utc;
+use rusqlite::Connection;
 
 use super::ObjectBody;
 use crate::api::attachments::send_file;
@@ -34,7 +35,7 @@ fn may_write(staff: &Staff) -> Result<(), ApiError> {
 }
 
 /// `text` cleaned as the portal cleans a message, or a 422 naming `field`.
-fn cleaned(
+pub(super) fn cleaned(
     state: &AppState,
     field: &'static str,
     text: &str,
@@ -74,41 +75,53 @@ pub async fn step(
     let db = state.db.clone();
     let view = db
         .write(move |conn| {
-            let found = find(conn, &staff, &ticket)?;
-            may_write(&staff)?;
-            if input.action.role() != staff.role {
-                return Err(ApiError::forbidden("This step is another role's."));
-            }
-            let message = cleaned(&state, "message", &input.message, input.action.needs_message(), english)?;
-            let agency_id = input.agency_id.as_deref().map(str::trim).filter(|a| !a.is_empty());
-            if input.action == StepAction::Forward && agency_id.is_none() {
-                return Err(ApiError::validation(field_errors(
-                    &[("agency_id", Rule::Required)],
-                    english,
-                )));
-            }
-            let step = Step {
-                action: input.action,
-                message: Some(message.as_str()).filter(|m| !m.is_empty()),
-                agency_id: agency_id.filter(|_| input.action == StepAction::Forward),
-                at: Utc::now(),
-            };
-            db::staff_reports::take_step(conn, &staff, &found, &step, &state.calendar, &state.portal.sla).map_err(
-                |e| match e {
-                    StepError::NotNow { from } => {
-                        ApiError::new(StatusCode::CONFLICT, "Illegal transition").detail(format!(
-                            "A report that is {} cannot take the step {} now.",
-                            from.as_str(),
-                            step.action.as_str()
-                        ))
-                    }
-                    StepError::Transition(e) => transition_refused(e, english),
-                },
-            )?;
-            Ok(db::staff_reports::view(conn, &staff, found.id)?)
+            let id = take_step(conn, &state, &staff, &ticket, &input, english)?;
+            Ok(db::staff_reports::view(conn, &staff, id)?)
         })
         .await?;
     Ok(Json(view))
+}
+
+/// Takes `input` on the report of `ticket` as `staff` (the single step and each report of a bulk step go through
+/// here, so both refuse the same things in the same order); the report's id.
+pub(super) fn take_step(
+    conn: &mut Connection,
+    state: &AppState,
+    staff: &Staff,
+    ticket: &str,
+    input: &NewStep,
+    english: bool,
+) -> Result<i64, ApiError> {
+    let found = find(conn, staff, ticket)?;
+    may_write(staff)?;
+    if input.action.role() != staff.role {
+        return Err(ApiError::forbidden("This step is another role's."));
+    }
+    let message = cleaned(state, "message", &input.message, input.action.needs_message(), english)?;
+    let agency_id = input.agency_id.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    if input.action == StepAction::Forward && agency_id.is_none() {
+        return Err(ApiError::validation(field_errors(
+            &[("agency_id", Rule::Required)],
+            english,
+        )));
+    }
+    let step = Step {
+        action: input.action,
+        message: Some(message.as_str()).filter(|m| !m.is_empty()),
+        agency_id: agency_id.filter(|_| input.action == StepAction::Forward),
+        at: Utc::now(),
+    };
+    db::staff_reports::take_step(conn, staff, &found, &step, &state.calendar, &state.portal.sla).map_err(
+        |e| match e {
+            StepError::NotNow { from } => ApiError::new(StatusCode::CONFLICT, "Illegal transition").detail(format!(
+                "A report that is {} cannot take the step {} now.",
+                from.as_str(),
+                step.action.as_str()
+            )),
+            StepError::Transition(e) => transition_refused(e, english),
+        },
+    )?;
+    Ok(found.id)
 }
 
 /// `POST /staff/reports/{ticket}/notes` `NewNote` → 201 the note. Notes are never shown on a public endpoint.
