@@ -11,6 +11,7 @@ mod report_view;
 mod staff;
 mod statistics;
 mod submission;
+mod templates;
 
 pub use listing::*;
 pub use portal::*;
@@ -19,3 +20,4 @@ pub use report_view::*;
 pub use staff::*;
 pub use statistics::*;
 pub use submission::*;
+pub use templates::*;

@@ -16,6 +16,7 @@ pub mod staff_corrections;
 pub mod staff_queue;
 pub mod staff_reports;
 pub mod stats;
+pub mod templates;
 pub mod workflow;
 mod writer;
 
@@ -44,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_keyed_secrets.sql"),
     include_str!("migrations/0005_staff.sql"),
     include_str!("migrations/0006_staff_queue.sql"),
+    include_str!("migrations/0008_response_templates.sql"),
 ];
 
 #[derive(Clone)]
