@@ -15,6 +15,7 @@ pub mod open311;
 pub mod staff;
 pub mod stats;
 pub mod status;
+pub mod templates;
 pub mod ticket;
 pub mod validation;
 

@@ -55,7 +55,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 4] = [
     ),
 ];
 
-/// Creates the demo accounts when none of them exists (an operator who removed or renamed one keeps it so).
+/// Creates the demo accounts, and the demo response templates, when none of the accounts exists (an operator who removed or renamed one keeps it so).
 /// Returns whether it created them.
 pub fn ensure_demo_accounts(db: &Db) -> Result<bool, String> {
     let any = db
@@ -87,6 +87,9 @@ pub fn ensure_demo_accounts(db: &Db) -> Result<bool, String> {
                 password_hash: Some(hash),
             };
             accounts::create(&tx, &row, Utc::now())?;
+        }
+        if let Some(admin) = accounts::find(&tx, DEMO_ACCOUNTS[0].0)? {
+            crate::seed::templates::seed(&tx, admin.id)?;
         }
         tx.commit()
     })

@@ -178,7 +178,7 @@ async fn idempotency_keys_are_forgotten_after_a_day() {
 /// What a database written before the key file looked like: idempotency answers with the access code in clear.
 // A database of schema version 3 has none of the tables, columns and indexes of the later migrations either.
 const OLD_IDEMPOTENCY: &str = "DROP TABLE idempotency; DROP TABLE secret_key_use;
-DROP TABLE notes; DROP TABLE audit; DROP TABLE sessions; DROP TABLE account_agencies; DROP TABLE accounts;
+DROP TABLE response_templates; DROP TABLE notes; DROP TABLE audit; DROP TABLE sessions; DROP TABLE account_agencies; DROP TABLE accounts;
 DROP INDEX reports_next_due; DROP INDEX reports_agency_queue; DROP INDEX reports_unfinished_queue;
 ALTER TABLE reports DROP COLUMN next_due; ALTER TABLE reports DROP COLUMN forwarded;
 ALTER TABLE reports DROP COLUMN handed_back;

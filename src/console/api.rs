@@ -5,7 +5,7 @@
 
 use aduan_core::{
     AccountChange, InternalNote, Monitoring, NewAccount, NewNote, NewStep, PasswordChange, QueuePage, QueueQuery,
-    ReportCorrection, ReportFilter, SignIn, StaffAccount, StaffReportView, StaffSession,
+    ReportCorrection, ReportFilter, ResponseTemplate, SignIn, StaffAccount, StaffReportView, StaffSession,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{Callable, Callback};
@@ -194,6 +194,16 @@ impl StaffApi {
     pub async fn change_account(&self, username: &str, change: &AccountChange) -> Result<StaffAccount, StaffError> {
         let url = self.url(&format!("/accounts/{}", percent_encode(username)));
         self.json(Request::patch(&url), Self::body(change)?).await
+    }
+
+    /// `GET /staff/templates?action=&category_id=`: response templates (every role reads them).
+    pub async fn templates(&self, category_id: Option<&str>) -> Result<Vec<ResponseTemplate>, StaffError> {
+        let pairs: Vec<(&str, String)> = category_id
+            .map(|c| ("category_id", c.to_string()))
+            .into_iter()
+            .collect();
+        self.json(Request::get(&with_query(&self.url("/templates"), &pairs)), None)
+            .await
     }
 
     /// `GET /staff/queue`: one page of a tab, with every tab's count.

@@ -12,6 +12,7 @@ mod report_view;
 mod staff;
 mod statistics;
 mod submission;
+mod templates;
 
 pub use listing::*;
 pub use monitoring::*;
@@ -21,3 +22,4 @@ pub use report_view::*;
 pub use staff::*;
 pub use statistics::*;
 pub use submission::*;
+pub use templates::*;

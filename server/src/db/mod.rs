@@ -17,6 +17,7 @@ pub mod staff_corrections;
 pub mod staff_queue;
 pub mod staff_reports;
 pub mod stats;
+pub mod templates;
 pub mod workflow;
 mod writer;
 
@@ -46,9 +47,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_staff.sql"),
     include_str!("migrations/0006_staff_queue.sql"),
     include_str!("migrations/0007_channels.sql"),
-    // 0008–0009 are being written on branches (issue #18) and go before this one when they land.
-    include_str!("migrations/0010_escalated_due.sql"),
-    include_str!("migrations/0011_confidential_search.sql"),
+    include_str!("migrations/0008_response_templates.sql"),
+    include_str!("migrations/0009_escalated_due.sql"),
+    include_str!("migrations/0010_confidential_search.sql"),
 ];
 
 #[derive(Clone)]

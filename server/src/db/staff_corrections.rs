@@ -117,7 +117,7 @@ pub fn correct(
         report_id
     ])?;
     // The public search indexes only reports that are not confidential (migration 0002), staff search the others
-    // in an index of their own (0011): a report made confidential moves from the one to the other, and back.
+    // in an index of their own (0010): a report made confidential moves from the one to the other, and back.
     let moves = match (now.confidential, c.confidential) {
         (false, Some(true)) => Some(("reports_fts", "reports_confidential_fts")),
         (true, Some(false)) => Some(("reports_confidential_fts", "reports_fts")),

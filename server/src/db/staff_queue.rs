@@ -60,7 +60,7 @@ fn tab_where(staff: &Staff, req: &QueueRequest, tab: QueueTab) -> Where {
     if let Some(q) = req.search.as_deref() {
         match aduan_core::ticket::Ticket::parse(q) {
             Ok(ticket) => w.and("ticket = ?", Value::Text(ticket.to_string())),
-            // Confidential reports have an index of their own (migrations 0002 and 0011), which only staff read.
+            // Confidential reports have an index of their own (migrations 0002 and 0010), which only staff read.
             Err(_) => match fts_query(q) {
                 // Both `?` are the one parameter.
                 Some(words) => w.and(

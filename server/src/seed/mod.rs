@@ -2,6 +2,7 @@
 
 mod demo;
 mod reference;
+pub mod templates;
 
 use aduan_core::WorkingCalendar;
 

@@ -11,6 +11,7 @@ mod notes;
 pub mod rules;
 mod state;
 mod steps;
+mod templates;
 pub mod words;
 
 use aduan_core::{Portal, StaffReportView};
@@ -84,6 +85,29 @@ fn LoadFailed(error: ApiError) -> impl IntoView {
     view! { <ErrorPanel error on_retry=move |_| state.reload() /> }.into_any()
 }
 
+/// What a response template's placeholders become for `report`: its ticket, its agency, its current deadline
+/// written in each language, and the portal's name.
+fn placeholders_of(report: &aduan_core::ReportView, responded: bool, portal: &str) -> templates::ReportPlaceholders {
+    use aduan_core::templates::{written_date, Placeholders};
+    let due = report.deadlines.as_ref().and_then(|d| {
+        aduan_core::current_deadline(report.status, responded, d.verify.due, d.respond.due, d.escalation.due)
+    });
+    // Grouped as the citizen's pages show it, so that it reads the same in the message as on the page.
+    let ticket =
+        aduan_core::ticket::Ticket::parse(&report.ticket).map_or_else(|_| report.ticket.clone(), |t| t.grouped());
+    let of = |english: bool| Placeholders {
+        ticket: ticket.clone(),
+        agency: report.agency.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
+        deadline: due.map(|d| written_date(d, english)).unwrap_or_default(),
+        portal: portal.to_string(),
+    };
+    templates::ReportPlaceholders {
+        id: of(false),
+        en: of(true),
+        category_id: report.category.as_ref().map(|c| c.id.clone()),
+    }
+}
+
 /// The loaded report: what it says, what the role may do now, and its history.
 #[component]
 fn ReportBody(view: StaffReportView, portal: Portal) -> impl IntoView {
@@ -106,6 +130,7 @@ fn ReportBody(view: StaffReportView, portal: Portal) -> impl IntoView {
             current_agency=report.agency.as_ref().map(|a| a.id.clone())
             agencies=portal.agencies.clone()
             message_max
+            placeholders=placeholders_of(&report, view.responded, &portal.name)
         />
         <NotesSection notes=view.notes can_write message_max />
         {report

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::rules::{check_step, draft_key, step_field, AGENCY_INPUT, MESSAGE_INPUT};
 use super::state::{Done, ReportState};
+use super::templates::{ReportPlaceholders, TemplatePicker};
 use super::words::{step_key, use_report_words};
 use crate::components::form::{described_by, Field};
 use crate::console::session::{forget, store, stored, use_session};
@@ -18,6 +19,7 @@ pub fn StepForm(
     current_agency: Option<String>,
     agencies: Vec<Agency>,
     message_max: usize,
+    placeholders: ReportPlaceholders,
 ) -> impl IntoView {
     let words = use_report_words();
     let said = |key: &'static str| {
@@ -30,7 +32,7 @@ pub fn StepForm(
     match (can_write, steps.is_empty()) {
         (false, _) => said("steps.read_only"),
         (true, true) => said("steps.none"),
-        (true, false) => view! { <StepChoices steps current_agency agencies message_max /> }.into_any(),
+        (true, false) => view! { <StepChoices steps current_agency agencies message_max placeholders /> }.into_any(),
     }
 }
 
@@ -40,6 +42,7 @@ fn StepChoices(
     current_agency: Option<String>,
     agencies: Vec<Agency>,
     message_max: usize,
+    placeholders: ReportPlaceholders,
 ) -> impl IntoView {
     let words = use_report_words();
     let state = expect_context::<ReportState>();
@@ -100,9 +103,15 @@ fn StepChoices(
     });
     let message_error = state.problem_at(MESSAGE_INPUT);
     let forwards = steps.contains(&StepAction::Forward);
+    let with_message: Vec<StepAction> = steps.iter().copied().filter(|s| s.needs_message()).collect();
+    let on_fill = Callback::new(move |text: String| {
+        draft.with_value(|key| store(key, &text));
+        message.set(text);
+    });
     view! {
         <form class="step-form" on:submit=on_submit novalidate>
             <h2>{move || words.word("steps.title")}</h2>
+            <TemplatePicker steps=with_message placeholders message on_fill />
             <Field
                 id=MESSAGE_INPUT
                 label=Signal::derive(move || words.word("steps.message"))

@@ -9,10 +9,11 @@ mod monitoring;
 mod queue;
 mod reports;
 mod session;
+mod templates;
 pub mod throttle;
 
 use axum::extract::{FromRequest, Request};
-use axum::routing::{get, patch, post};
+use axum::routing::{get, patch, post, put};
 use axum::{middleware, Router};
 use serde::de::DeserializeOwned;
 
@@ -40,6 +41,8 @@ fn routes() -> Router<AppState> {
         .route("/session/password", post(session::change_password))
         .route("/accounts", get(accounts::list).post(accounts::create))
         .route("/accounts/{username}", patch(accounts::change))
+        .route("/templates", get(templates::list).post(templates::create))
+        .route("/templates/{id}", put(templates::replace).delete(templates::delete))
 }
 
 /// The routes under `/api/v1/staff`, with the operator API's rate limit and no caching of any answer.

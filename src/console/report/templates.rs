@@ -1,0 +1,114 @@
+//! "Templat tanggapan" on the step form: the templates of the steps offered now, for the report's category and
+//! for every category, filled for this report in the chosen language. A message already typed is replaced only
+//! after the user confirms.
+
+use aduan_core::templates::{fill, Placeholders};
+use aduan_core::{ResponseTemplate, StepAction};
+use leptos::prelude::*;
+
+use super::words::{step_key, use_report_words};
+use crate::console::session::use_session;
+use crate::i18n::Lang;
+
+pub const TEMPLATE_SELECT: &str = "step-template";
+pub const TEMPLATE_LANG: &str = "step-template-lang";
+
+/// What the placeholders become for this report, in each language (only the deadline's wording differs).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportPlaceholders {
+    pub id: Placeholders,
+    pub en: Placeholders,
+    pub category_id: Option<String>,
+}
+
+#[component]
+pub fn TemplatePicker(
+    steps: Vec<StepAction>,
+    placeholders: ReportPlaceholders,
+    /// The message as typed, to ask before replacing it.
+    message: RwSignal<String>,
+    /// Called with the filled text once the user has chosen a template (and confirmed replacing their text).
+    on_fill: Callback<String>,
+) -> impl IntoView {
+    let words = use_report_words();
+    let session = use_session();
+    let category = placeholders.category_id.clone();
+    let found = LocalResource::new(move || {
+        let (api, category) = (session.api(), category.clone());
+        async move { api.templates(category.as_deref()).await.unwrap_or_default() }
+    });
+    let lang = RwSignal::new(words.lang());
+    let placeholders = StoredValue::new(placeholders);
+    let steps = StoredValue::new(steps);
+    let chosen = RwSignal::new(String::new());
+    let offered = move || -> Vec<ResponseTemplate> {
+        let steps = steps.get_value();
+        found
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| steps.contains(&t.action))
+            .collect()
+    };
+    let apply = move |id: String| {
+        let Some(template) = offered().into_iter().find(|t| t.id.to_string() == id) else {
+            return;
+        };
+        let (text, values) = placeholders.with_value(|p| match lang.get_untracked() {
+            Lang::Id => (template.text_id.clone(), p.id.clone()),
+            Lang::En => (template.text_en.clone(), p.en.clone()),
+        });
+        let typed = !message.get_untracked().trim().is_empty();
+        let replace = !typed
+            || window()
+                .confirm_with_message(words.word("templates.replace_confirm"))
+                .unwrap_or(false);
+        if replace {
+            on_fill.run(fill(&text, &values));
+        }
+    };
+    view! {
+        <Show when=move || !offered().is_empty()>
+            <div class="template-picker">
+                <div class="field">
+                    <label for=TEMPLATE_SELECT>{move || words.word("templates.choose")}</label>
+                    <p class="hint" id=format!("{TEMPLATE_SELECT}-hint")>
+                        {move || words.word("templates.choose_hint")}
+                    </p>
+                    <select
+                        id=TEMPLATE_SELECT
+                        aria-describedby=format!("{TEMPLATE_SELECT}-hint")
+                        prop:value=chosen
+                        on:change=move |ev| {
+                            let id = event_target_value(&ev);
+                            chosen.set(id.clone());
+                            apply(id);
+                        }
+                    >
+                        <option value="">{move || words.word("templates.none")}</option>
+                        {move || {
+                            offered()
+                                .into_iter()
+                                .map(|t| {
+                                    let label = format!("{} — {}", words.word(step_key(t.action)), t.title);
+                                    view! { <option value=t.id.to_string()>{label}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=TEMPLATE_LANG>{move || words.word("templates.language")}</label>
+                    <select
+                        id=TEMPLATE_LANG
+                        prop:value=move || lang.get().code()
+                        on:change=move |ev| lang.set(Lang::parse(&event_target_value(&ev)).unwrap_or(Lang::Id))
+                    >
+                        <option value="id">"Bahasa Indonesia"</option>
+                        <option value="en">"English"</option>
+                    </select>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,80 @@
+// Response templates on the report page: an administrator's template for the initial response (made through the
+// API: the templates page is not built yet) is offered to the agency officer at 360 px, fills the message for
+// this report (grouped ticket, agency), never replaces typed text without asking, and the edited message is what
+// the citizen's tracking page shows.
+import { test, expect } from '@playwright/test';
+import { baseUrl, operator, screenshot, watchErrors } from './helpers.mjs';
+
+const PUPR = 'Dinas Pekerjaan Umum dan Penataan Ruang';
+const grouped = (t) => `${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`;
+
+async function createReport(request, title) {
+  const res = await request.post(`${baseUrl()}/api/v1/reports`, {
+    headers: { 'idempotency-key': `console-templates-${title}-${Date.now()}` },
+    data: {
+      kind: 'complaint', title, body: 'Lubang besar di tengah jalan membahayakan pengendara motor setiap malam.', incident_date: '2026-01-15',
+      category_id: 'jalan', region_id: 'cempaka', address: 'Depan pasar Cempaka', anonymous: false, confidential: false,
+      attachment_ids: [], reporter: { name: 'Budi Santoso', email: 'budi@contoh.id', phone: '' },
+    },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()).ticket;
+}
+
+async function staffStep(request, ticket, action, message = '', agency_id) {
+  const res = await request.post(`${baseUrl()}/api/v1/staff/reports/${ticket}/steps`, { headers: operator(), data: { action, message, agency_id } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+test('the officer picks a template at 360 px, edits the filled message and sends it; the citizen sees the edit', async ({ browser, request }) => {
+  const ticket = await createReport(request, 'Jalan amblas dekat jembatan Cempaka');
+  await staffStep(request, ticket, 'verify');
+  await staffStep(request, ticket, 'forward', 'Diteruskan ke Dinas PUPR.', 'dinas-pupr');
+  const title = `Uji templat ${Date.now()}`;
+  const made = await request.post(`${baseUrl()}/api/v1/staff/templates`, {
+    headers: operator(),
+    data: {
+      action: 'initial_response', category_id: 'jalan', title,
+      text_id: 'Laporan {tiket} kami terima di {instansi}, batas {batas_waktu}. {nama}',
+      text_en: 'Report {ticket} was received by {agency}, due {deadline}.',
+    },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const errors = watchErrors(page);
+  await page.goto(`${baseUrl()}/petugas/${ticket}?lang=id`);
+  await page.getByLabel('Nama pengguna').fill('petugas-pupr');
+  await page.getByLabel('Kata sandi').fill('demo-petugas-2026');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Laporan ${grouped(ticket)}` })).toBeVisible();
+
+  const message = page.getByLabel('Pesan untuk pelapor');
+  const picker = page.getByLabel('Templat tanggapan');
+  await picker.selectOption({ label: `Kirim tanggapan awal — ${title}` });
+  const filled = await message.inputValue();
+  expect(filled).toMatch(new RegExp(`^Laporan ${grouped(ticket)} kami terima di ${PUPR}, batas \\d{1,2} \\w{3} \\d{4}\\. \\{nama\\}$`));
+
+  // Typed text is replaced only when the user agrees.
+  await message.fill('Pesan yang sudah saya ketik.');
+  page.once('dialog', (d) => d.dismiss());
+  await picker.selectOption('');
+  await picker.selectOption({ label: `Kirim tanggapan awal — ${title}` });
+  await expect(message).toHaveValue('Pesan yang sudah saya ketik.');
+  await page.getByLabel('Bahasa templat').selectOption('en');
+  page.once('dialog', (d) => d.accept());
+  await picker.selectOption('');
+  await picker.selectOption({ label: `Kirim tanggapan awal — ${title}` });
+  await expect(message).toHaveValue(new RegExp(`^Report ${grouped(ticket)} was received by ${PUPR}, due \\d{1,2} \\w{3} \\d{4}\\.$`));
+
+  const edited = `${await message.inputValue()} Tim akan datang hari Kamis.`;
+  await message.fill(edited);
+  await screenshot(page, 'console-templates-officer-360');
+  await page.getByRole('button', { name: 'Kirim tanggapan awal', exact: true }).click();
+  await expect(page.locator('#report-done')).toContainText('Kirim tanggapan awal: tersimpan.');
+  expect(errors).toEqual([]);
+
+  const citizen = await browser.newPage();
+  await citizen.goto(`${baseUrl()}/lacak/${ticket}`);
+  await expect(citizen.locator('.timeline li').filter({ hasText: edited })).toHaveCount(1);
+});
