@@ -13,12 +13,15 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::http::Uri;
+use axum::routing::{any, get};
 use axum::{Form, Json, Router};
 use chrono::{DateTime, NaiveDate, Utc};
 
+mod format;
 mod mapping;
 
+use format::{answer, Format};
 use mapping::{as_service_request, open311_field};
 
 use crate::crypto::secure_random;
@@ -57,7 +60,11 @@ pub fn router(state: AppState, limits: &Limits, cors_origins: &[String]) -> Rout
             limits.posts.clone(),
             ratelimit::limit_posts,
         ))
-        .layer(axum::extract::DefaultBodyLimit::max(JSON_BODY_LIMIT));
+        .layer(axum::extract::DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        // Without these the SPA's fallback would answer them with its page and a 200.
+        .route("/open311/v2", any(unknown))
+        .route("/open311/v2/", any(unknown))
+        .route("/open311/v2/{*rest}", any(unknown));
     if let Some(cors) = cors_layer(cors_origins) {
         router = router.layer(cors);
     }
@@ -77,6 +84,20 @@ impl Open311Failure {
             }],
         )
     }
+}
+
+impl Open311Failure {
+    /// The error array in `format`: `[{code, description}]` or `<errors><error>…`.
+    fn answer(self, format: Format) -> Response {
+        answer(self.0, format, "errors", "error", &self.1)
+    }
+}
+
+/// A path under `/open311/v2/` that names no endpoint.
+async fn unknown(uri: Uri) -> Response {
+    let path = uri.path();
+    Open311Failure::new(StatusCode::NOT_FOUND, format!("{path} is not a GeoReport v2 endpoint."))
+        .answer(Format::of_path(path))
 }
 
 impl IntoResponse for Open311Failure {

@@ -1,0 +1,71 @@
+//! GeoReport v2's two formats: JSON, and XML with the specification's root and element names
+//! (`<services><service>…`, `<service_requests><request>…`, `<errors><error>…`), written with quick-xml.
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+/// The format a path asks for by its suffix.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Format {
+    Json,
+    Xml,
+}
+
+impl Format {
+    /// `services.xml` → (`services`, Xml); `None` without one of the two suffixes.
+    pub fn split(name: &str) -> Option<(&str, Format)> {
+        name.strip_suffix(".json")
+            .map(|n| (n, Format::Json))
+            .or_else(|| name.strip_suffix(".xml").map(|n| (n, Format::Xml)))
+    }
+
+    /// The format of a path that may not name an endpoint: XML when it ends `.xml`, else JSON.
+    pub fn of_path(path: &str) -> Format {
+        if path.ends_with(".xml") {
+            Format::Xml
+        } else {
+            Format::Json
+        }
+    }
+}
+
+/// A list as `root` holding one `item` element per entry.
+#[derive(Serialize)]
+struct XmlList<'a, T> {
+    #[serde(rename = "$value")]
+    items: Vec<XmlItem<'a, T>>,
+}
+
+/// One entry under its element name: quick-xml names a `$value` sequence's elements by enum variant.
+struct XmlItem<'a, T>(&'static str, &'a T);
+
+impl<T: Serialize> Serialize for XmlItem<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_newtype_variant("item", 0, self.0, self.1)
+    }
+}
+
+/// `items` as a GeoReport v2 document in `format`, with `status`.
+pub fn answer<T: Serialize>(status: StatusCode, format: Format, root: &str, item: &'static str, items: &[T]) -> Response {
+    match format {
+        Format::Json => (status, axum::Json(items)).into_response(),
+        Format::Xml => {
+            let list = XmlList {
+                items: items.iter().map(|i| XmlItem(item, i)).collect(),
+            };
+            match quick_xml::se::to_string_with_root(root, &list) {
+                Ok(body) => (
+                    status,
+                    [(header::CONTENT_TYPE, "text/xml; charset=utf-8")],
+                    format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>{body}"),
+                )
+                    .into_response(),
+                Err(e) => {
+                    tracing::error!("cannot write an Open311 XML answer: {e}");
+                    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                }
+            }
+        }
+    }
+}
