@@ -76,3 +76,27 @@ async fn paths_that_are_not_endpoints_are_404_in_the_error_format_never_the_app_
     assert_eq!(res.status(), 200);
     assert!(res.text().await.unwrap().contains("SPA"));
 }
+
+#[tokio::test]
+async fn coordinates_posted_come_back_unless_the_report_is_confidential() {
+    let s = TestServer::start(&["--demo", "--demo-reports", "10"]).await;
+    let res = post_form(&s, "/open311/v2/requests.json", FULL).await;
+    assert_eq!(res.status(), 200);
+    let created: Value = res.json().await.unwrap();
+    let id = created[0]["service_request_id"].as_str().unwrap().to_string();
+    let one = s.get_json(&format!("/open311/v2/requests/{id}.json")).await;
+    assert_eq!((one[0]["lat"].as_f64(), one[0]["long"].as_f64()), (Some(-6.2), Some(106.8)));
+    let listed = s
+        .get_json(&format!("/open311/v2/requests.json?service_request_id={id}"))
+        .await;
+    assert_eq!((listed[0]["lat"].as_f64(), listed[0]["long"].as_f64()), (Some(-6.2), Some(106.8)));
+    // A confidential report's place is hidden like its address on /api/v1.
+    let (ticket, _) = s
+        .submit(|b| {
+            b["confidential"] = serde_json::json!(true);
+            b["location"] = serde_json::json!({"lat": -6.3, "lon": 106.9});
+        })
+        .await;
+    let hidden = s.get_json(&format!("/open311/v2/requests/{ticket}.json")).await;
+    assert!(hidden[0].get("lat").is_none_or(Value::is_null) && hidden[0].get("long").is_none_or(Value::is_null));
+}

@@ -10,6 +10,7 @@ pub mod filter;
 pub mod idempotency;
 pub mod keyed;
 pub mod listing;
+pub mod open311;
 pub mod portal;
 pub mod reports;
 pub mod staff_corrections;

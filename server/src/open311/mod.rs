@@ -251,10 +251,12 @@ async fn one(
         .db
         .read(move |conn| {
             let found = locate(conn, &state.secrets, &ticket, None)?;
-            Ok(db::reports::load(conn, found.id, Audience::Public)?)
+            let view = db::reports::load(conn, found.id, Audience::Public)?;
+            let at = db::open311::public_coordinates(conn, &view.ticket)?;
+            Ok((view, at))
         })
         .await?;
-    Ok(Json(vec![as_service_request(&view, &state.calendar)]))
+    Ok(Json(vec![as_service_request(&view.0, view.1.as_ref(), &state.calendar)]))
 }
 
 async fn token(
@@ -341,9 +343,19 @@ async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec
     };
     let views = state
         .db
-        .read(move |conn| Ok(db::listing::open311_requests(conn, &query, LIST_LIMIT)?))
+        .read(move |conn| {
+            let views = db::listing::open311_requests(conn, &query, LIST_LIMIT)?;
+            let with_places = views
+                .into_iter()
+                .map(|v| Ok((db::open311::public_coordinates(conn, &v.ticket)?, v)))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(with_places)
+        })
         .await?;
     Ok(Json(
-        views.iter().map(|v| as_service_request(v, &state.calendar)).collect(),
+        views
+            .iter()
+            .map(|(at, v)| as_service_request(v, at.as_ref(), &state.calendar))
+            .collect(),
     ))
 }
