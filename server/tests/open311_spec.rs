@@ -100,3 +100,32 @@ async fn coordinates_posted_come_back_unless_the_report_is_confidential() {
     let hidden = s.get_json(&format!("/open311/v2/requests/{ticket}.json")).await;
     assert!(hidden[0].get("lat").is_none_or(Value::is_null) && hidden[0].get("long").is_none_or(Value::is_null));
 }
+
+#[tokio::test]
+async fn an_unknown_jurisdiction_is_a_400_in_the_error_format() {
+    let s = TestServer::start(&["--open311-jurisdiction", "sukamaju.go.id"]).await;
+    for path in [
+        "/open311/v2/services.json?jurisdiction_id=elsewhere.gov",
+        "/open311/v2/services/jalan.json?jurisdiction_id=elsewhere.gov",
+        "/open311/v2/requests.json?jurisdiction_id=elsewhere.gov",
+    ] {
+        let res = s.get(path).await;
+        assert_eq!(res.status(), 400, "{path}");
+        let errors: Value = res.json().await.unwrap();
+        assert_eq!(errors[0]["code"], "400", "{path}");
+        assert!(errors[0]["description"].as_str().unwrap().contains("jurisdiction_id"), "{path}");
+    }
+    let mut posted = FULL.to_vec();
+    posted.push(("jurisdiction_id", "elsewhere.gov"));
+    let res = post_form(&s, "/open311/v2/requests.json", &posted).await;
+    assert_eq!(res.status(), 400);
+    // Ours, or none at all, is accepted.
+    assert_eq!(s.get("/open311/v2/services.json?jurisdiction_id=sukamaju.go.id").await.status(), 200);
+    assert_eq!(s.get("/open311/v2/services.json").await.status(), 200);
+    posted.pop();
+    posted.push(("jurisdiction_id", "sukamaju.go.id"));
+    assert_eq!(post_form(&s, "/open311/v2/requests.json", &posted).await.status(), 200);
+    // A server with no jurisdiction configured serves a single city and takes any.
+    let any = TestServer::start(&[]).await;
+    assert_eq!(any.get("/open311/v2/services.json?jurisdiction_id=x").await.status(), 200);
+}

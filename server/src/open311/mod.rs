@@ -19,9 +19,11 @@ use axum::{Form, Json, Router};
 use chrono::{DateTime, NaiveDate, Utc};
 
 mod format;
+mod jurisdiction;
 mod mapping;
 
 use format::{answer, Format};
+use jurisdiction::Settings;
 use mapping::{as_service_request, open311_field};
 
 use crate::crypto::secure_random;
@@ -41,7 +43,11 @@ const LIST_LIMIT: u32 = 1000;
 
 /// `limits` are the ones `/api/v1` uses, so a client has one budget of POSTs and of searches across both
 /// protocols.
-pub fn router(state: AppState, limits: &Limits, cors_origins: &[String]) -> Router {
+pub fn router(state: AppState, limits: &Limits, config: &crate::Config) -> Router {
+    let settings = Settings {
+        jurisdiction: config.open311_jurisdiction.as_deref().map(Into::into),
+        contact: config.open311_contact.as_deref().map(Into::into),
+    };
     let mut router = Router::new()
         .route("/open311/v2/services.json", get(services))
         .route("/open311/v2/services/{code}", get(service_definition))
@@ -61,11 +67,16 @@ pub fn router(state: AppState, limits: &Limits, cors_origins: &[String]) -> Rout
             ratelimit::limit_posts,
         ))
         .layer(axum::extract::DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(
+            settings.clone(),
+            jurisdiction::check_query,
+        ))
+        .layer(axum::Extension(settings))
         // Without these the SPA's fallback would answer them with its page and a 200.
         .route("/open311/v2", any(unknown))
         .route("/open311/v2/", any(unknown))
         .route("/open311/v2/{*rest}", any(unknown));
-    if let Some(cors) = cors_layer(cors_origins) {
+    if let Some(cors) = cors_layer(&config.cors_origins) {
         router = router.layer(cors);
     }
     router.with_state(state)
@@ -189,6 +200,7 @@ async fn service_definition(
 /// The form of `POST requests.json` as pairs, since `attribute[code]` keys vary by service.
 async fn create(
     State(state): State<AppState>,
+    axum::Extension(settings): axum::Extension<Settings>,
     headers: axum::http::HeaderMap,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Json<Vec<RequestCreated>>, Open311Failure> {
@@ -204,6 +216,7 @@ async fn create(
             ),
         )
     })?;
+    settings.check(mapping::form_value(&pairs, "jurisdiction_id").as_deref())?;
     let input = mapping::new_report(&pairs, &state.portal.categories)?;
     let now = Utc::now();
     let report = validate_new_report(&input, &state.portal, state.calendar.local_date(now)).map_err(|errors| {
