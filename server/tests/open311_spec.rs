@@ -129,3 +129,103 @@ async fn an_unknown_jurisdiction_is_a_400_in_the_error_format() {
     let any = TestServer::start(&[]).await;
     assert_eq!(any.get("/open311/v2/services.json?jurisdiction_id=x").await.status(), 200);
 }
+
+/// The field names of GeoReport v2's documents, per endpoint.
+const SERVICE_FIELDS: &[&str] = &[
+    "service_code",
+    "service_name",
+    "description",
+    "metadata",
+    "type",
+    "keywords",
+    "group",
+];
+const DEFINITION_FIELDS: &[&str] = &["service_code", "attributes"];
+const ATTRIBUTE_FIELDS: &[&str] = &[
+    "variable",
+    "code",
+    "datatype",
+    "required",
+    "datatype_description",
+    "order",
+    "description",
+    "values",
+];
+const REQUEST_FIELDS: &[&str] = &[
+    "service_request_id",
+    "status",
+    "status_notes",
+    "service_name",
+    "service_code",
+    "description",
+    "agency_responsible",
+    "service_notice",
+    "requested_datetime",
+    "updated_datetime",
+    "expected_datetime",
+    "address",
+    "address_id",
+    "zipcode",
+    "lat",
+    "long",
+    "media_url",
+];
+const CREATED_FIELDS: &[&str] = &["service_request_id", "token", "service_notice", "account_id"];
+const TOKEN_FIELDS: &[&str] = &["service_request_id", "token"];
+const ERROR_FIELDS: &[&str] = &["code", "description"];
+
+fn no_null(at: &str, v: &Value) {
+    match v {
+        Value::Null => panic!("null at {at}"),
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, x)| no_null(&format!("{at}[{i}]"), x)),
+        Value::Object(map) => map.iter().for_each(|(k, x)| no_null(&format!("{at}.{k}"), x)),
+        _ => {}
+    }
+}
+
+/// Each entry of `list` is an object with only the specification's `fields` and no null anywhere.
+fn spec_entries(what: &str, list: &Value, fields: &[&str]) {
+    no_null(what, list);
+    let list = list.as_array().unwrap_or_else(|| panic!("{what} is not an array: {list}"));
+    assert!(!list.is_empty(), "{what} is empty");
+    for entry in list {
+        for key in entry.as_object().unwrap().keys() {
+            assert!(fields.contains(&key.as_str()), "{what}: {key} is not a GeoReport v2 field");
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_json_answer_has_the_specs_fields_and_no_null() {
+    let s = TestServer::start(&["--demo", "--demo-reports", "30"]).await;
+    let services = s.get_json("/open311/v2/services.json").await;
+    spec_entries("services", &services, SERVICE_FIELDS);
+    let def = s.get_json("/open311/v2/services/jalan.json").await;
+    spec_entries("definition", &Value::Array(vec![def.clone()]), DEFINITION_FIELDS);
+    spec_entries("attributes", &def["attributes"], ATTRIBUTE_FIELDS);
+    // A report made without coordinates, address or contact: every empty optional field is left out.
+    let res = post_form(
+        &s,
+        "/open311/v2/requests.json",
+        &FULL
+            .iter()
+            .copied()
+            .filter(|(k, _)| !["lat", "long", "address_string", "first_name", "email"].contains(k))
+            .collect::<Vec<_>>(),
+    )
+    .await;
+    let created: Value = res.json().await.unwrap();
+    spec_entries("created", &created, CREATED_FIELDS);
+    let id = created[0]["service_request_id"].as_str().unwrap();
+    let one = s.get_json(&format!("/open311/v2/requests/{id}.json")).await;
+    spec_entries("request", &one, REQUEST_FIELDS);
+    assert!(one[0].get("lat").is_none() && one[0].get("address").is_none(), "{one}");
+    let all = s.get_json("/open311/v2/requests.json").await;
+    spec_entries("requests", &all, REQUEST_FIELDS);
+    let token = s.get_json(&format!("/open311/v2/tokens/{id}.json")).await;
+    spec_entries("token", &token, TOKEN_FIELDS);
+    let res = s.get("/open311/v2/requests/K7M3Q9XR2.json").await;
+    assert_eq!(res.status(), 404);
+    let errors: Value = res.json().await.unwrap();
+    spec_entries("errors", &errors, ERROR_FIELDS);
+}
