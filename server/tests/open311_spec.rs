@@ -229,3 +229,51 @@ async fn every_json_answer_has_the_specs_fields_and_no_null() {
     let errors: Value = res.json().await.unwrap();
     spec_entries("errors", &errors, ERROR_FIELDS);
 }
+
+#[tokio::test]
+async fn a_client_sending_only_the_specs_basic_fields_is_accepted() {
+    let s = TestServer::start(&["--demo", "--demo-reports", "5"]).await;
+    let description = "Lampu penerangan jalan di depan sekolah dasar mati sejak minggu lalu. Anak-anak pulang \
+                       les dalam gelap dan beberapa pengendara hampir menabrak pejalan kaki.";
+    let res = post_form(
+        &s,
+        "/open311/v2/requests.json",
+        &[
+            ("service_code", "jalan"),
+            ("description", description),
+            ("lat", "-6.21"),
+            ("long", "106.81"),
+            ("email", "warga@contoh.id"),
+            ("first_name", "Budi"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let created: Value = res.json().await.unwrap();
+    let id = created[0]["service_request_id"].as_str().unwrap();
+    let ours = s.get_json(&format!("/api/v1/reports/{id}")).await;
+    // The title is the description's first sentence; no district or incident date is made up.
+    assert_eq!(ours["title"], "Lampu penerangan jalan di depan sekolah dasar mati sejak minggu lalu.");
+    assert!(ours["region"].is_null() && ours["incident_date"].is_null(), "{ours}");
+    // The portal's questions are still offered.
+    let def = s.get_json("/open311/v2/services/jalan.json").await;
+    let codes: Vec<&str> = def["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["judul", "kecamatan", "tanggal_kejadian"]);
+    // An answer given is still checked.
+    let res = post_form(
+        &s,
+        "/open311/v2/requests.json",
+        &[
+            ("service_code", "jalan"),
+            ("description", description),
+            ("attribute[kecamatan]", "tidak-ada"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 400);
+}

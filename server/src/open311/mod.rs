@@ -1,13 +1,13 @@
-//! `/open311/v2/`: the same reports through Open311 GeoReport v2 (JSON format), so the SPA's Open311
-//! client is tested against a real server. Services are the portal's categories; the location district,
-//! the title and the date of incident, which the standard has no field for, are attributes of every service.
+//! `/open311/v2/`: the same reports through Open311 GeoReport v2, so the SPA's Open311 client is tested
+//! against a real server. Services are the portal's categories; the location district, the title and the date
+//! of incident, which the standard has no field for, are attributes of every service.
 //! Not here: XML (JSON is the supported format), `media_url` (attachments go through `/api/v1`), and an
 //! `api_key` for posting (the portal takes reports from the public).
 
 use aduan_core::open311::{
     Attribute, AttributeValue, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
 };
-use aduan_core::validation::{field_errors, validate_new_report};
+use aduan_core::validation::field_errors;
 use aduan_core::{ReportFilter, Status};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, RawQuery, State};
@@ -21,6 +21,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 mod format;
 mod jurisdiction;
 mod mapping;
+mod submission;
 
 use format::{answer, Format};
 use jurisdiction::Settings;
@@ -189,9 +190,11 @@ async fn service_definition(
     Ok(Json(ServiceDefinition {
         service_code: code.into(),
         attributes: vec![
+            // Declared required because the portal asks every reporter for them (its own form insists), but a
+            // client that sends only the standard's fields is still taken: the title is then the description's
+            // first sentence, and the district and incident date stay empty (see `submission`).
             attribute(TITLE, "string", true, 1, "Judul laporan", vec![]),
             attribute(REGION, "singlevaluelist", true, 2, "Kecamatan tempat kejadian", regions),
-            // Required like every report's incident date on /api/v1.
             attribute(INCIDENT_DATE, "datetime", true, 3, "Tanggal kejadian", vec![]),
         ],
     }))
@@ -217,9 +220,13 @@ async fn create(
         )
     })?;
     settings.check(mapping::form_value(&pairs, "jurisdiction_id").as_deref())?;
-    let input = mapping::new_report(&pairs, &state.portal.categories)?;
+    let mut input = mapping::new_report(&pairs, &state.portal.categories)?;
+    if input.title.is_empty() {
+        let limits = &state.portal.limits;
+        input.title = submission::derived_title(&input.body, limits.title_min, limits.title_max);
+    }
     let now = Utc::now();
-    let report = validate_new_report(&input, &state.portal, state.calendar.local_date(now)).map_err(|errors| {
+    let report = submission::validate(&input, &state.portal, state.calendar.local_date(now)).map_err(|errors| {
         let errors = field_errors(&errors, english)
             .into_iter()
             .map(|e| Open311Error {
