@@ -277,3 +277,34 @@ async fn a_client_sending_only_the_specs_basic_fields_is_accepted() {
     .await;
     assert_eq!(res.status(), 400);
 }
+
+#[tokio::test]
+async fn discovery_describes_the_endpoint_in_both_formats() {
+    let s = TestServer::start(&["--open311-contact", "Dinas Kominfo, pengaduan@sukamaju.go.id"]).await;
+    let d = s.get_json("/open311/v2/discovery.json").await;
+    no_null("discovery", &d);
+    assert_eq!(d["contact"], "Dinas Kominfo, pengaduan@sukamaju.go.id");
+    assert!(d["changeset"].as_str().unwrap().parse::<chrono::DateTime<chrono::Utc>>().is_ok());
+    let endpoint = &d["endpoints"][0];
+    assert_eq!(endpoint["specification"], "http://wiki.open311.org/GeoReport_v2");
+    assert!(endpoint["url"].as_str().unwrap().ends_with("/open311/v2"), "{endpoint}");
+    assert_eq!(endpoint["type"], "production");
+    let formats: Vec<&str> = endpoint["formats"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+    assert!(formats.contains(&"application/json"), "{formats:?}");
+    let res = s.get("/open311/v2/discovery.xml").await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(content_type(&res), "text/xml; charset=utf-8");
+    let xml = res.text().await.unwrap();
+    for part in [
+        "<discovery>",
+        "<contact>Dinas Kominfo, pengaduan@sukamaju.go.id</contact>",
+        "<endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification>",
+        "<formats><format>application/json</format>",
+    ] {
+        assert!(xml.contains(part), "{part} not in {xml}");
+    }
+    // Without a contact configured, the portal's name says who answers.
+    let plain = TestServer::start(&[]).await;
+    let d = plain.get_json("/open311/v2/discovery.json").await;
+    assert_eq!(d["contact"], "Aduan Kota Sukamaju");
+}

@@ -50,22 +50,28 @@ impl<T: Serialize> Serialize for XmlItem<'_, T> {
 pub fn answer<T: Serialize>(status: StatusCode, format: Format, root: &str, item: &'static str, items: &[T]) -> Response {
     match format {
         Format::Json => (status, axum::Json(items)).into_response(),
-        Format::Xml => {
-            let list = XmlList {
+        Format::Xml => xml(
+            status,
+            root,
+            &XmlList {
                 items: items.iter().map(|i| XmlItem(item, i)).collect(),
-            };
-            match quick_xml::se::to_string_with_root(root, &list) {
-                Ok(body) => (
-                    status,
-                    [(header::CONTENT_TYPE, "text/xml; charset=utf-8")],
-                    format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>{body}"),
-                )
-                    .into_response(),
-                Err(e) => {
-                    tracing::error!("cannot write an Open311 XML answer: {e}");
-                    StatusCode::INTERNAL_SERVER_ERROR.into_response()
-                }
-            }
+            },
+        ),
+    }
+}
+
+/// `document` as XML under `root`, with `status`.
+pub fn xml<T: Serialize>(status: StatusCode, root: &str, document: &T) -> Response {
+    match quick_xml::se::to_string_with_root(root, document) {
+        Ok(body) => (
+            status,
+            [(header::CONTENT_TYPE, "text/xml; charset=utf-8")],
+            format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>{body}"),
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!("cannot write an Open311 XML answer: {e}");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
 }

@@ -18,6 +18,7 @@ use axum::routing::{any, get};
 use axum::{Form, Json, Router};
 use chrono::{DateTime, NaiveDate, Utc};
 
+mod discovery;
 mod format;
 mod jurisdiction;
 mod mapping;
@@ -50,6 +51,8 @@ pub fn router(state: AppState, limits: &Limits, config: &crate::Config) -> Route
         contact: config.open311_contact.as_deref().map(Into::into),
     };
     let mut router = Router::new()
+        .route("/open311/v2/discovery.json", get(discovery::json))
+        .route("/open311/v2/discovery.xml", get(discovery::in_xml))
         .route("/open311/v2/services.json", get(services))
         .route("/open311/v2/services/{code}", get(service_definition))
         .route(
