@@ -215,7 +215,7 @@ async fn invalid_requests_get_open311_error_arrays_never_a_500() {
     assert_eq!(res.status(), 400);
     let res = s.get("/open311/v2/requests/K7M3Q9XR2.json").await;
     assert!(res.status() == 404, "{}", res.status());
-    let res = s.get("/open311/v2/services.xml").await;
+    let res = s.get("/open311/v2/services.yaml").await;
     assert_eq!(res.status(), 404);
     // A JSON body where a form is expected is refused in the standard's error format.
     let res = s

@@ -299,7 +299,7 @@ async fn discovery_describes_the_endpoint_in_both_formats() {
         "<discovery>",
         "<contact>Dinas Kominfo, pengaduan@sukamaju.go.id</contact>",
         "<endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification>",
-        "<formats><format>application/json</format>",
+        "<formats><format>text/xml</format><format>application/json</format></formats>",
     ] {
         assert!(xml.contains(part), "{part} not in {xml}");
     }
@@ -307,4 +307,121 @@ async fn discovery_describes_the_endpoint_in_both_formats() {
     let plain = TestServer::start(&[]).await;
     let d = plain.get_json("/open311/v2/discovery.json").await;
     assert_eq!(d["contact"], "Aduan Kota Sukamaju");
+}
+
+/// The fields of each `item` under `root` in a GeoReport v2 XML document, with their text (empty for an
+/// element holding elements, such as `attributes`).
+fn xml_entries(xml: &str, root: &str, item: &str) -> Vec<Vec<(String, String)>> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let (mut depth, mut entries, mut text) = (0, Vec::<Vec<(String, String)>>::new(), String::new());
+    let mut field = String::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) => {
+                depth += 1;
+                let name = e.name().as_ref().to_string();
+                match depth {
+                    1 => assert_eq!(name, root, "{xml}"),
+                    2 => {
+                        assert_eq!(name, item, "{xml}");
+                        entries.push(vec![]);
+                    }
+                    3 => (field, text) = (name, String::new()),
+                    _ => {}
+                }
+            }
+            Event::Empty(e) => {
+                let name = e.name().as_ref().to_string();
+                panic!("empty element {name} in {xml}");
+            }
+            Event::Text(t) if depth == 3 => text.push_str(&t.into_inner()),
+            Event::GeneralRef(r) if depth == 3 => text.push_str(&format!("&{};", r.into_inner())),
+            Event::End(_) => {
+                if depth == 3 {
+                    entries.last_mut().unwrap().push((field.clone(), text.clone()));
+                }
+                depth -= 1;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    entries
+}
+
+async fn xml_of(res: reqwest::Response, status: u16) -> String {
+    assert_eq!(res.status(), status, "{}", res.url());
+    assert_eq!(content_type(&res), "text/xml; charset=utf-8", "{}", res.url());
+    let body = res.text().await.unwrap();
+    assert!(body.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"), "{body}");
+    body
+}
+
+fn only_spec_fields(what: &str, entries: &[Vec<(String, String)>], fields: &[&str]) {
+    assert!(!entries.is_empty(), "{what} is empty");
+    for entry in entries {
+        for (name, _) in entry {
+            assert!(fields.contains(&name.as_str()), "{what}: {name} is not a GeoReport v2 field");
+        }
+    }
+}
+
+fn value<'a>(entry: &'a [(String, String)], field: &str) -> Option<&'a str> {
+    entry.iter().find(|(n, _)| n == field).map(|(_, v)| v.as_str())
+}
+
+#[tokio::test]
+async fn every_endpoint_answers_in_xml_with_the_specs_elements() {
+    let s = TestServer::start(&["--demo", "--demo-reports", "20", "--open311-jurisdiction", "sukamaju.go.id"]).await;
+    let services = xml_of(s.get("/open311/v2/services.xml").await, 200).await;
+    let entries = xml_entries(&services, "services", "service");
+    only_spec_fields("services", &entries, SERVICE_FIELDS);
+    let json = s.get_json("/open311/v2/services.json").await;
+    assert_eq!(entries.len(), json.as_array().unwrap().len());
+    assert_eq!(value(&entries[0], "metadata"), Some("true"));
+
+    let def = xml_of(s.get("/open311/v2/services/jalan.xml").await, 200).await;
+    assert!(def.contains("<service_definition><service_code>jalan</service_code><attributes><attribute><variable>true</variable><code>judul</code>"), "{def}");
+    assert!(def.contains("<values><value><key>"), "{def}");
+    xml_of(s.get("/open311/v2/services/tidak-ada.xml").await, 404).await;
+
+    let form: Vec<(&str, &str)> = FULL.to_vec();
+    let created = xml_of(post_form(&s, "/open311/v2/requests.xml", &form).await, 200).await;
+    let entries = xml_entries(&created, "service_requests", "request");
+    only_spec_fields("created", &entries, CREATED_FIELDS);
+    let id = value(&entries[0], "service_request_id").unwrap().to_string();
+
+    let one = xml_of(s.get(&format!("/open311/v2/requests/{id}.xml")).await, 200).await;
+    let entries = xml_entries(&one, "service_requests", "request");
+    only_spec_fields("request", &entries, REQUEST_FIELDS);
+    assert_eq!(value(&entries[0], "lat"), Some("-6.2"));
+    assert_eq!(value(&entries[0], "long"), Some("106.8"));
+    assert_eq!(value(&entries[0], "status"), Some("open"));
+
+    let list = xml_of(s.get("/open311/v2/requests.xml?status=open").await, 200).await;
+    let entries = xml_entries(&list, "service_requests", "request");
+    only_spec_fields("requests", &entries, REQUEST_FIELDS);
+    assert!(entries.iter().any(|e| value(e, "service_request_id") == Some(id.as_str())));
+
+    let token = xml_of(s.get(&format!("/open311/v2/tokens/{id}.xml")).await, 200).await;
+    let entries = xml_entries(&token, "service_requests", "request");
+    only_spec_fields("token", &entries, TOKEN_FIELDS);
+    assert_eq!(value(&entries[0], "token"), Some(id.as_str()));
+
+    // Errors in XML: unknown request, invalid form, another jurisdiction.
+    for res in [
+        s.get("/open311/v2/requests/K7M3Q9XR2.xml").await,
+        post_form(&s, "/open311/v2/requests.xml", &[("service_code", "jalan")]).await,
+        s.get("/open311/v2/services.xml?jurisdiction_id=elsewhere.gov").await,
+    ] {
+        let status = res.status().as_u16();
+        assert!(status == 404 || status == 400, "{status}");
+        let errors = xml_of(res, status).await;
+        let entries = xml_entries(&errors, "errors", "error");
+        only_spec_fields("errors", &entries, ERROR_FIELDS);
+        assert_eq!(value(&entries[0], "code"), Some(status.to_string().as_str()));
+    }
+    let d = s.get_json("/open311/v2/discovery.json").await;
+    assert!(d["endpoints"][0]["formats"].as_array().unwrap().contains(&Value::from("text/xml")));
 }

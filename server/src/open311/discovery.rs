@@ -15,7 +15,7 @@ const SPECIFICATION: &str = "http://wiki.open311.org/GeoReport_v2";
 /// When this server's Open311 endpoint last changed in a way a client could notice.
 const CHANGESET: &str = "2026-12-01T00:00:00Z";
 /// The formats every endpoint answers in.
-pub const FORMATS: &[&str] = &["application/json"];
+pub const FORMATS: &[&str] = &["text/xml", "application/json"];
 
 #[derive(Serialize)]
 struct Discovery {

@@ -3,6 +3,7 @@
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use aduan_core::open311::{AttributeValue, ServiceDefinition};
 use serde::Serialize;
 
 /// The format a path asks for by its suffix.
@@ -18,6 +19,13 @@ impl Format {
         name.strip_suffix(".json")
             .map(|n| (n, Format::Json))
             .or_else(|| name.strip_suffix(".xml").map(|n| (n, Format::Xml)))
+    }
+
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Xml => "xml",
+        }
     }
 
     /// The format of a path that may not name an endpoint: XML when it ends `.xml`, else JSON.
@@ -74,4 +82,55 @@ pub fn xml<T: Serialize>(status: StatusCode, root: &str, document: &T) -> Respon
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// `<service_definition>` with XML's wrapper elements: `<attributes><attribute>…<values><value>`.
+pub fn definition_xml(definition: &ServiceDefinition) -> Response {
+    #[derive(Serialize)]
+    struct Definition<'a> {
+        service_code: &'a str,
+        attributes: Attributes<'a>,
+    }
+    #[derive(Serialize)]
+    struct Attributes<'a> {
+        attribute: Vec<XmlAttribute<'a>>,
+    }
+    #[derive(Serialize)]
+    struct XmlAttribute<'a> {
+        variable: bool,
+        code: &'a str,
+        datatype: &'a str,
+        required: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        datatype_description: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        order: Option<i64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        description: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        values: Option<Values<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Values<'a> {
+        value: &'a [AttributeValue],
+    }
+    let attribute = definition
+        .attributes
+        .iter()
+        .map(|a| XmlAttribute {
+            variable: a.variable,
+            code: &a.code,
+            datatype: &a.datatype,
+            required: a.required,
+            datatype_description: a.datatype_description.as_deref(),
+            order: a.order,
+            description: a.description.as_deref(),
+            values: (!a.values.is_empty()).then_some(Values { value: &a.values }),
+        })
+        .collect();
+    let document = Definition {
+        service_code: &definition.service_code,
+        attributes: Attributes { attribute },
+    };
+    xml(StatusCode::OK, "service_definition", &document)
 }

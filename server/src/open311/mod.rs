@@ -53,17 +53,21 @@ pub fn router(state: AppState, limits: &Limits, config: &crate::Config) -> Route
     let mut router = Router::new()
         .route("/open311/v2/discovery.json", get(discovery::json))
         .route("/open311/v2/discovery.xml", get(discovery::in_xml))
-        .route("/open311/v2/services.json", get(services))
-        .route("/open311/v2/services/{code}", get(service_definition))
-        .route(
-            "/open311/v2/requests.json",
-            get(list)
+        .route("/open311/v2/services.json", get(|s| services(s, Format::Json)))
+        .route("/open311/v2/services.xml", get(|s| services(s, Format::Xml)))
+        .route("/open311/v2/services/{code}", get(service_definition));
+    for format in [Format::Json, Format::Xml] {
+        router = router.route(
+            &format!("/open311/v2/requests.{}", format.suffix()),
+            get(move |s, q| list(s, q, format))
                 .layer(axum::middleware::from_fn_with_state(
                     limits.searches.clone(),
                     ratelimit::limit_all,
                 ))
-                .post(create),
-        )
+                .post(move |s, e, h, f| create(s, e, h, f, format)),
+        );
+    }
+    router = router
         .route("/open311/v2/requests/{id}", get(one))
         .route("/open311/v2/tokens/{token}", get(token))
         .layer(axum::middleware::from_fn_with_state(
@@ -128,19 +132,31 @@ impl From<ApiError> for Open311Failure {
     }
 }
 
-/// `services/{code}.json`, `requests/{id}.json`: only the JSON format is served.
-fn json_name(name: &str) -> Result<&str, Open311Failure> {
-    name.strip_suffix(".json").ok_or_else(|| {
+/// `services/{code}.xml` → (`code`, XML); a name without `.json` or `.xml` is no endpoint.
+fn named(name: &str) -> Result<(&str, Format), Open311Failure> {
+    Format::split(name).ok_or_else(|| {
         Open311Failure::new(
             StatusCode::NOT_FOUND,
-            "Only the JSON format is served: use the .json suffix.",
+            "Name the format with the .json or .xml suffix.",
         )
     })
 }
 
-async fn services(State(state): State<AppState>) -> Json<Vec<Service>> {
-    Json(
-        state
+/// A handler's entries as `root` of `item`s, or its error array, in `format`.
+fn respond<T: serde::Serialize>(
+    format: Format,
+    root: &str,
+    item: &'static str,
+    entries: Result<Vec<T>, Open311Failure>,
+) -> Response {
+    match entries {
+        Ok(entries) => answer(StatusCode::OK, format, root, item, &entries),
+        Err(failure) => failure.answer(format),
+    }
+}
+
+async fn services(State(state): State<AppState>, format: Format) -> Response {
+    let services: Vec<Service> = state
             .portal
             .categories
             .iter()
@@ -153,20 +169,17 @@ async fn services(State(state): State<AppState>) -> Json<Vec<Service>> {
                 keywords: None,
                 group: None,
             })
-            .collect(),
-    )
+            .collect();
+    answer(StatusCode::OK, format, "services", "service", &services)
 }
 
-async fn service_definition(
-    State(state): State<AppState>,
-    Path(name): Path<String>,
-) -> Result<Json<ServiceDefinition>, Open311Failure> {
-    let code = json_name(&name)?;
+async fn service_definition(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+    let (code, format) = match named(&name) {
+        Ok(named) => named,
+        Err(failure) => return failure.answer(Format::of_path(&name)),
+    };
     if !state.portal.categories.iter().any(|c| c.id == code) {
-        return Err(Open311Failure::new(
-            StatusCode::NOT_FOUND,
-            format!("No service has the code {code}."),
-        ));
+        return Open311Failure::new(StatusCode::NOT_FOUND, format!("No service has the code {code}.")).answer(format);
     }
     let attribute =
         |code: &str, datatype: &str, required: bool, order: i64, description: &str, values: Vec<AttributeValue>| {
@@ -190,7 +203,7 @@ async fn service_definition(
             name: r.name.clone(),
         })
         .collect();
-    Ok(Json(ServiceDefinition {
+    let definition = ServiceDefinition {
         service_code: code.into(),
         attributes: vec![
             // Declared required because the portal asks every reporter for them (its own form insists), but a
@@ -200,16 +213,31 @@ async fn service_definition(
             attribute(REGION, "singlevaluelist", true, 2, "Kecamatan tempat kejadian", regions),
             attribute(INCIDENT_DATE, "datetime", true, 3, "Tanggal kejadian", vec![]),
         ],
-    }))
+    };
+    match format {
+        Format::Json => Json(definition).into_response(),
+        Format::Xml => format::definition_xml(&definition),
+    }
+}
+
+async fn create(
+    state: State<AppState>,
+    settings: axum::Extension<Settings>,
+    headers: axum::http::HeaderMap,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+    format: Format,
+) -> Response {
+    let created = create_entries(state, settings, headers, form).await;
+    respond(format, "service_requests", "request", created)
 }
 
 /// The form of `POST requests.json` as pairs, since `attribute[code]` keys vary by service.
-async fn create(
+async fn create_entries(
     State(state): State<AppState>,
     axum::Extension(settings): axum::Extension<Settings>,
     headers: axum::http::HeaderMap,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
-) -> Result<Json<Vec<RequestCreated>>, Open311Failure> {
+) -> Result<Vec<RequestCreated>, Open311Failure> {
     let english = wants_english(&headers);
     let verify_days = state.portal.sla.verify_days;
     // A body that is not a form still gets the standard's error array, not the framework's plain text.
@@ -253,7 +281,7 @@ async fn create(
             )?)
         })
         .await?;
-    Ok(Json(vec![RequestCreated {
+    Ok(vec![RequestCreated {
         service_request_id: Some(inserted.ticket.clone()),
         token: Some(inserted.ticket),
         service_notice: Some(if english {
@@ -262,14 +290,17 @@ async fn create(
             format!("Laporan diterima dan akan diverifikasi dalam {verify_days} hari kerja.")
         }),
         account_id: None,
-    }]))
+    }])
 }
 
-async fn one(
-    State(state): State<AppState>,
-    Path(name): Path<String>,
-) -> Result<Json<Vec<ServiceRequest>>, Open311Failure> {
-    let ticket = json_name(&name)?.to_string();
+async fn one(state: State<AppState>, Path(name): Path<String>) -> Response {
+    match named(&name) {
+        Ok((ticket, format)) => respond(format, "service_requests", "request", one_entry(state, ticket.into()).await),
+        Err(failure) => failure.answer(Format::of_path(&name)),
+    }
+}
+
+async fn one_entry(State(state): State<AppState>, ticket: String) -> Result<Vec<ServiceRequest>, Open311Failure> {
     let view = state
         .db
         .read(move |conn| {
@@ -279,29 +310,36 @@ async fn one(
             Ok((view, at))
         })
         .await?;
-    Ok(Json(vec![as_service_request(&view.0, view.1.as_ref(), &state.calendar)]))
+    Ok(vec![as_service_request(&view.0, view.1.as_ref(), &state.calendar)])
 }
 
-async fn token(
-    State(state): State<AppState>,
-    Path(name): Path<String>,
-) -> Result<Json<Vec<TokenAnswer>>, Open311Failure> {
-    // Requests are created at once, so a token is the request's own id.
-    let token = json_name(&name)?.to_string();
+async fn token(state: State<AppState>, Path(name): Path<String>) -> Response {
+    match named(&name) {
+        Ok((token, format)) => respond(format, "service_requests", "request", token_entry(state, token.into()).await),
+        Err(failure) => failure.answer(Format::of_path(&name)),
+    }
+}
+
+/// Requests are created at once, so a token is the request's own id.
+async fn token_entry(State(state): State<AppState>, token: String) -> Result<Vec<TokenAnswer>, Open311Failure> {
     let ticket = token.clone();
     state
         .db
         .read(move |conn| locate(conn, &state.secrets, &ticket, None).map(|_| ()))
         .await?;
-    Ok(Json(vec![TokenAnswer {
+    Ok(vec![TokenAnswer {
         service_request_id: Some(token.clone()),
         token,
-    }]))
+    }])
 }
 
 /// `GET requests.json`: newest first, at most 1000, by `start_date`/`end_date` (default: the last 90 days),
 /// `status` (open, closed or both), `service_code` and `service_request_id` (comma-separated lists).
-async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec<ServiceRequest>>, Open311Failure> {
+async fn list(state: State<AppState>, query: RawQuery, format: Format) -> Response {
+    respond(format, "service_requests", "request", list_entries(state, query).await)
+}
+
+async fn list_entries(State(state): State<AppState>, query: RawQuery) -> Result<Vec<ServiceRequest>, Open311Failure> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.0.as_deref().unwrap_or(""))
         .map_err(|_| Open311Failure::new(StatusCode::BAD_REQUEST, "The query string is malformed."))?;
     let get = |key: &str| mapping::form_value(&pairs, key);
@@ -375,10 +413,8 @@ async fn list(State(state): State<AppState>, query: RawQuery) -> Result<Json<Vec
             Ok(with_places)
         })
         .await?;
-    Ok(Json(
-        views
-            .iter()
-            .map(|(at, v)| as_service_request(v, at.as_ref(), &state.calendar))
-            .collect(),
-    ))
+    Ok(views
+        .iter()
+        .map(|(at, v)| as_service_request(v, at.as_ref(), &state.calendar))
+        .collect())
 }
