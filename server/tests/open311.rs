@@ -160,7 +160,10 @@ async fn invalid_requests_get_open311_error_arrays_never_a_500() {
     for (pairs, field) in [
         (with("attribute[judul]", "Lubang"), "attribute[judul]"),
         (with("attribute[kecamatan]", "tidak-ada"), "attribute[kecamatan]"),
-        (with("attribute[tanggal_kejadian]", "2999-01-01"), "attribute[tanggal_kejadian]"),
+        (
+            with("attribute[tanggal_kejadian]", "2999-01-01"),
+            "attribute[tanggal_kejadian]",
+        ),
         (without("description"), "description"),
     ] {
         let (status, errors) = post_request(&s, &pairs).await;

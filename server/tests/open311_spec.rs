@@ -9,7 +9,11 @@ use serde_json::Value;
 /// A server that also serves a built SPA, whose fallback to index.html must not swallow Open311 paths.
 async fn with_spa(extra: &[&str]) -> (TestServer, tempfile::TempDir) {
     let dist = tempfile::tempdir().unwrap();
-    std::fs::write(dist.path().join("index.html"), "<!DOCTYPE html><html><body>SPA</body></html>").unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!DOCTYPE html><html><body>SPA</body></html>",
+    )
+    .unwrap();
     let mut args = vec!["--static", dist.path().to_str().unwrap()];
     args.extend_from_slice(extra);
     (TestServer::start(&args).await, dist)
@@ -69,7 +73,10 @@ async fn paths_that_are_not_endpoints_are_404_in_the_error_format_never_the_app_
         assert_eq!(res.status(), 404, "{path}");
         assert_eq!(content_type(&res), "text/xml; charset=utf-8", "{path}");
         let body = res.text().await.unwrap();
-        assert!(body.contains("<errors><error><code>404</code><description>"), "{path}: {body}");
+        assert!(
+            body.contains("<errors><error><code>404</code><description>"),
+            "{path}: {body}"
+        );
     }
     // The app's own paths still fall back to its page.
     let res = s.get("/lacak/ABC").await;
@@ -85,11 +92,17 @@ async fn coordinates_posted_come_back_unless_the_report_is_confidential() {
     let created: Value = res.json().await.unwrap();
     let id = created[0]["service_request_id"].as_str().unwrap().to_string();
     let one = s.get_json(&format!("/open311/v2/requests/{id}.json")).await;
-    assert_eq!((one[0]["lat"].as_f64(), one[0]["long"].as_f64()), (Some(-6.2), Some(106.8)));
+    assert_eq!(
+        (one[0]["lat"].as_f64(), one[0]["long"].as_f64()),
+        (Some(-6.2), Some(106.8))
+    );
     let listed = s
         .get_json(&format!("/open311/v2/requests.json?service_request_id={id}"))
         .await;
-    assert_eq!((listed[0]["lat"].as_f64(), listed[0]["long"].as_f64()), (Some(-6.2), Some(106.8)));
+    assert_eq!(
+        (listed[0]["lat"].as_f64(), listed[0]["long"].as_f64()),
+        (Some(-6.2), Some(106.8))
+    );
     // A confidential report's place is hidden like its address on /api/v1.
     let (ticket, _) = s
         .submit(|b| {
@@ -113,21 +126,32 @@ async fn an_unknown_jurisdiction_is_a_400_in_the_error_format() {
         assert_eq!(res.status(), 400, "{path}");
         let errors: Value = res.json().await.unwrap();
         assert_eq!(errors[0]["code"], "400", "{path}");
-        assert!(errors[0]["description"].as_str().unwrap().contains("jurisdiction_id"), "{path}");
+        assert!(
+            errors[0]["description"].as_str().unwrap().contains("jurisdiction_id"),
+            "{path}"
+        );
     }
     let mut posted = FULL.to_vec();
     posted.push(("jurisdiction_id", "elsewhere.gov"));
     let res = post_form(&s, "/open311/v2/requests.json", &posted).await;
     assert_eq!(res.status(), 400);
     // Ours, or none at all, is accepted.
-    assert_eq!(s.get("/open311/v2/services.json?jurisdiction_id=sukamaju.go.id").await.status(), 200);
+    assert_eq!(
+        s.get("/open311/v2/services.json?jurisdiction_id=sukamaju.go.id")
+            .await
+            .status(),
+        200
+    );
     assert_eq!(s.get("/open311/v2/services.json").await.status(), 200);
     posted.pop();
     posted.push(("jurisdiction_id", "sukamaju.go.id"));
     assert_eq!(post_form(&s, "/open311/v2/requests.json", &posted).await.status(), 200);
     // A server with no jurisdiction configured serves a single city and takes any.
     let any = TestServer::start(&[]).await;
-    assert_eq!(any.get("/open311/v2/services.json?jurisdiction_id=x").await.status(), 200);
+    assert_eq!(
+        any.get("/open311/v2/services.json?jurisdiction_id=x").await.status(),
+        200
+    );
 }
 
 /// The field names of GeoReport v2's documents, per endpoint.
@@ -177,7 +201,10 @@ const ERROR_FIELDS: &[&str] = &["code", "description"];
 fn no_null(at: &str, v: &Value) {
     match v {
         Value::Null => panic!("null at {at}"),
-        Value::Array(items) => items.iter().enumerate().for_each(|(i, x)| no_null(&format!("{at}[{i}]"), x)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| no_null(&format!("{at}[{i}]"), x)),
         Value::Object(map) => map.iter().for_each(|(k, x)| no_null(&format!("{at}.{k}"), x)),
         _ => {}
     }
@@ -186,11 +213,16 @@ fn no_null(at: &str, v: &Value) {
 /// Each entry of `list` is an object with only the specification's `fields` and no null anywhere.
 fn spec_entries(what: &str, list: &Value, fields: &[&str]) {
     no_null(what, list);
-    let list = list.as_array().unwrap_or_else(|| panic!("{what} is not an array: {list}"));
+    let list = list
+        .as_array()
+        .unwrap_or_else(|| panic!("{what} is not an array: {list}"));
     assert!(!list.is_empty(), "{what} is empty");
     for entry in list {
         for key in entry.as_object().unwrap().keys() {
-            assert!(fields.contains(&key.as_str()), "{what}: {key} is not a GeoReport v2 field");
+            assert!(
+                fields.contains(&key.as_str()),
+                "{what}: {key} is not a GeoReport v2 field"
+            );
         }
     }
 }
@@ -253,7 +285,10 @@ async fn a_client_sending_only_the_specs_basic_fields_is_accepted() {
     let id = created[0]["service_request_id"].as_str().unwrap();
     let ours = s.get_json(&format!("/api/v1/reports/{id}")).await;
     // The title is the description's first sentence; no district or incident date is made up.
-    assert_eq!(ours["title"], "Lampu penerangan jalan di depan sekolah dasar mati sejak minggu lalu.");
+    assert_eq!(
+        ours["title"],
+        "Lampu penerangan jalan di depan sekolah dasar mati sejak minggu lalu."
+    );
     assert!(ours["region"].is_null() && ours["incident_date"].is_null(), "{ours}");
     // The portal's questions are still offered.
     let def = s.get_json("/open311/v2/services/jalan.json").await;
@@ -284,12 +319,21 @@ async fn discovery_describes_the_endpoint_in_both_formats() {
     let d = s.get_json("/open311/v2/discovery.json").await;
     no_null("discovery", &d);
     assert_eq!(d["contact"], "Dinas Kominfo, pengaduan@sukamaju.go.id");
-    assert!(d["changeset"].as_str().unwrap().parse::<chrono::DateTime<chrono::Utc>>().is_ok());
+    assert!(d["changeset"]
+        .as_str()
+        .unwrap()
+        .parse::<chrono::DateTime<chrono::Utc>>()
+        .is_ok());
     let endpoint = &d["endpoints"][0];
     assert_eq!(endpoint["specification"], "http://wiki.open311.org/GeoReport_v2");
     assert!(endpoint["url"].as_str().unwrap().ends_with("/open311/v2"), "{endpoint}");
     assert_eq!(endpoint["type"], "production");
-    let formats: Vec<&str> = endpoint["formats"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+    let formats: Vec<&str> = endpoint["formats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
     assert!(formats.contains(&"application/json"), "{formats:?}");
     let res = s.get("/open311/v2/discovery.xml").await;
     assert_eq!(res.status(), 200);
@@ -362,7 +406,10 @@ fn only_spec_fields(what: &str, entries: &[Vec<(String, String)>], fields: &[&st
     assert!(!entries.is_empty(), "{what} is empty");
     for entry in entries {
         for (name, _) in entry {
-            assert!(fields.contains(&name.as_str()), "{what}: {name} is not a GeoReport v2 field");
+            assert!(
+                fields.contains(&name.as_str()),
+                "{what}: {name} is not a GeoReport v2 field"
+            );
         }
     }
 }
@@ -373,7 +420,14 @@ fn value<'a>(entry: &'a [(String, String)], field: &str) -> Option<&'a str> {
 
 #[tokio::test]
 async fn every_endpoint_answers_in_xml_with_the_specs_elements() {
-    let s = TestServer::start(&["--demo", "--demo-reports", "20", "--open311-jurisdiction", "sukamaju.go.id"]).await;
+    let s = TestServer::start(&[
+        "--demo",
+        "--demo-reports",
+        "20",
+        "--open311-jurisdiction",
+        "sukamaju.go.id",
+    ])
+    .await;
     let services = xml_of(s.get("/open311/v2/services.xml").await, 200).await;
     let entries = xml_entries(&services, "services", "service");
     only_spec_fields("services", &entries, SERVICE_FIELDS);
@@ -402,7 +456,9 @@ async fn every_endpoint_answers_in_xml_with_the_specs_elements() {
     let list = xml_of(s.get("/open311/v2/requests.xml?status=open").await, 200).await;
     let entries = xml_entries(&list, "service_requests", "request");
     only_spec_fields("requests", &entries, REQUEST_FIELDS);
-    assert!(entries.iter().any(|e| value(e, "service_request_id") == Some(id.as_str())));
+    assert!(entries
+        .iter()
+        .any(|e| value(e, "service_request_id") == Some(id.as_str())));
 
     let token = xml_of(s.get(&format!("/open311/v2/tokens/{id}.xml")).await, 200).await;
     let entries = xml_entries(&token, "service_requests", "request");
@@ -423,5 +479,8 @@ async fn every_endpoint_answers_in_xml_with_the_specs_elements() {
         assert_eq!(value(&entries[0], "code"), Some(status.to_string().as_str()));
     }
     let d = s.get_json("/open311/v2/discovery.json").await;
-    assert!(d["endpoints"][0]["formats"].as_array().unwrap().contains(&Value::from("text/xml")));
+    assert!(d["endpoints"][0]["formats"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("text/xml")));
 }

@@ -48,7 +48,11 @@ pub struct Attribute {
     pub required: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub datatype_description: Option<String>,
-    #[serde(default, deserialize_with = "optional_whole", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "optional_whole",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub order: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,

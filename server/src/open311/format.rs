@@ -1,9 +1,9 @@
 //! GeoReport v2's two formats: JSON, and XML with the specification's root and element names
 //! (`<services><service>…`, `<service_requests><request>…`, `<errors><error>…`), written with quick-xml.
 
+use aduan_core::open311::{AttributeValue, ServiceDefinition};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use aduan_core::open311::{AttributeValue, ServiceDefinition};
 use serde::Serialize;
 
 /// The format a path asks for by its suffix.
@@ -55,7 +55,13 @@ impl<T: Serialize> Serialize for XmlItem<'_, T> {
 }
 
 /// `items` as a GeoReport v2 document in `format`, with `status`.
-pub fn answer<T: Serialize>(status: StatusCode, format: Format, root: &str, item: &'static str, items: &[T]) -> Response {
+pub fn answer<T: Serialize>(
+    status: StatusCode,
+    format: Format,
+    root: &str,
+    item: &'static str,
+    items: &[T],
+) -> Response {
     match format {
         Format::Json => (status, axum::Json(items)).into_response(),
         Format::Xml => xml(

@@ -22,7 +22,10 @@ pub struct Settings {
 impl Settings {
     /// A 400 when `named` is a jurisdiction this endpoint does not serve.
     pub fn check(&self, named: Option<&str>) -> Result<(), Open311Failure> {
-        match (self.jurisdiction.as_deref(), named.map(str::trim).filter(|n| !n.is_empty())) {
+        match (
+            self.jurisdiction.as_deref(),
+            named.map(str::trim).filter(|n| !n.is_empty()),
+        ) {
             (Some(ours), Some(theirs)) if ours != theirs => Err(Open311Failure::new(
                 StatusCode::BAD_REQUEST,
                 format!("jurisdiction_id {theirs} is not served here; this endpoint serves {ours}."),

@@ -28,7 +28,9 @@ pub fn derived_title(description: &str, min: usize, max: usize) -> String {
     let cut = if ends_a_word {
         room.len()
     } else {
-        room.rfind(' ').filter(|&i| room[..i].chars().count() >= min).unwrap_or(room.len())
+        room.rfind(' ')
+            .filter(|&i| room[..i].chars().count() >= min)
+            .unwrap_or(room.len())
     };
     format!("{}…", room[..cut].trim_end())
 }
@@ -57,12 +59,18 @@ mod tests {
             derived_title("Lampu jalan mati.  Sudah seminggu gelap.", 10, 150),
             "Lampu jalan mati."
         );
-        assert_eq!(derived_title("Jalan   berlubang\ndi depan pasar", 10, 150), "Jalan berlubang di depan pasar");
+        assert_eq!(
+            derived_title("Jalan   berlubang\ndi depan pasar", 10, 150),
+            "Jalan berlubang di depan pasar"
+        );
     }
 
     #[test]
     fn a_short_first_sentence_gives_more_words_and_a_long_text_is_cut_at_a_word() {
-        assert_eq!(derived_title("Rusak. Jembatan kayu di desa", 10, 150), "Rusak. Jembatan kayu di desa");
+        assert_eq!(
+            derived_title("Rusak. Jembatan kayu di desa", 10, 150),
+            "Rusak. Jembatan kayu di desa"
+        );
         let long = "kata ".repeat(60);
         let title = derived_title(&long, 10, 30);
         assert!(title.chars().count() <= 30, "{title}");
