@@ -64,6 +64,13 @@ pub struct Config {
     /// Portal name reported by GET /api/v1/portal.
     #[arg(long, env = "ADUAN_PORTAL_NAME", default_value = "Aduan Kota Sukamaju")]
     pub portal_name: String,
+    /// The `jurisdiction_id` of this portal's Open311 endpoint; requests naming another are refused (400).
+    /// Unset: the endpoint serves one city and ignores `jurisdiction_id`.
+    #[arg(long, env = "ADUAN_OPEN311_JURISDICTION")]
+    pub open311_jurisdiction: Option<String>,
+    /// The contact (address, telephone, e-mail) given in the Open311 discovery document.
+    #[arg(long, env = "ADUAN_OPEN311_CONTACT")]
+    pub open311_contact: Option<String>,
     /// POST requests allowed per client per minute (0 disables the limit).
     #[arg(long, env = "ADUAN_RATE_LIMIT", default_value_t = 30)]
     pub rate_limit: u32,

@@ -100,7 +100,7 @@ pub fn build(config: &Config) -> Result<(Router, AppState), String> {
     };
     let limits = ratelimit::Limits::new(config);
     let router = api::router(state.clone(), &limits, &config.cors_origins)
-        .merge(open311::router(state.clone(), &limits, &config.cors_origins))
+        .merge(open311::router(state.clone(), &limits, config))
         .merge(web::router(config)?)
         .layer(axum::middleware::from_fn_with_state(
             std::time::Duration::from_secs(config.body_timeout),

@@ -1,5 +1,6 @@
 //! The GeoReport v2 documents (JSON format), written by the reference server under `/open311/v2/` and read
-//! by the SPA when `config.json` says `backend.kind = "open311"`.
+//! by the SPA when `config.json` says `backend.kind = "open311"`. Optional fields without a value are left
+//! out when written (strict schema validators refuse `null`), and read as absent whether left out or null.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,17 +12,17 @@ pub struct Service {
     #[serde(deserialize_with = "text")]
     pub service_code: String,
     pub service_name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Whether `services/{code}.json` has attributes to ask for.
     #[serde(default, deserialize_with = "flag")]
     pub metadata: bool,
     /// `realtime`, `batch` or `blackbox`.
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keywords: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
 }
 
@@ -45,13 +46,18 @@ pub struct Attribute {
     pub datatype: String,
     #[serde(default, deserialize_with = "flag")]
     pub required: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub datatype_description: Option<String>,
-    #[serde(default, deserialize_with = "optional_whole")]
+    #[serde(
+        default,
+        deserialize_with = "optional_whole",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub order: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default)]
+    /// Only list datatypes have values; other attributes leave the field out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<AttributeValue>,
 }
 
@@ -69,16 +75,16 @@ pub struct RequestCreated {
     pub service_request_id: Option<String>,
     #[serde(default, deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_notice: Option<String>,
-    #[serde(default, deserialize_with = "optional_text")]
+    #[serde(default, deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
 }
 
 /// `GET tokens/{token}.json`: one entry.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct TokenAnswer {
-    #[serde(default, deserialize_with = "optional_text")]
+    #[serde(default, deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
     pub service_request_id: Option<String>,
     #[serde(deserialize_with = "text")]
     pub token: String,
@@ -91,35 +97,35 @@ pub struct ServiceRequest {
     pub service_request_id: String,
     /// `open` or `closed`.
     pub status: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_notes: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_name: Option<String>,
-    #[serde(default, deserialize_with = "optional_text")]
+    #[serde(default, deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
     pub service_code: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agency_responsible: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_notice: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_datetime: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_datetime: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_datetime: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
-    #[serde(default, deserialize_with = "optional_text")]
+    #[serde(default, deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
     pub address_id: Option<String>,
-    #[serde(default, deserialize_with = "optional_text")]
+    #[serde(default, deserialize_with = "optional_text", skip_serializing_if = "Option::is_none")]
     pub zipcode: Option<String>,
-    #[serde(default, deserialize_with = "coordinate")]
+    #[serde(default, deserialize_with = "coordinate", skip_serializing_if = "Option::is_none")]
     pub lat: Option<f64>,
-    #[serde(default, deserialize_with = "coordinate")]
+    #[serde(default, deserialize_with = "coordinate", skip_serializing_if = "Option::is_none")]
     pub long: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_url: Option<String>,
 }
 

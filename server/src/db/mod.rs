@@ -11,6 +11,7 @@ pub mod idempotency;
 pub mod keyed;
 pub mod listing;
 pub mod monitoring;
+pub mod open311;
 pub mod portal;
 pub mod reports;
 pub mod staff_corrections;

@@ -85,7 +85,7 @@ fn rfc3339(at: DateTime<Utc>) -> String {
 }
 
 /// One of our reports as a public Open311 service request: never the reporter, never a confidential text.
-pub fn as_service_request(r: &ReportView, calendar: &WorkingCalendar) -> ServiceRequest {
+pub fn as_service_request(r: &ReportView, at: Option<&Location>, calendar: &WorkingCalendar) -> ServiceRequest {
     let last_note = r
         .events
         .iter()
@@ -112,8 +112,8 @@ pub fn as_service_request(r: &ReportView, calendar: &WorkingCalendar) -> Service
         address: r.address.clone().filter(|a| !a.is_empty()),
         address_id: None,
         zipcode: None,
-        lat: None,
-        long: None,
+        lat: at.map(|l| l.lat),
+        long: at.map(|l| l.lon),
         media_url: None,
     }
 }
