@@ -97,8 +97,8 @@ pub fn error_of(problems: RwSignal<Vec<FieldProblem>>, input_id: &'static str) -
 #[component]
 pub fn PasswordInput(
     id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    label_key: &'static str,
+    #[prop(optional)] hint_key: Option<&'static str>,
     problems: RwSignal<Vec<FieldProblem>>,
     value: RwSignal<String>,
     autocomplete: &'static str,
@@ -107,8 +107,8 @@ pub fn PasswordInput(
     // Called as a function: the hint is optional here as it is in TextInput.
     TextInput(TextInputProps {
         id,
-        label: Signal::derive(move || words.word(label)),
-        hint: hint.map(|hint| Signal::derive(move || words.word(hint).to_string())),
+        label: Signal::derive(move || words.word(label_key)),
+        hint: hint_key.map(|hint| Signal::derive(move || words.word(hint).to_string())),
         error: error_of(problems, id),
         value: value.into(),
         on_input: Callback::new(move |v| value.set(v)),
@@ -182,15 +182,15 @@ fn PasswordForm() -> impl IntoView {
             <form novalidate on:submit=submit>
                 <PasswordInput
                     id="account-current_password"
-                    label="account.current_password"
+                    label_key="account.current_password"
                     problems
                     value=current
                     autocomplete="current-password"
                 />
                 <PasswordInput
                     id="account-new_password"
-                    label="account.new_password"
-                    hint="account.new_password.hint"
+                    label_key="account.new_password"
+                    hint_key="account.new_password.hint"
                     problems
                     value=new
                     autocomplete="new-password"

@@ -273,8 +273,8 @@ fn NewAccountForm(portal: Portal, on_created: Callback<()>) -> impl IntoView {
             </Show>
             <PasswordInput
                 id="accounts-password"
-                label="console.password"
-                hint="accounts.password.hint"
+                label_key="console.password"
+                hint_key="accounts.password.hint"
                 problems
                 value=password
                 autocomplete="new-password"

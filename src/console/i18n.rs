@@ -20,6 +20,38 @@ pub fn pick(lang: Lang, id: Table, en: Table, key: &'static str) -> &'static str
     table.iter().find(|(k, _)| *k == key).map_or(key, |(_, v)| *v)
 }
 
+/// A console page's own pair of tables (the report page's, the monitoring page's) in the current language;
+/// reactive when read inside a closure of a view.
+#[derive(Clone, Copy)]
+pub struct PageWords {
+    i18n: I18n,
+    id: Table,
+    en: Table,
+}
+
+impl PageWords {
+    pub fn new(id: Table, en: Table) -> PageWords {
+        PageWords {
+            i18n: use_i18n(),
+            id,
+            en,
+        }
+    }
+
+    pub fn word(&self, key: &'static str) -> &'static str {
+        pick(self.i18n.lang(), self.id, self.en, key)
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.i18n.lang()
+    }
+
+    /// The portal's own catalogue, for the words a page shares with the citizen pages (status names).
+    pub fn i18n(&self) -> I18n {
+        self.i18n
+    }
+}
+
 /// The console's words in the current language; reactive when read inside a closure of a view.
 #[derive(Clone, Copy)]
 pub struct Words(I18n);
@@ -314,8 +346,10 @@ pub mod tests {
                 }
             } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n.rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                for piece in text.split(".word(\"").skip(1) {
-                    used.push(piece.split('"').next().unwrap().to_string());
+                for marker in [".word(\"", "label_key=\"", "hint_key=\""] {
+                    for piece in text.split(marker).skip(1) {
+                        used.push(piece.split('"').next().unwrap().to_string());
+                    }
                 }
             }
         }

@@ -13,7 +13,7 @@ use rusqlite::{params_from_iter, Connection};
 
 use super::filter::{where_clause, where_clause_without_indexes};
 use super::staff_queue::UNFINISHED;
-use super::stats::{due_settled, late};
+use super::stats::{due_settled, late, response_histograms};
 
 /// As in `db::stats`: the covering index of the statistics, which the planner would otherwise pass over.
 const REPORTS: &str = "reports INDEXED BY reports_stats";
@@ -101,19 +101,8 @@ pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Re
         counts.entry(agency).or_default().overdue += n;
     }
 
-    // Medians from histograms of whole working days, as the statistics compute them.
-    let mut response: BTreeMap<Agency, Vec<(f64, u64)>> = BTreeMap::new();
-    let sql = format!(
-        "SELECT agency_id, response_days, COUNT(*) FROM {REPORTS} WHERE {} AND response_days IS NOT NULL
-         GROUP BY agency_id, response_days ORDER BY agency_id, response_days",
-        w.sql
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params_from_iter(params.iter()))?;
-    while let Some(r) = rows.next()? {
-        response.entry(r.get(0)?).or_default().push((r.get(1)?, r.get(2)?));
-    }
-    drop(rows);
+    // Medians from histograms of whole working days, exactly as the statistics compute them.
+    let response = response_histograms(conn, &w)?;
     let mut overall: BTreeMap<i64, u64> = BTreeMap::new();
     for (days, n) in response.values().flatten() {
         *overall.entry(*days as i64).or_default() += n;

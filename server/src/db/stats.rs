@@ -7,7 +7,7 @@ use aduan_core::{AgencyStats, MonthlyPoint, ReportFilter, Stats, Status};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 
-use super::filter::where_clause;
+use super::filter::{where_clause, Where};
 
 /// SQL for "responded late, or not yet responded and already past due". `today` is a date the server
 /// formatted itself (YYYY-MM-DD), never client input, so it is safe to place in the statement.
@@ -30,6 +30,26 @@ struct Counts {
     completed: u64,
     settled: u64,
     late: u64,
+}
+
+/// Per agency (`None`: not yet assigned), `(working days, reports)` sorted by days.
+pub(super) type Histograms = BTreeMap<Option<String>, Vec<(f64, u64)>>;
+
+/// Each agency's response times as a histogram of whole working days, for medians: a few dozen groups, no sort
+/// of every row. Shared with the monitoring figures, so that both medians are the same.
+pub(super) fn response_histograms(conn: &Connection, w: &Where) -> rusqlite::Result<Histograms> {
+    let mut response = Histograms::new();
+    let sql = format!(
+        "SELECT agency_id, response_days, COUNT(*) FROM {REPORTS} WHERE {} AND response_days IS NOT NULL
+         GROUP BY agency_id, response_days ORDER BY agency_id, response_days",
+        w.sql
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params_from_iter(w.params.iter()))?;
+    while let Some(r) = rows.next()? {
+        response.entry(r.get(0)?).or_default().push((r.get(1)?, r.get(2)?));
+    }
+    Ok(response)
 }
 
 pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Result<Stats> {
@@ -77,19 +97,7 @@ pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Re
     }
     drop(rows);
 
-    // Medians from histograms of whole working days: a few dozen groups, no sort of every row.
-    let mut response: BTreeMap<Option<String>, Vec<(f64, u64)>> = BTreeMap::new();
-    let sql = format!(
-        "SELECT agency_id, response_days, COUNT(*) FROM {REPORTS} WHERE {} AND response_days IS NOT NULL
-         GROUP BY agency_id, response_days ORDER BY agency_id, response_days",
-        w.sql
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(params_from_iter(params.iter()))?;
-    while let Some(r) = rows.next()? {
-        response.entry(r.get(0)?).or_default().push((r.get(1)?, r.get(2)?));
-    }
-    drop(rows);
+    let response = response_histograms(conn, &w)?;
     let mut overall: BTreeMap<i64, u64> = BTreeMap::new();
     for hist in response.values() {
         for (days, n) in hist {

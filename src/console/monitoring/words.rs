@@ -1,29 +1,13 @@
 //! The monitoring page's words, Bahasa Indonesia and English, in the console's chunk. "Pemantauan" and
 //! "Unduh CSV" are the glossary's; the columns follow the definitions of `aduan_core::monitoring`.
 
-use crate::console::i18n::{pick, Table};
-use crate::i18n::{use_i18n, I18n, Lang};
+use crate::console::i18n::{PageWords, Table};
 
-#[derive(Clone, Copy)]
-pub struct MonitoringWords(I18n);
+/// The page's words (its own tables, `ID` and `EN` below).
+pub type MonitoringWords = PageWords;
 
 pub fn use_monitoring_words() -> MonitoringWords {
-    MonitoringWords(use_i18n())
-}
-
-impl MonitoringWords {
-    /// Reactive when read inside a closure of a view.
-    pub fn word(&self, key: &'static str) -> &'static str {
-        pick(self.0.lang(), ID, EN, key)
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.0.lang()
-    }
-
-    pub fn i18n(&self) -> I18n {
-        self.0
-    }
+    PageWords::new(ID, EN)
 }
 
 pub const ID: Table = &[
@@ -77,6 +61,8 @@ pub const EN: Table = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::console::i18n::pick;
+    use crate::i18n::Lang;
 
     #[test]
     fn both_languages_have_the_same_keys() {

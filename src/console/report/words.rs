@@ -5,30 +5,13 @@
 
 use aduan_core::StepAction;
 
-use crate::console::i18n::{pick, Table};
-use crate::i18n::{use_i18n, I18n, Lang};
+use crate::console::i18n::{PageWords, Table};
 
-#[derive(Clone, Copy)]
-pub struct ReportWords(I18n);
+/// The page's words (its own tables, `ID` and `EN` below).
+pub type ReportWords = PageWords;
 
 pub fn use_report_words() -> ReportWords {
-    ReportWords(use_i18n())
-}
-
-impl ReportWords {
-    /// Reactive when read inside a closure of a view.
-    pub fn word(&self, key: &'static str) -> &'static str {
-        pick(self.0.lang(), ID, EN, key)
-    }
-
-    pub fn lang(&self) -> Lang {
-        self.0.lang()
-    }
-
-    /// The portal's own catalogue, for the words the report page shares with the citizen's pages.
-    pub fn i18n(&self) -> I18n {
-        self.0
-    }
+    PageWords::new(ID, EN)
 }
 
 /// The glossary's button name of a step.
@@ -241,7 +224,9 @@ pub const EN: Table = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::console::i18n::pick;
     use crate::console::i18n::tests::assert_same_keys;
+    use crate::i18n::Lang;
     use std::collections::BTreeSet;
 
     #[test]
