@@ -65,7 +65,8 @@ pub async fn bulk_steps(
             Ok(_) => outcome.done.push(ticket),
             Err(refused) => {
                 let problem = refused.0;
-                tracing::info!(%ticket, status = problem.status, "bulk step refused");
+                // Debug-quoted: a ticket is the caller's text, and must not write lines of its own into the log.
+                tracing::info!(?ticket, status = problem.status, "bulk step refused");
                 outcome.failed.push(BulkFailure {
                     ticket,
                     status: problem.status,
