@@ -1,8 +1,6 @@
 //! Response templates: the standard answers staff keep for each step, personalised when chosen. Both the console
 //! (which fills them) and the server (which stores them) read the rules from here.
 
-use chrono::{Datelike, NaiveDate};
-
 use crate::staff::StepAction;
 use crate::validation::{clean_text, Rule};
 
@@ -15,8 +13,8 @@ pub struct Placeholders {
     pub ticket: String,
     /// The agency the report is with now (empty when none).
     pub agency: String,
-    /// The report's current deadline ([`crate::current_deadline`]), already written in the message's language
-    /// ([`written_date`]); empty when none.
+    /// The report's current deadline ([`crate::current_deadline`]), already written in the message's language as
+    /// the citizen pages write a date; empty when none.
     pub deadline: String,
     /// The portal's name.
     pub portal: String,
@@ -65,20 +63,6 @@ fn value_of<'a>(name: &str, values: &'a Placeholders) -> Option<&'a str> {
         "portal" => Some(&values.portal),
         _ => None,
     }
-}
-
-const MONTHS_ID: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
-];
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// 3 Des 2026 / 3 Dec 2026: as the citizen pages write a date (the shell keeps its own copy so that the citizen
-/// chunk does not grow).
-pub fn written_date(d: NaiveDate, english: bool) -> String {
-    let months = if english { MONTHS_EN } else { MONTHS_ID };
-    format!("{} {} {}", d.day(), months[d.month0() as usize], d.year())
 }
 
 /// A template as checked: trimmed title and texts.
@@ -172,13 +156,6 @@ mod tests {
             ..values()
         };
         assert_eq!(fill("{portal} {tiket}", &v), "{tiket} ADU-2026-000123");
-    }
-
-    #[test]
-    fn dates_are_written_as_the_citizen_pages_write_them() {
-        let d = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
-        assert_eq!(written_date(d, false), "3 Des 2026");
-        assert_eq!(written_date(d, true), "3 Dec 2026");
     }
 
     #[test]

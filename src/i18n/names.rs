@@ -94,6 +94,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dates_are_written_as_the_citizen_pages_write_them() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        assert_eq!(format_date(d, Lang::Id), "3 Des 2026");
+        assert_eq!(format_date(d, Lang::En), "3 Dec 2026");
+    }
+
+    #[test]
     fn dates_and_times_read_naturally_in_each_language() {
         let d: NaiveDate = "2026-12-03".parse().unwrap();
         assert_eq!(format_date(d, Lang::Id), "3 Des 2026");

@@ -34,7 +34,8 @@ use crate::components::tracking::timeline::Timeline;
 use crate::components::with_portal::WithPortal;
 use crate::console::api::StaffError;
 use crate::console::session::use_session;
-use crate::i18n::names::status_key;
+use crate::i18n::names::{format_date, status_key};
+use crate::i18n::Lang;
 
 #[component]
 pub fn ConsoleReportPage(ticket: String) -> impl IntoView {
@@ -88,22 +89,20 @@ fn LoadFailed(error: ApiError) -> impl IntoView {
 /// What a response template's placeholders become for `report`: its ticket, its agency, its current deadline
 /// written in each language, and the portal's name.
 fn placeholders_of(report: &aduan_core::ReportView, responded: bool, portal: &str) -> templates::ReportPlaceholders {
-    use aduan_core::templates::{written_date, Placeholders};
+    use aduan_core::templates::Placeholders;
     let due = report.deadlines.as_ref().and_then(|d| {
         aduan_core::current_deadline(report.status, responded, d.verify.due, d.respond.due, d.escalation.due)
     });
-    // Grouped as the citizen's pages show it, so that it reads the same in the message as on the page.
-    let ticket =
-        aduan_core::ticket::Ticket::parse(&report.ticket).map_or_else(|_| report.ticket.clone(), |t| t.grouped());
-    let of = |english: bool| Placeholders {
-        ticket: ticket.clone(),
+    // Dates and the ticket as the citizen's pages write them, so that the message reads as the tracking page does.
+    let of = |lang| Placeholders {
+        ticket: crate::console::shown_ticket(&report.ticket),
         agency: report.agency.as_ref().map(|a| a.name.clone()).unwrap_or_default(),
-        deadline: due.map(|d| written_date(d, english)).unwrap_or_default(),
+        deadline: due.map(|d| format_date(d, lang)).unwrap_or_default(),
         portal: portal.to_string(),
     };
     templates::ReportPlaceholders {
-        id: of(false),
-        en: of(true),
+        id: of(Lang::Id),
+        en: of(Lang::En),
         category_id: report.category.as_ref().map(|c| c.id.clone()),
     }
 }
