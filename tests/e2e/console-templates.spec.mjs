@@ -4,27 +4,10 @@
 // the citizen's tracking page shows.
 import { test, expect } from '@playwright/test';
 import { baseUrl, operator, screenshot, watchErrors } from './helpers.mjs';
+import { createReport, signIn, staffStep } from './console-helpers.mjs';
 
 const PUPR = 'Dinas Pekerjaan Umum dan Penataan Ruang';
 const grouped = (t) => `${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`;
-
-async function createReport(request, title) {
-  const res = await request.post(`${baseUrl()}/api/v1/reports`, {
-    headers: { 'idempotency-key': `console-templates-${title}-${Date.now()}` },
-    data: {
-      kind: 'complaint', title, body: 'Lubang besar di tengah jalan membahayakan pengendara motor setiap malam.', incident_date: '2026-01-15',
-      category_id: 'jalan', region_id: 'cempaka', address: 'Depan pasar Cempaka', anonymous: false, confidential: false,
-      attachment_ids: [], reporter: { name: 'Budi Santoso', email: 'budi@contoh.id', phone: '' },
-    },
-  });
-  expect(res.status()).toBe(201);
-  return (await res.json()).ticket;
-}
-
-async function staffStep(request, ticket, action, message = '', agency_id) {
-  const res = await request.post(`${baseUrl()}/api/v1/staff/reports/${ticket}/steps`, { headers: operator(), data: { action, message, agency_id } });
-  expect(res.status(), await res.text()).toBe(200);
-}
 
 test('the officer picks a template at 360 px, edits the filled message and sends it; the citizen sees the edit', async ({ browser, request }) => {
   const ticket = await createReport(request, 'Jalan amblas dekat jembatan Cempaka');
@@ -47,9 +30,7 @@ test('the officer picks a template at 360 px, edits the filled message and sends
   // dismiss every dialog as an error first).
   page.removeAllListeners('dialog');
   await page.goto(`${baseUrl()}/petugas/${ticket}?lang=id`);
-  await page.getByLabel('Nama pengguna').fill('petugas-pupr');
-  await page.getByLabel('Kata sandi').fill('demo-petugas-2026');
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await signIn(page, ['petugas-pupr', 'demo-petugas-2026']);
   await expect(page.getByRole('heading', { level: 1, name: `Laporan ${grouped(ticket)}` })).toBeVisible();
 
   const message = page.getByLabel('Pesan untuk pelapor');
@@ -80,4 +61,18 @@ test('the officer picks a template at 360 px, edits the filled message and sends
   const citizen = await browser.newPage();
   await citizen.goto(`${baseUrl()}/lacak/${ticket}`);
   await expect(citizen.locator('.timeline li').filter({ hasText: edited })).toHaveCount(1);
+});
+
+test('when the templates cannot be loaded the step form says so and still takes a typed message', async ({ page, request }) => {
+  const ticket = await createReport(request, 'Drainase mampet di depan balai warga');
+  await staffStep(request, ticket, 'verify');
+  await staffStep(request, ticket, 'forward', 'Diteruskan ke Dinas PUPR.', 'dinas-pupr');
+  await page.route('**/api/v1/staff/templates**', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{"title":"Unavailable","status":503}' }));
+  await page.goto(`${baseUrl()}/petugas/${ticket}?lang=en`);
+  await signIn(page, ['petugas-pupr', 'demo-petugas-2026'], 'en');
+  await expect(page.getByText('Response templates cannot be loaded right now')).toBeVisible();
+  await expect(page.getByLabel('Response template')).toHaveCount(0);
+  await page.getByLabel('Message to the reporter').fill('Tim kami akan memeriksa saluran besok pagi.');
+  await page.getByRole('button', { name: 'Send initial response', exact: true }).click();
+  await expect(page.locator('#report-done')).toContainText('Send initial response');
 });

@@ -7,6 +7,7 @@ use aduan_core::{ResponseTemplate, StepAction};
 use leptos::prelude::*;
 
 use super::words::{step_key, use_report_words};
+use crate::console::api::StaffError;
 use crate::console::session::use_session;
 use crate::i18n::Lang;
 
@@ -35,23 +36,25 @@ pub fn TemplatePicker(
     let category = placeholders.category_id.clone();
     let found = LocalResource::new(move || {
         let (api, category) = (session.api(), category.clone());
-        async move { api.templates(category.as_deref()).await.unwrap_or_default() }
+        async move { api.templates(category.as_deref()).await }
     });
-    let lang = RwSignal::new(words.lang());
-    let placeholders = StoredValue::new(placeholders);
-    let steps = StoredValue::new(steps);
-    let chosen = RwSignal::new(String::new());
-    let offered = move || -> Vec<ResponseTemplate> {
-        let steps = steps.get_value();
+    // A refusal other than an ended session (which shows the sign-in form) is said, not left as a missing list.
+    let unavailable = move || {
         found
             .get()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|t| steps.contains(&t.action))
-            .collect()
+            .is_some_and(|r| r.is_err_and(|e| !matches!(e, StaffError::SignedOut)))
     };
+    let lang = RwSignal::new(words.lang());
+    let placeholders = StoredValue::new(placeholders);
+    let chosen = RwSignal::new(String::new());
+    let offered = Memo::new(move |_| -> Vec<ResponseTemplate> {
+        match found.get() {
+            Some(Ok(all)) => all.into_iter().filter(|t| steps.contains(&t.action)).collect(),
+            _ => Vec::new(),
+        }
+    });
     let apply = move |id: String| {
-        let Some(template) = offered().into_iter().find(|t| t.id.to_string() == id) else {
+        let Some(template) = offered.read().iter().find(|t| t.id.to_string() == id).cloned() else {
             return;
         };
         let (text, values) = placeholders.with_value(|p| match lang.get_untracked() {
@@ -68,7 +71,10 @@ pub fn TemplatePicker(
         }
     };
     view! {
-        <Show when=move || !offered().is_empty()>
+        <Show when=unavailable>
+            <p class="hint">{move || words.word("templates.unavailable")}</p>
+        </Show>
+        <Show when=move || !offered.read().is_empty()>
             <div class="template-picker">
                 <div class="field">
                     <label for=TEMPLATE_SELECT>{move || words.word("templates.choose")}</label>
@@ -87,7 +93,8 @@ pub fn TemplatePicker(
                     >
                         <option value="">{move || words.word("templates.none")}</option>
                         {move || {
-                            offered()
+                            offered
+                                .get()
                                 .into_iter()
                                 .map(|t| {
                                     let label = format!("{} — {}", words.word(step_key(t.action)), t.title);
