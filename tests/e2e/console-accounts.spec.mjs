@@ -5,6 +5,7 @@
 // so none depends on the order of tests, on a rerun, or changes a demo account other tests sign in with.
 import { test, expect } from '@playwright/test';
 import { baseUrl, expectNoAxeViolations, operator, screenshot, watchErrors } from './helpers.mjs';
+import { signIn } from './console-helpers.mjs';
 
 const api = (path) => `${baseUrl()}/api/v1${path}`;
 const ADMIN = ['admin', 'demo-admin-2026'];
@@ -44,15 +45,6 @@ async function newOfficer(request, password = 'sandi-awal-petugas') {
   const username = freshUsername('petugas');
   await createAccount(request, { username, display_name: `Petugas ${username}`, role: 'officer', agency_ids: ['dinas-pupr'], password });
   return [username, password];
-}
-
-/** The sign-in form, on whatever page shows it: fills it and waits for the console's menu. */
-async function signIn(page, [username, password], lang = 'id') {
-  await page.getByLabel(W[lang].username, { exact: true }).fill(username);
-  await page.getByLabel(W[lang].password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: W[lang].signIn, exact: true }).click();
-  // Argon2 on a busy machine: generous, as a sign-in may queue behind others' hashes.
-  await expect(page.getByRole('navigation', { name: W[lang].nav })).toBeVisible({ timeout: 20_000 });
 }
 
 /** A sign-in that the server refuses with its usual words (wrong password, unknown or disabled account). */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { baseUrl, expectNoAxeViolations, formatCount, formatPercent, screenshot, watchErrors } from './helpers.mjs';
+import { signIn } from './console-helpers.mjs';
 
 const api = (path) => `${baseUrl()}/api/v1${path}`;
 const SUPERVISOR = ['pengawas', 'demo-pengawas-2026'];
@@ -14,14 +15,6 @@ const W = {
   id: { username: 'Nama pengguna', password: 'Kata sandi', signIn: 'Masuk', nav: 'Menu petugas', title: 'Pemantauan' },
   en: { username: 'Username', password: 'Password', signIn: 'Sign in', nav: 'Staff menu', title: 'Monitoring' },
 };
-
-async function signIn(page, [username, password], lang = 'id') {
-  await page.getByLabel(W[lang].username, { exact: true }).fill(username);
-  await page.getByLabel(W[lang].password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: W[lang].signIn, exact: true }).click();
-  // Argon2 on a busy machine: generous, as a sign-in may queue behind others' hashes.
-  await expect(page.getByRole('navigation', { name: W[lang].nav })).toBeVisible({ timeout: 20_000 });
-}
 
 async function openMonitoring(page, who, lang = 'id', query = '') {
   await page.goto(`${baseUrl()}/petugas/pemantauan?lang=${lang}${query}`);

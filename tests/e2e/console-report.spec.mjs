@@ -3,9 +3,8 @@
 // is re-forwarded; a supervisor only reads; notes stay internal; refusals are explained; axe in both languages.
 // Every test makes its own report through the API, so none depends on the demo data's state.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { baseUrl, expectNoAxeViolations, operator, watchErrors } from './helpers.mjs';
-import { fixture } from './flows.mjs';
+import { baseUrl, expectNoAxeViolations, watchErrors } from './helpers.mjs';
+import { createReport, staffStep } from './console-helpers.mjs';
 
 const ACCOUNTS = {
   admin: ['admin', 'demo-admin-2026', 'Admin Demo'],
@@ -38,30 +37,6 @@ const W = {
   },
 };
 const w = W.id;
-
-/** A fresh report through the citizen API, with a reporter and one attachment. */
-async function createReport(request, title, { category = 'jalan' } = {}) {
-  const upload = await request.post(`${baseUrl()}/api/v1/attachments`, {
-    multipart: { file: { name: 'surat.pdf', mimeType: 'application/pdf', buffer: readFileSync(fixture('surat.pdf')) } },
-  });
-  expect(upload.status()).toBe(201);
-  const res = await request.post(`${baseUrl()}/api/v1/reports`, {
-    headers: { 'idempotency-key': `console-report-${title}-${Date.now()}` },
-    data: {
-      kind: 'complaint', title, body: 'Lubang besar di tengah jalan membahayakan pengendara motor setiap malam.', incident_date: '2026-01-15',
-      category_id: category, region_id: 'cempaka', address: 'Depan pasar Cempaka', anonymous: false, confidential: false,
-      attachment_ids: [(await upload.json()).id], reporter: { name: 'Budi Santoso', email: 'budi@contoh.id', phone: '' },
-    },
-  });
-  expect(res.status()).toBe(201);
-  return (await res.json()).ticket;
-}
-
-/** A step taken through the staff API as the service account `operator` (role admin), to set a scene. */
-async function staffStep(request, ticket, action, message = '', agency_id) {
-  const res = await request.post(`${baseUrl()}/api/v1/staff/reports/${ticket}/steps`, { headers: operator(), data: { action, message, agency_id } });
-  expect(res.status(), await res.text()).toBe(200);
-}
 
 /** Opens the report page, which shows the sign-in form, and signs in as `who`; the page then shows the report. */
 async function openAs(page, ticket, who, lang = 'id') {
