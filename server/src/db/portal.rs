@@ -78,3 +78,14 @@ pub fn load_portal(conn: &Connection, cal: &WorkingCalendar, name: &str) -> rusq
         completion_target: 0.9,
     })
 }
+
+/// Whether `id` is one of the portal's categories.
+pub fn category_exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM categories WHERE id = ?1")?
+        .exists([id])
+}
+
+/// Whether `id` is one of the portal's districts.
+pub fn region_exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM regions WHERE id = ?1")?.exists([id])
+}

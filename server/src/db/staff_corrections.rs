@@ -8,6 +8,7 @@ use rusqlite::{params, Connection};
 use serde_json::json;
 
 use super::audit::{self, AuditRecord};
+use super::portal::{category_exists, region_exists};
 use super::timestamp;
 use crate::staff::Staff;
 
@@ -33,11 +34,6 @@ struct Correctable {
     region_id: Option<String>,
     anonymous: bool,
     confidential: bool,
-}
-
-fn exists(conn: &Connection, table: &str, id: &str) -> rusqlite::Result<bool> {
-    conn.prepare_cached(&format!("SELECT EXISTS(SELECT 1 FROM {table} WHERE id = ?1)"))?
-        .query_row([id], |r| r.get(0))
 }
 
 /// Corrects what the citizen chose (kind, category, district, anonymity, confidentiality), recording the old and
@@ -70,12 +66,12 @@ pub fn correct(
         return Err(CorrectionError::Finished);
     }
     if let Some(id) = &c.category_id {
-        if !exists(&tx, "categories", id)? {
+        if !category_exists(&tx, id)? {
             return Err(CorrectionError::UnknownCategory);
         }
     }
     if let Some(id) = &c.region_id {
-        if !exists(&tx, "regions", id)? {
+        if !region_exists(&tx, id)? {
             return Err(CorrectionError::UnknownRegion);
         }
     }

@@ -60,11 +60,6 @@ pub fn find(conn: &Connection, id: i64) -> rusqlite::Result<Option<ResponseTempl
         .optional()
 }
 
-pub fn category_exists(conn: &Connection, id: &str) -> rusqlite::Result<bool> {
-    conn.prepare_cached("SELECT 1 FROM categories WHERE id = ?1")?
-        .exists([id])
-}
-
 pub fn create(conn: &Connection, row: &TemplateRow<'_>, by: i64, at: DateTime<Utc>) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO response_templates (action, category_id, title, text_id, text_en, updated_at, updated_by)

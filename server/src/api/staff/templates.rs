@@ -68,7 +68,7 @@ async fn save(
         .db
         .write(move |conn| {
             if let Some(c) = category.as_deref() {
-                if !store::category_exists(conn, c)? {
+                if !crate::db::portal::category_exists(conn, c)? {
                     return Err(invalid(&[("category_id", Rule::Unknown.code())], english));
                 }
             }
