@@ -42,19 +42,9 @@ impl Write for Sink {
 
 /// Sends `method path` with `token` and `body`; returns the status and the JSON answer.
 async fn call(s: &TestServer, method: &str, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
-    let url = format!("{}/api/v1/staff{path}", s.url);
-    let mut req = s
-        .http
-        .request(method.parse().unwrap(), url)
-        .bearer_auth(token)
-        .header("accept-language", "en");
-    if let Some(body) = body {
-        req = req.json(&body);
-    }
-    let res = req.send().await.unwrap();
+    let res = s.staff_call(method, path, token, body).await;
     assert_eq!(res.headers()["cache-control"], "no-store");
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or_default())
+    (res.status().as_u16(), res.json().await.unwrap_or_default())
 }
 
 fn new_officer(username: &str) -> Value {

@@ -9,14 +9,7 @@ use serde_json::{json, Value};
 use staff_support::Desk;
 
 async fn bulk(d: &Desk, token: &str, body: Value) -> (u16, Value) {
-    let res =
-        d.s.post("/api/v1/staff/bulk-steps")
-            .bearer_auth(token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-    (res.status().as_u16(), res.json().await.unwrap_or_default())
+    d.call(token, "POST", "/bulk-steps", Some(body)).await
 }
 
 fn actions_in_audit(view: &Value) -> Vec<String> {

@@ -4,33 +4,12 @@
 mod common;
 mod staff_support;
 
-use aduan_core::Role;
 use serde_json::Value;
-use staff_support::{Desk, PASSWORD};
-
-use crate::common::TestServer;
+use staff_support::Desk;
 
 /// The desk of `staff_support`, on a server without the per-client POST limit: the set takes about a hundred.
 async fn desk() -> Desk {
-    let s = TestServer::start(&["--rate-limit", "0", "--operator-rate-limit", "0"]).await;
-    let mut tokens = Vec::new();
-    for (username, role, agencies) in [
-        ("admin-uji", Role::Admin, &[][..]),
-        ("pengawas-uji", Role::Supervisor, &[][..]),
-        ("petugas-pupr-uji", Role::Officer, &["dinas-pupr"][..]),
-        ("petugas-dinkes-uji", Role::Officer, &["dinkes"][..]),
-    ] {
-        s.create_account(username, role, agencies, PASSWORD).await;
-        tokens.push(s.sign_in(username, PASSWORD).await);
-    }
-    let [admin, supervisor, pupr, dinkes] = tokens.try_into().unwrap();
-    Desk {
-        s,
-        admin,
-        supervisor,
-        pupr,
-        dinkes,
-    }
+    Desk::open_with(&["--rate-limit", "0", "--operator-rate-limit", "0"]).await
 }
 
 /// Ten reports of Dinas PUPR in every situation the figures tell apart, ten of Dinkes all answered and completed

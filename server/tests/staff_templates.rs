@@ -9,18 +9,8 @@ use serde_json::{json, Value};
 const PASSWORD: &str = "kata-sandi-admin-panjang";
 
 async fn call(s: &TestServer, method: &str, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
-    let url = format!("{}/api/v1/staff{path}", s.url);
-    let mut req = s
-        .http
-        .request(method.parse().unwrap(), url)
-        .bearer_auth(token)
-        .header("accept-language", "en");
-    if let Some(body) = body {
-        req = req.json(&body);
-    }
-    let res = req.send().await.unwrap();
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or_default())
+    let res = s.staff_call(method, path, token, body).await;
+    (res.status().as_u16(), res.json().await.unwrap_or_default())
 }
 
 /// A server with an administrator, a supervisor and an officer of Dinas Kesehatan; their tokens in that order.

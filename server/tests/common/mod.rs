@@ -148,6 +148,25 @@ impl TestServer {
     }
 
     /// The listening address, for tests that speak raw TCP.
+    /// `method` on a /staff `path` as `token`, with a JSON `body` if any, problems asked for in English.
+    pub async fn staff_call(
+        &self,
+        method: &str,
+        path: &str,
+        token: &str,
+        body: Option<serde_json::Value>,
+    ) -> reqwest::Response {
+        let mut req = self
+            .http
+            .request(method.parse().unwrap(), format!("{}/api/v1/staff{path}", self.url))
+            .bearer_auth(token)
+            .header("accept-language", "en");
+        if let Some(body) = body {
+            req = req.json(&body);
+        }
+        req.send().await.unwrap()
+    }
+
     pub fn addr(&self) -> std::net::SocketAddr {
         self.url.trim_start_matches("http://").parse().unwrap()
     }

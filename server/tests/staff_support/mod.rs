@@ -22,7 +22,12 @@ pub struct Desk {
 
 impl Desk {
     pub async fn open() -> Desk {
-        let s = TestServer::start(&[]).await;
+        Desk::open_with(&[]).await
+    }
+
+    /// The desk on a server started with `args` (e.g. without the per-client limits, for a large crafted set).
+    pub async fn open_with(args: &[&str]) -> Desk {
+        let s = TestServer::start(args).await;
         let accounts = [
             ("admin-uji", Role::Admin, &[][..]),
             ("pengawas-uji", Role::Supervisor, &[][..]),
@@ -42,6 +47,12 @@ impl Desk {
             pupr,
             dinkes,
         }
+    }
+
+    /// `method` on a /staff `path` as `token`, with a JSON `body` if any: (status, body). English problems.
+    pub async fn call(&self, token: &str, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+        let res = self.s.staff_call(method, path, token, body).await;
+        (res.status().as_u16(), res.json().await.unwrap_or_default())
     }
 
     /// `POST /staff/reports/{ticket}/steps` as `token`: (status, body).
