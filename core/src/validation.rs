@@ -73,11 +73,36 @@ pub const EARLIEST_INCIDENT_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1945
 /// A report that passed validation: texts trimmed, identity dropped when anonymous.
 pub type Cleaned = NewReport;
 
+/// Which of a report's answers a channel insists on. `/api/v1` asks for all of them; an Open311 client that
+/// sends only GeoReport v2's basic fields may leave out the district and the incident date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Required {
+    pub incident_date: bool,
+    pub region: bool,
+}
+
+impl Required {
+    pub const ALL: Required = Required {
+        incident_date: true,
+        region: true,
+    };
+}
+
 /// Checks a submission against the portal's limits and lists; `today` is the portal's local date.
 pub fn validate_new_report(
     input: &NewReport,
     portal: &Portal,
     today: NaiveDate,
+) -> Result<Cleaned, Vec<(&'static str, Rule)>> {
+    validate_report(input, portal, today, Required::ALL)
+}
+
+/// [`validate_new_report`] with only the `required` answers insisted on; an answer that is given is checked.
+pub fn validate_report(
+    input: &NewReport,
+    portal: &Portal,
+    today: NaiveDate,
+    required: Required,
 ) -> Result<Cleaned, Vec<(&'static str, Rule)>> {
     let limits: &Limits = &portal.limits;
     let mut errors = Vec::new();
@@ -109,7 +134,8 @@ pub fn validate_new_report(
     out.address = text("address", &input.address, 0, limits.address_max, false, &mut errors);
 
     match input.incident_date {
-        None => errors.push(("incident_date", Rule::Required)),
+        None if required.incident_date => errors.push(("incident_date", Rule::Required)),
+        None => {}
         Some(d) if d > today => errors.push(("incident_date", Rule::FutureDate)),
         Some(d) if d < EARLIEST_INCIDENT_DATE => errors.push(("incident_date", Rule::TooEarlyDate)),
         Some(_) => {}
@@ -125,8 +151,10 @@ pub fn validate_new_report(
     ) {
         errors.push(("category_id", rule));
     }
-    if let Err(rule) = known(&input.region_id, portal.regions.iter().map(|r| r.id.as_str()).collect()) {
-        errors.push(("region_id", rule));
+    if input.region_id.is_some() || required.region {
+        if let Err(rule) = known(&input.region_id, portal.regions.iter().map(|r| r.id.as_str()).collect()) {
+            errors.push(("region_id", rule));
+        }
     }
     if input.agency_id.is_some() {
         if let Err(rule) = known(
@@ -298,6 +326,24 @@ mod tests {
             Ok("a\u{202E}b".into()),
             "clean_text leaves format characters to the fields that refuse them"
         );
+    }
+
+    #[test]
+    fn a_channel_may_leave_out_the_district_and_date_but_not_send_wrong_ones() {
+        let optional = Required {
+            incident_date: false,
+            region: false,
+        };
+        let mut r = valid();
+        r.incident_date = None;
+        r.region_id = None;
+        let ok = validate_report(&r, &portal(), today(), optional).unwrap();
+        assert_eq!((ok.incident_date, ok.region_id), (None, None));
+        r.region_id = Some("tidak-ada".into());
+        r.incident_date = NaiveDate::from_ymd_opt(2030, 1, 1);
+        let refused: Vec<_> = validate_report(&r, &portal(), today(), optional).unwrap_err();
+        assert!(refused.contains(&("region_id", Rule::Unknown)), "{refused:?}");
+        assert!(refused.contains(&("incident_date", Rule::FutureDate)), "{refused:?}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What this portal asks beyond GeoReport v2's basic fields, for a client that sends only those: a title
 //! taken from the description, and no district or incident date rather than made-up ones.
 
-use aduan_core::validation::{validate_new_report, Rule};
+use aduan_core::validation::{validate_report, Required, Rule};
 use aduan_core::{NewReport, Portal};
 use chrono::NaiveDate;
 
@@ -36,17 +36,17 @@ pub fn derived_title(description: &str, min: usize, max: usize) -> String {
 }
 
 /// The portal's checks, except that an Open311 client may leave out the district and the incident date
-/// (which `/api/v1` requires): validation sees placeholders for them, and the report keeps them empty.
+/// (which `/api/v1` requires); one it gives is checked.
 pub fn validate(input: &NewReport, portal: &Portal, today: NaiveDate) -> Result<NewReport, Vec<(&'static str, Rule)>> {
-    let mut probe = input.clone();
-    if probe.region_id.is_none() {
-        probe.region_id = portal.regions.first().map(|r| r.id.clone());
-    }
-    probe.incident_date = probe.incident_date.or(Some(today));
-    let mut cleaned = validate_new_report(&probe, portal, today)?;
-    cleaned.region_id.clone_from(&input.region_id);
-    cleaned.incident_date = input.incident_date;
-    Ok(cleaned)
+    validate_report(
+        input,
+        portal,
+        today,
+        Required {
+            incident_date: false,
+            region: false,
+        },
+    )
 }
 
 #[cfg(test)]
