@@ -29,6 +29,9 @@ test('the officer picks a template at 360 px, edits the filled message and sends
   // This page asks before replacing typed text: the test answers each question itself (watchErrors would
   // dismiss every dialog as an error first).
   page.removeAllListeners('dialog');
+  // The templates change only on the templates page: the report page asks for them once, not after every step.
+  const templateReads = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/v1/staff/templates') templateReads.push(r.url()); });
   await page.goto(`${baseUrl()}/petugas/${ticket}?lang=id`);
   await signIn(page, ['petugas-pupr', 'demo-petugas-2026']);
   await expect(page.getByRole('heading', { level: 1, name: `Laporan ${grouped(ticket)}` })).toBeVisible();
@@ -56,6 +59,10 @@ test('the officer picks a template at 360 px, edits the filled message and sends
   await screenshot(page, 'console-templates-officer-360');
   await page.getByRole('button', { name: 'Kirim tanggapan awal', exact: true }).click();
   await expect(page.locator('#report-done')).toContainText('Kirim tanggapan awal: tersimpan.');
+  // The step form now offers the next steps, with the same templates (read once for the page).
+  await expect(page.getByRole('button', { name: 'Kirim tindak lanjut', exact: true })).toBeVisible();
+  await message.fill('Tindak lanjut berikutnya.');
+  expect(templateReads).toHaveLength(1);
   expect(errors).toEqual([]);
 
   const citizen = await browser.newPage();

@@ -2,8 +2,9 @@
 //! write answered, and what the page says about the last write at its top — done, entries to fix (GOV.UK
 //! error summary), or a refusal the entries cannot fix.
 
-use aduan_core::{StaffReportView, Status, StepAction};
+use aduan_core::{ResponseTemplate, StaffReportView, Status, StepAction};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::rules::{refusal, Problem, Refusal};
 use super::words::{step_key, use_report_words};
@@ -38,6 +39,10 @@ pub struct ReportState {
     /// The portal's longest message, for `{max}` in the words.
     pub message_max: StoredValue<usize>,
     load: Action<(), ()>,
+    /// Every response template, asked for once per page by the first step form that offers them: they change
+    /// only on the templates page, and the step form is drawn again after every step.
+    templates: RwSignal<Option<Result<Vec<ResponseTemplate>, StaffError>>>,
+    templates_asked: StoredValue<bool>,
 }
 
 impl ReportState {
@@ -60,6 +65,8 @@ impl ReportState {
             notice: RwSignal::new(None),
             message_max: StoredValue::new(aduan_core::Limits::default().message_max),
             load,
+            templates: RwSignal::new(None),
+            templates_asked: StoredValue::new(false),
         };
         load.dispatch(());
         provide_context(state);
@@ -68,6 +75,23 @@ impl ReportState {
 
     pub fn reload(&self) {
         self.load.dispatch(());
+    }
+
+    /// The response templates (all categories), asked for on the first call. A failed read is asked again by
+    /// the next step form (after signing in again, say).
+    pub fn templates(&self) -> ReadSignal<Option<Result<Vec<ResponseTemplate>, StaffError>>> {
+        if !self.templates_asked.get_value() {
+            self.templates_asked.set_value(true);
+            let (api, templates, asked) = (use_session().api(), self.templates, self.templates_asked);
+            spawn_local(async move {
+                let found = api.templates(None).await;
+                if found.is_err() {
+                    asked.set_value(false);
+                }
+                templates.set(Some(found));
+            });
+        }
+        self.templates.read_only()
     }
 
     /// A write is on its way: what was said about the last one goes.

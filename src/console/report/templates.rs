@@ -6,9 +6,9 @@ use aduan_core::templates::{fill, Placeholders};
 use aduan_core::{ResponseTemplate, StepAction};
 use leptos::prelude::*;
 
+use super::state::ReportState;
 use super::words::{step_key, use_report_words};
 use crate::console::api::StaffError;
-use crate::console::session::use_session;
 use crate::i18n::Lang;
 
 pub const TEMPLATE_SELECT: &str = "step-template";
@@ -22,6 +22,12 @@ pub struct ReportPlaceholders {
     pub category_id: Option<String>,
 }
 
+/// Whether `template` is offered for a report of `category`: the templates for every category, and those of the
+/// report's own (the page reads every template once, whatever a correction later makes the category).
+pub fn offered_for(template: &ResponseTemplate, category: Option<&str>) -> bool {
+    template.category_id.is_none() || template.category_id.as_deref() == category
+}
+
 #[component]
 pub fn TemplatePicker(
     steps: Vec<StepAction>,
@@ -32,12 +38,8 @@ pub fn TemplatePicker(
     on_fill: Callback<String>,
 ) -> impl IntoView {
     let words = use_report_words();
-    let session = use_session();
     let category = placeholders.category_id.clone();
-    let found = LocalResource::new(move || {
-        let (api, category) = (session.api(), category.clone());
-        async move { api.templates(category.as_deref()).await }
-    });
+    let found = expect_context::<ReportState>().templates();
     // A refusal other than an ended session (which shows the sign-in form) is said, not left as a missing list.
     let unavailable = move || {
         found
@@ -49,7 +51,10 @@ pub fn TemplatePicker(
     let chosen = RwSignal::new(String::new());
     let offered = Memo::new(move |_| -> Vec<ResponseTemplate> {
         match found.get() {
-            Some(Ok(all)) => all.into_iter().filter(|t| steps.contains(&t.action)).collect(),
+            Some(Ok(all)) => all
+                .into_iter()
+                .filter(|t| steps.contains(&t.action) && offered_for(t, category.as_deref()))
+                .collect(),
             _ => Vec::new(),
         }
     });
@@ -117,5 +122,32 @@ pub fn TemplatePicker(
                 </div>
             </div>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template(category_id: Option<&str>) -> ResponseTemplate {
+        ResponseTemplate {
+            id: 1,
+            action: StepAction::InitialResponse,
+            category_id: category_id.map(String::from),
+            title: "t".into(),
+            text_id: "a".into(),
+            text_en: "b".into(),
+            updated_at: chrono::Utc::now(),
+            updated_by: "admin".into(),
+        }
+    }
+
+    #[test]
+    fn a_report_is_offered_its_categorys_templates_and_the_general_ones() {
+        assert!(offered_for(&template(None), Some("jalan")));
+        assert!(offered_for(&template(Some("jalan")), Some("jalan")));
+        assert!(!offered_for(&template(Some("air")), Some("jalan")));
+        assert!(offered_for(&template(None), None));
+        assert!(!offered_for(&template(Some("air")), None));
     }
 }
