@@ -4,8 +4,9 @@
 //! the sign-in form where the user was; a 429 is [`StaffError::Throttled`] with the server's wait. No view code.
 
 use aduan_core::{
-    AccountChange, InternalNote, Monitoring, NewAccount, NewNote, NewStep, PasswordChange, QueuePage, QueueQuery,
-    ReportCorrection, ReportFilter, ResponseTemplate, SignIn, StaffAccount, StaffReportView, StaffSession,
+    AccountChange, BulkOutcome, BulkSteps, InternalNote, Monitoring, NewAccount, NewNote, NewStep, NewTemplate,
+    PasswordChange, QueuePage, QueueQuery, ReportCorrection, ReportFilter, ResponseTemplate, SignIn, StaffAccount,
+    StaffReportView, StaffSession,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{Callable, Callback};
@@ -206,6 +207,28 @@ impl StaffApi {
             .await
     }
 
+    /// `POST /staff/templates` (administrators): 201 with the template saved.
+    pub async fn create_template(&self, template: &NewTemplate) -> Result<ResponseTemplate, StaffError> {
+        self.json(Request::post(&self.url("/templates")), Self::body(template)?)
+            .await
+    }
+
+    /// `PUT /staff/templates/{id}` (administrators): 404 when another administrator deleted it meanwhile.
+    pub async fn replace_template(&self, id: i64, template: &NewTemplate) -> Result<ResponseTemplate, StaffError> {
+        self.json(
+            Request::put(&self.url(&format!("/templates/{id}"))),
+            Self::body(template)?,
+        )
+        .await
+    }
+
+    /// `DELETE /staff/templates/{id}` (administrators): 204.
+    pub async fn delete_template(&self, id: i64) -> Result<(), StaffError> {
+        self.answer(Request::delete(&self.url(&format!("/templates/{id}"))), None)
+            .await
+            .map(drop)
+    }
+
     /// `GET /staff/queue`: one page of a tab, with every tab's count.
     pub async fn queue(&self, query: &QueueQuery) -> Result<QueuePage, StaffError> {
         self.json(
@@ -242,6 +265,13 @@ impl StaffApi {
     #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn step(&self, ticket: &str, step: &NewStep) -> Result<StaffReportView, StaffError> {
         self.json(Request::post(&self.report_url(ticket, "/steps")), Self::body(step)?)
+            .await
+    }
+
+    /// `POST /staff/bulk-steps` (administrators): one step for many reports, each taken as the single step takes
+    /// it; every report sent is in the answer's `done` or `failed`.
+    pub async fn bulk_steps(&self, bulk: &BulkSteps) -> Result<BulkOutcome, StaffError> {
+        self.json(Request::post(&self.url("/bulk-steps")), Self::body(bulk)?)
             .await
     }
 

@@ -2,12 +2,15 @@
 //! (`?tab=&status=&agency=&category=&region=&from=&to=&q=&page=`), so a view survives a reload and can be
 //! shared with a colleague; the rows stay on screen while another tab or filter loads.
 
+mod bulk;
 mod filters;
 mod rows;
 
 use aduan_core::{QueuePage as Page, QueueQuery, QueueTab};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+
+use bulk::BulkBar;
 
 use super::api::{queue_pairs, queue_query_from_pairs, StaffError};
 use super::i18n::{tab_key, use_words};
@@ -34,6 +37,18 @@ pub fn QueuePage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| queue_query_from_pairs(p)));
     // Asked for alongside the portal's lists (names, holidays), not after them.
+    // The tab shown: the one in the URL if the role has it, else the role's first.
+    let role = session.role();
+    let tab = Signal::derive(move || {
+        let role_tabs = role.map(aduan_core::Role::queue_tabs).unwrap_or_default();
+        query
+            .get()
+            .tab
+            .filter(|t| role_tabs.contains(t))
+            .or(role_tabs.first().copied())
+            .unwrap_or(QueueTab::All)
+    });
+    bulk::Selection::provide(role, query, tab);
     let page: QueueResource = LocalResource::new(move || {
         let (api, mut query) = (session.api(), query.get());
         // A tab of another role (a link from a colleague) shows the role's first tab instead of an error.
@@ -52,7 +67,12 @@ pub fn QueuePage() -> impl IntoView {
         <WithPortal fallback=move || view! { <p aria-busy="true">{move || words.i18n().t("loading")}</p> } let:p>
             <QueueTabs page query />
             <filters::QueueFilters query portal=p.clone() />
-            <rows::QueueResults page query portal=p />
+            <rows::QueueResults page query portal=p.clone() />
+            <BulkBar
+                agencies=p.agencies.clone()
+                message_max=p.limits.message_max
+                on_sent=Callback::new(move |()| page.refetch())
+            />
         </WithPortal>
     }
 }

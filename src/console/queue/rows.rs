@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::bulk::{PickAll, PickBox, Selection};
 use super::{queue_href, QueueResource};
 use crate::clock::today;
 use crate::components::error_panel::ErrorPanel;
@@ -80,6 +81,7 @@ fn QueueRows(
             {move || words.word("queue.count").replace("{n}", &format_count(total, words.lang()))}
         </p>
         {(total == 0).then(|| view! { <p class="notice">{move || words.word("queue.none")}</p> })}
+        <PickAll tickets=page.items.iter().map(|i| i.ticket.clone()).collect() />
         <ol class="report-list queue-list">
             {page
                 .items
@@ -109,8 +111,10 @@ fn QueueRow(item: QueueItem, state: Option<DeadlineState>) -> impl IntoView {
     let status = item.status;
     let agency = item.agency.map(|a| a.name);
     let due = move || due_words(words, state);
+    let pickable = expect_context::<Selection>().offered;
     view! {
-        <li class="report-row">
+        <li class="report-row" class:pickable=move || pickable.get()>
+            <PickBox ticket=item.ticket.clone() />
             <A href=format!("/petugas/{}", item.ticket) attr:class="report-link">
                 <span class="report-row-title">{item.title}</span>
                 <span class="report-row-ticket">{crate::console::shown_ticket(&item.ticket)}</span>
