@@ -81,9 +81,13 @@ fn ConsoleBar() -> impl IntoView {
                     (session.role() != Some(aduan_core::Role::Officer))
                         .then(|| {
                             // Monitoring is the supervisor's and the administrator's (the server refuses an officer).
+                            // So are the response templates: an officer only chooses them on a report.
                             view! {
                                 <li>
                                     <A href="/petugas/pemantauan">{move || words.word("console.monitoring")}</A>
+                                </li>
+                                <li>
+                                    <A href="/petugas/templat">{move || words.word("console.templates")}</A>
                                 </li>
                             }
                         })
