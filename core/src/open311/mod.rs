@@ -7,6 +7,7 @@
 //! One module per subject; everything public is named from here (`aduan_core::open311::RequestGathering`).
 
 mod answers;
+mod category;
 mod documents;
 mod errors;
 #[cfg(test)]
@@ -24,6 +25,7 @@ mod time;
 mod write;
 
 pub use answers::{answer_field, answer_problems, answers_to_send, Answer};
+pub use category::known_category;
 pub use documents::{
     Attribute, AttributeValue, Open311Error, RequestCreated, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
 };
