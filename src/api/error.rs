@@ -190,7 +190,13 @@ mod tests {
         );
         assert_eq!(status(404).refusal().map(|r| r.status), Some(404));
         assert_eq!(status(429).refusal().map(|r| r.status), Some(429));
-        for unsure in [ApiError::Network, status(500), status(502), ApiError::Decode, ApiError::XmlOnly] {
+        for unsure in [
+            ApiError::Network,
+            status(500),
+            status(502),
+            ApiError::Decode,
+            ApiError::XmlOnly,
+        ] {
             assert_eq!(unsure.refusal(), None, "{unsure:?}");
         }
         // Our contract's problem documents are quoted by their detail, or their title.
@@ -204,7 +210,10 @@ mod tests {
                 errors: vec![],
             }),
         };
-        assert_eq!(titled.refusal().and_then(|r| r.words).as_deref(), Some("Payload Too Large"));
+        assert_eq!(
+            titled.refusal().and_then(|r| r.words).as_deref(),
+            Some("Payload Too Large")
+        );
     }
 
     #[test]

@@ -16,10 +16,10 @@ use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
 use super::{Answers, ApiError, Backend, Features};
-use notes::Unread;
 use crate::clock::{now, today, zone};
 use crate::field::Field;
 use crate::url::{percent_encode, with_query};
+use notes::Unread;
 
 mod notes;
 
@@ -260,7 +260,10 @@ impl Backend for Open311Client {
     }
 
     async fn portal(&self) -> Result<Portal, ApiError> {
-        let Readable { items: services, skipped } = self.get_each::<Service>("/services.json", vec![]).await?;
+        let Readable {
+            items: services,
+            skipped,
+        } = self.get_each::<Service>("/services.json", vec![]).await?;
         self.note_unread(|u| u.services = skipped);
         if let Ok(mut codes) = self.without_questions.lock() {
             *codes = services

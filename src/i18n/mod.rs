@@ -66,7 +66,9 @@ impl I18n {
         if let Some(lang) = from_url {
             crate::storage::session_set(STORAGE_KEY, lang.code());
         }
-        let this_session = crate::storage::session_get(STORAGE_KEY).as_deref().and_then(Lang::parse);
+        let this_session = crate::storage::session_get(STORAGE_KEY)
+            .as_deref()
+            .and_then(Lang::parse);
         let remembered = crate::storage::get(STORAGE_KEY).as_deref().and_then(Lang::parse);
         let chosen = from_url.or(this_session).or(remembered);
         let i18n = I18n {

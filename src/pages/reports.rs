@@ -125,12 +125,12 @@ fn ResultPage(
                         .unwrap_or_else(|_| r.ticket.clone());
                     let status = r.status;
                     let title = r.title.clone();
-                    // Without the SP4N-LAPOR! workflow no administrator forwards reports: a row without an
-                    // agency names its category instead, or says it is not recorded.
                     let agency = r.agency.as_ref().map(|a| a.name.clone());
                     let missing = (!features.lapor_workflow)
                         .then(|| categories.with_value(|all| known_category(r.category.as_ref(), all, None)));
                     let confidential = r.confidential;
+                    // Without the SP4N-LAPOR! workflow no administrator forwards reports: a row without an
+                    // agency names its category instead, or says it is not recorded.
                     view! {
                         <li class="report-row">
                             <A href=format!("/lacak/{}", r.ticket) attr:class="report-link">

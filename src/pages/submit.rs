@@ -75,7 +75,9 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     let i18n = use_i18n();
     let limits = Signal::stored(Some(portal.limits.clone()));
     let flow = Flow::new(portal);
-    let skipped_services = expect_context::<Client>().open311().map_or(0, Open311Client::skipped_services);
+    let skipped_services = expect_context::<Client>()
+        .open311()
+        .map_or(0, Open311Client::skipped_services);
     let problems = flow.form.problems(limits);
     let created = flow.sending.created;
     let changes_not_sent = flow.sending.changes_not_sent;
@@ -174,8 +176,7 @@ fn SendFailure(flow: Flow) -> impl IntoView {
     let Sending { unsure, failure, .. } = flow.sending;
     let idempotent = flow.sending.idempotent();
     // Only a backend with keys refuses a reused one; elsewhere a 422 naming no field is a plain refusal.
-    let key_taken =
-        Memo::new(move |_| idempotent && failure.with(|f| f.as_ref().is_some_and(ApiError::is_key_reused)));
+    let key_taken = Memo::new(move |_| idempotent && failure.with(|f| f.as_ref().is_some_and(ApiError::is_key_reused)));
     let refusal = Memo::new(move |_| failure.with(|f| f.as_ref().and_then(ApiError::refusal)));
     let (title, body) = (
         move || match (key_taken.get(), refusal.with(Option::is_some), unsure.get()) {
@@ -215,13 +216,11 @@ fn RefusalWords(refusal: Memo<Option<Refusal>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         refusal.get().map(|r| match r.words {
-            Some(words) => {
-                view! {
-                    <p>{move || i18n.t("submit.refused_said")}</p>
-                    <blockquote class="server-words">{words}</blockquote>
-                }
-                    .into_any()
+            Some(words) => view! {
+                <p>{move || i18n.t("submit.refused_said")}</p>
+                <blockquote class="server-words">{words}</blockquote>
             }
+            .into_any(),
             None => {
                 let status = r.status.to_string();
                 view! { <p>{move || i18n.t("submit.refused_silent").replace("{status}", &status)}</p> }.into_any()

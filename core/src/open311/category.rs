@@ -60,7 +60,10 @@ mod tests {
 
     #[test]
     fn without_code_or_name_the_category_chosen_on_this_device_is_used_or_nothing() {
-        assert_eq!(known_category(None, &services(), Some("jalan")).unwrap().name, "Jalan rusak");
+        assert_eq!(
+            known_category(None, &services(), Some("jalan")).unwrap().name,
+            "Jalan rusak"
+        );
         assert_eq!(known_category(None, &services(), Some("lama")).unwrap().name, "lama");
         assert_eq!(known_category(None, &services(), None), None);
         assert_eq!(known_category(None, &services(), Some("")), None);

@@ -35,7 +35,11 @@ impl Open311Client {
         self.unread
             .lock()
             .map(|u| {
-                let skipped = u.questions.iter().find(|(c, _)| c == service_code).map_or(0, |(_, n)| *n);
+                let skipped = u
+                    .questions
+                    .iter()
+                    .find(|(c, _)| c == service_code)
+                    .map_or(0, |(_, n)| *n);
                 (skipped, u.definitions.iter().any(|c| c == service_code))
             })
             .unwrap_or((0, false))
@@ -48,5 +52,4 @@ impl Open311Client {
         let listed = recent.iter().rev().find(|l| l.is_for(filter, status))?;
         Some((listed.skipped, listed.basis.clone()))
     }
-
 }

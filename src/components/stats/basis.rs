@@ -28,16 +28,28 @@ pub fn how_obtained(basis: &Basis, total: u64, lang: Lang) -> Option<String> {
     }];
     if basis.mismatched > 0 {
         said.push(if en {
-            format!("{} requests the server sent did not match and are not counted.", n(basis.mismatched))
+            format!(
+                "{} requests the server sent did not match and are not counted.",
+                n(basis.mismatched)
+            )
         } else {
-            format!("{} permintaan yang dikirim server tidak cocok dan tidak dihitung.", n(basis.mismatched))
+            format!(
+                "{} permintaan yang dikirim server tidak cocok dan tidak dihitung.",
+                n(basis.mismatched)
+            )
         });
     }
     if basis.unchecked > 0 {
         said.push(if en {
-            format!("{} requests could not be checked (no date or category) and are not counted.", n(basis.unchecked))
+            format!(
+                "{} requests could not be checked (no date or category) and are not counted.",
+                n(basis.unchecked)
+            )
         } else {
-            format!("{} permintaan tidak dapat diperiksa (tanpa tanggal atau kategori) dan tidak dihitung.", n(basis.unchecked))
+            format!(
+                "{} permintaan tidak dapat diperiksa (tanpa tanggal atau kategori) dan tidak dihitung.",
+                n(basis.unchecked)
+            )
         });
     }
     if basis.only_in_default > 0 {
@@ -81,7 +93,9 @@ mod tests {
             ..Basis::default()
         };
         assert_eq!(how_obtained(&confirmed, 2, Lang::En), None);
-        assert!(how_obtained(&confirmed, 0, Lang::Id).unwrap().contains("juga tidak memuatnya"));
+        assert!(how_obtained(&confirmed, 0, Lang::Id)
+            .unwrap()
+            .contains("juga tidak memuatnya"));
     }
 
     #[test]

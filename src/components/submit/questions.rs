@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::{input_id, FormContext};
 use crate::api::{ApiError, Client};
-use crate::components::unread_note::UnreadNote;
 use crate::components::form::{described_by, problem_for, FieldMessages, FieldProblem};
+use crate::components::unread_note::UnreadNote;
 use crate::i18n::use_i18n;
 use crate::submit::draft::Draft;
 
