@@ -3,7 +3,7 @@
 // attribute values and date filters that swap or ignore their dates. The page is pointed at it through
 // config.json; its requests go to the portal's own origin (the CSP allows no other) and are passed on.
 import { test, expect } from '@playwright/test';
-import { WORDS } from './flows.mjs';
+import { WORDS, fillOpen311Contact } from './flows.mjs';
 import { baseUrl, expectNoAxeViolations, figure, formatPercent, screenshot, useConfig, watchErrors } from './helpers.mjs';
 import { heldRequests, startImperfectOpen311 } from './fixtures/open311-imperfect.mjs';
 
@@ -32,16 +32,14 @@ async function useImperfect(page, request, kase) {
 const BODY = 'Air keruh dan berbau di Gang Mawar sejak tiga hari, warga tidak bisa memakainya.';
 
 /** Description, then "Air bersih" (a service without questions), contact, and the review. */
-async function fillUntilReview(page) {
-  await page.goto(`${baseUrl()}/lapor`);
+async function fillUntilReview(page, w = WORDS.id, lang = 'id') {
+  await page.goto(`${baseUrl()}/lapor?lang=${lang}`);
   await page.getByLabel(w.body).fill(BODY);
   await page.getByRole('button', { name: w.continue }).click();
   await page.getByLabel(w.address).fill('Gang Mawar 3');
   await page.getByLabel(w.category, { exact: true }).selectOption({ label: 'Air bersih' });
   await page.getByRole('button', { name: w.continue }).click();
-  await page.getByLabel(w.name, { exact: true }).fill('Siti Aminah');
-  await page.getByLabel(w.email, { exact: true }).fill('siti@contoh.id');
-  await page.getByRole('button', { name: w.continue }).click();
+  await fillOpen311Contact(page, w);
   await expect(page.getByRole('heading', { name: w.review })).toBeVisible();
 }
 
@@ -154,6 +152,13 @@ test('a request without service_code shows its category when the services list k
   await expect(page.locator('.summary-row', { hasText: 'Kategori' })).toContainText('tidak tercatat');
   await expect(page.locator('.summary-row', { hasText: 'Instansi' })).toContainText('tidak tercatat');
   await expect(page.getByText('admin akan meneruskan')).toHaveCount(0);
+  await expect(page.getByText(/SP4N-LAPOR!/)).toHaveCount(0);
+  await page.goto(`${baseUrl()}/`);
+  await expect(page.locator('.steps li')).toHaveText([
+    'Tulis laporan Anda. Anda langsung menerima nomor tiket.',
+    'Layanan penerima laporan menindaklanjutinya; pantau perkembangannya dengan nomor tiket.',
+  ]);
+  await expect(page.getByText(/SP4N-LAPOR!|Ombudsman|kode akses/)).toHaveCount(0);
   await page.goto(`${baseUrl()}/laporan`);
   await expect(page.locator('.report-row', { hasText: 'Sampah menumpuk' })).toContainText('Kategori: tidak tercatat');
   await expect(page.getByText('Instansi belum ditentukan')).toHaveCount(0);
@@ -169,4 +174,32 @@ test('the language chosen with ?lang=en survives following a link and opening an
   await page.goto(`${baseUrl()}/laporan`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Public reports');
+});
+
+test('the refusal and the statistics notes at 360 and 1280 px, in both languages, pass axe', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const said = {
+    id: ['Laporan Anda tidak terkirim', 'Cara angka ini diperoleh'],
+    en: ['Your report was not sent', 'How these figures were obtained'],
+  };
+  for (const lang of ['id', 'en']) {
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
+      await page.unrouteAll();
+      await useImperfect(page, request, 'forbidden-object');
+      await fillUntilReview(page, WORDS[lang], lang);
+      await page.getByRole('button', { name: WORDS[lang].send }).click();
+      await expect(page.getByRole('alert').filter({ hasText: said[lang][0] })).toBeVisible();
+      await screenshot(page, `open311-refused-${lang}-${width}`);
+      await expectNoAxeViolations(page, `refusal (${lang}, ${width})`);
+      await page.unrouteAll();
+      await useImperfect(page, request, 'swapped-dates');
+      await page.goto(`${baseUrl()}/statistik?period=month&lang=${lang}`);
+      await expect(page.locator('.how-obtained')).toContainText(said[lang][1]);
+      await screenshot(page, `open311-stats-how-${lang}-${width}`);
+      await expectNoAxeViolations(page, `statistics note (${lang}, ${width})`);
+      // The next round starts without the kept draft.
+      await page.evaluate(() => localStorage.clear());
+    }
+  }
 });
