@@ -35,6 +35,21 @@ pub fn set(key: &str, value: &str) {
     }
 }
 
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// A value kept for this tab's session only (sessionStorage), or nothing where it is blocked.
+pub fn session_get(key: &str) -> Option<String> {
+    session()?.get_item(key).ok().flatten()
+}
+
+pub fn session_set(key: &str, value: &str) {
+    if let Some(s) = session() {
+        let _ = s.set_item(key, value);
+    }
+}
+
 /// A list of tickets kept on the device, newest first.
 fn tickets(key: &str) -> Vec<String> {
     get(key).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
@@ -60,6 +75,19 @@ pub fn my_reports() -> Vec<String> {
 
 pub fn remember_report(ticket: &str) {
     remember_ticket(MY_REPORTS_KEY, ticket, 50);
+}
+
+const CATEGORY_KEY: &str = "aduan.category.";
+
+/// The category chosen for a report sent from this device, for a server whose answers may leave it out.
+pub fn remember_category(ticket: &str, category_id: &str) {
+    if !category_id.is_empty() {
+        set(&format!("{CATEGORY_KEY}{ticket}"), category_id);
+    }
+}
+
+pub fn remembered_category(ticket: &str) -> Option<String> {
+    get(&format!("{CATEGORY_KEY}{ticket}"))
 }
 
 /// A random id for this device, so "I have this problem too" counts once per device without an account.

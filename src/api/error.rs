@@ -17,6 +17,14 @@ pub enum ApiError {
     XmlOnly,
 }
 
+/// A send the server refused: nothing was stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    pub status: u16,
+    /// What the server said, as plain text, when it said anything.
+    pub words: Option<String>,
+}
+
 /// Where an error is explained, which decides the words for the cases that mean something else there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorPlace {
@@ -80,6 +88,37 @@ impl ApiError {
         }
     }
 
+    /// A refusal a server worded outside the specification's error array (an object, text, a proxy's page):
+    /// its own words, as plain text, are the problem's detail.
+    pub fn refused(status: u16, words: Option<String>) -> ApiError {
+        ApiError::Status {
+            status,
+            problem: Some(Problem {
+                kind: "about:blank".into(),
+                title: words.clone().unwrap_or_default(),
+                status,
+                detail: words,
+                errors: vec![],
+            }),
+        }
+    }
+
+    /// What a failed send means for the report. Any 4xx is a refusal: the report was not stored, and the
+    /// server's words (when it gave any) say why. No answer, a 5xx or an answer that cannot be read leaves it
+    /// unknown whether the report arrived (`None`).
+    pub fn refusal(&self) -> Option<Refusal> {
+        match self {
+            ApiError::Status { status, problem } if (400..500).contains(status) => Some(Refusal {
+                status: *status,
+                words: problem
+                    .as_ref()
+                    .and_then(|p| p.detail.clone().or_else(|| Some(p.title.clone())))
+                    .filter(|w| !w.trim().is_empty()),
+            }),
+            _ => None,
+        }
+    }
+
     /// Worth trying again: the network or the server failed, not the request.
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -129,6 +168,52 @@ mod tests {
         assert!(status(429).is_retryable());
         assert!(!status(422).is_retryable());
         assert!(!ApiError::Decode.is_retryable());
+    }
+
+    #[test]
+    fn a_send_answered_with_any_4xx_is_a_refusal_and_only_no_answer_or_a_5xx_may_have_arrived() {
+        let forbidden = ApiError::refused(403, Some("API key not valid".into()));
+        assert_eq!(
+            forbidden.refusal(),
+            Some(Refusal {
+                status: 403,
+                words: Some("API key not valid".into())
+            })
+        );
+        assert!(!forbidden.is_retryable());
+        assert_eq!(
+            ApiError::refused(400, None).refusal(),
+            Some(Refusal {
+                status: 400,
+                words: None
+            })
+        );
+        assert_eq!(status(404).refusal().map(|r| r.status), Some(404));
+        assert_eq!(status(429).refusal().map(|r| r.status), Some(429));
+        for unsure in [
+            ApiError::Network,
+            status(500),
+            status(502),
+            ApiError::Decode,
+            ApiError::XmlOnly,
+        ] {
+            assert_eq!(unsure.refusal(), None, "{unsure:?}");
+        }
+        // Our contract's problem documents are quoted by their detail, or their title.
+        let titled = ApiError::Status {
+            status: 413,
+            problem: Some(Problem {
+                kind: "about:blank".into(),
+                title: "Payload Too Large".into(),
+                status: 413,
+                detail: None,
+                errors: vec![],
+            }),
+        };
+        assert_eq!(
+            titled.refusal().and_then(|r| r.words).as_deref(),
+            Some("Payload Too Large")
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use aduan_core::{
 };
 
 pub use aduan::AduanClient;
-pub use error::{ApiError, ErrorPlace};
+pub use error::{ApiError, ErrorPlace, Refusal};
 pub use features::Features;
 pub use open311::Open311Client;
 pub use portal::{use_portal, PortalSlot};
@@ -123,6 +123,15 @@ pub enum Client {
 }
 
 impl Client {
+    /// The Open311 client, for what only that protocol has to say (what could not be read, how lists were
+    /// obtained).
+    pub fn open311(&self) -> Option<&Open311Client> {
+        match self {
+            Client::Open311(c) => Some(c),
+            Client::Aduan(_) => None,
+        }
+    }
+
     pub fn new(backend: &BackendConfig) -> Client {
         match backend.kind {
             BackendKind::Aduan => Client::Aduan(AduanClient::new(backend.base_url())),

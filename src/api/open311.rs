@@ -3,9 +3,9 @@
 
 use aduan_core::listing::ListQuery;
 use aduan_core::open311::{
-    list_page, looks_like_xml, notice_of, portal_from_services, problem_from_errors, questions_in_order,
-    report_from_request, request_form, requests_query, stats_from_requests, Attribute, Open311Error, RequestCreated,
-    RequestGathering, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
+    list_page, looks_like_xml, notice_of, portal_from_services, problem_from_errors, questions_in_order, read_each,
+    read_one, report_from_request, request_form, requests_query, server_words, stats_from_requests, Attribute, Basis,
+    Open311Error, Readable, RequestCreated, RequestGathering, Service, ServiceDefinition, ServiceRequest, TokenAnswer,
 };
 use aduan_core::{
     NewReport, Page, Portal, ReportCreated, ReportFilter, ReportSummary, ReportView, Stats, Status, WorkingCalendar,
@@ -19,6 +19,9 @@ use super::{Answers, ApiError, Backend, Features};
 use crate::clock::{now, today, zone};
 use crate::field::Field;
 use crate::url::{percent_encode, with_query};
+use notes::Unread;
+
+mod notes;
 
 /// Times a token is looked up after a POST before the token itself is shown as the reference.
 const TOKEN_TRIES: u32 = 3;
@@ -30,6 +33,8 @@ pub struct Open311Client {
     api_key: Option<String>,
     /// Services whose `metadata` is false have no definition to fetch (learnt from `services.json`).
     without_questions: Arc<Mutex<Vec<String>>>,
+    /// What could not be read of the last answers, for the pages' quiet notes.
+    unread: Arc<Mutex<Unread>>,
     /// The last lists the server gave, newest last (see [`Listed`]).
     recent: Arc<Mutex<Vec<Listed>>>,
 }
@@ -42,6 +47,9 @@ struct Listed {
     status: Option<Status>,
     at: chrono::DateTime<chrono::Utc>,
     requests: Arc<Vec<ServiceRequest>>,
+    /// Elements of the answers that could not be read.
+    skipped: usize,
+    basis: Basis,
 }
 
 const LIST_KEPT_SECONDS: i64 = 60;
@@ -80,6 +88,7 @@ impl Open311Client {
             jurisdiction_id,
             api_key,
             without_questions: Arc::default(),
+            unread: Arc::default(),
             recent: Arc::default(),
         }
     }
@@ -98,7 +107,8 @@ impl Open311Client {
         with_query(&format!("{}{path}", self.base_url), &query)
     }
 
-    /// An error status with the server's error array, when it sent one.
+    /// An error status with the server's error array, when it sent one. Any other 4xx keeps the server's own
+    /// words, whatever shape they came in, so a refusal can be quoted (see [`ApiError::refusal`]).
     /// An XML-only server often refuses `.json` with an XML error document, which says as much.
     fn failure(status: u16, body: &str) -> ApiError {
         match serde_json::from_str::<Vec<Open311Error>>(body)
@@ -109,6 +119,7 @@ impl Open311Client {
                 status,
                 problem: Some(problem_from_errors(status, &errors)),
             },
+            None if (400..500).contains(&status) => ApiError::refused(status, server_words(body)),
             None if looks_like_xml(body) => ApiError::XmlOnly,
             None => ApiError::Status { status, problem: None },
         }
@@ -126,13 +137,25 @@ impl Open311Client {
     }
 
     fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-        serde_json::from_str(body).map_err(|_| {
-            if looks_like_xml(body) {
-                ApiError::XmlOnly
-            } else {
-                ApiError::Decode
-            }
-        })
+        serde_json::from_str(body).map_err(|_| Self::unreadable(body))
+    }
+
+    fn unreadable(body: &str) -> ApiError {
+        if looks_like_xml(body) {
+            ApiError::XmlOnly
+        } else {
+            ApiError::Decode
+        }
+    }
+
+    /// A list answer element by element: one odd element is skipped and counted, not the whole answer.
+    async fn get_each<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: Vec<(&str, String)>,
+    ) -> Result<Readable<T>, ApiError> {
+        let body = self.get_body(path, query).await?;
+        read_each(&body).map_err(|_| Self::unreadable(&body))
     }
 
     /// The page's language, so a server that words errors and notices can use the citizen's.
@@ -172,17 +195,18 @@ impl Open311Client {
         {
             return Ok(kept);
         }
-        let mut gathering = RequestGathering::new(filter, today());
-        while let Some(window) = gathering.next_window() {
-            let listed: Vec<ServiceRequest> = self
-                .get(
-                    "/requests.json",
-                    requests_query(&window, status, zone().utc_offset_seconds()),
-                )
+        let offset = zone().utc_offset_seconds();
+        let mut gathering = RequestGathering::new(filter, status, today(), offset);
+        let mut skipped = 0;
+        while let Some(ask) = gathering.next_ask() {
+            let listed: Readable<ServiceRequest> = self
+                .get_each("/requests.json", requests_query(&ask.window, ask.status, offset))
                 .await?;
-            gathering.add(&window, listed);
+            skipped += listed.skipped;
+            gathering.add(&ask, listed.items);
         }
-        let requests = Arc::new(gathering.finish());
+        let (requests, basis) = gathering.finish_checked();
+        let requests = Arc::new(requests);
         if let Ok(mut recent) = self.recent.lock() {
             recent.retain(|l| !l.is_for(filter, status));
             recent.push(Listed {
@@ -190,6 +214,8 @@ impl Open311Client {
                 status,
                 at: now(),
                 requests: requests.clone(),
+                skipped,
+                basis,
             });
             let extra = recent.len().saturating_sub(LISTS_KEPT);
             recent.drain(..extra);
@@ -234,7 +260,11 @@ impl Backend for Open311Client {
     }
 
     async fn portal(&self) -> Result<Portal, ApiError> {
-        let services: Vec<Service> = self.get("/services.json", vec![]).await?;
+        let Readable {
+            items: services,
+            skipped,
+        } = self.get_each::<Service>("/services.json", vec![]).await?;
+        self.note_unread(|u| u.services = skipped);
         if let Ok(mut codes) = self.without_questions.lock() {
             *codes = services
                 .iter()
@@ -249,6 +279,8 @@ impl Backend for Open311Client {
     }
 
     /// A service's attributes in their `order`; a service without metadata, or without a definition, has none.
+    /// Attributes that cannot be read are skipped (and counted); a definition that cannot be read at all is
+    /// noted once and read as none, since asking again would get the same answer.
     async fn questions(&self, service_code: &str) -> Result<Vec<Attribute>, ApiError> {
         if self
             .without_questions
@@ -257,13 +289,30 @@ impl Backend for Open311Client {
         {
             return Ok(vec![]);
         }
-        match self
-            .get::<ServiceDefinition>(&format!("/services/{}.json", percent_encode(service_code)), vec![])
-            .await
-        {
-            Ok(definition) => Ok(questions_in_order(definition.attributes)),
-            Err(ApiError::Status { status: 404, .. }) => Ok(vec![]),
-            Err(e) => Err(e),
+        let path = format!("/services/{}.json", percent_encode(service_code));
+        let body = match self.get_body(&path, vec![]).await {
+            Ok(body) => body,
+            Err(ApiError::Status { status: 404, .. }) => return Ok(vec![]),
+            Err(e) => return Err(e),
+        };
+        let code = service_code.to_string();
+        match read_one::<ServiceDefinition>(&body) {
+            Ok((definition, skipped)) => {
+                self.note_unread(|u| {
+                    u.questions.retain(|(c, _)| *c != code);
+                    u.questions.push((code, skipped));
+                });
+                Ok(questions_in_order(definition.attributes))
+            }
+            Err(_) if looks_like_xml(&body) => Err(ApiError::XmlOnly),
+            Err(_) => {
+                self.note_unread(|u| {
+                    if !u.definitions.contains(&code) {
+                        u.definitions.push(code);
+                    }
+                });
+                Ok(vec![])
+            }
         }
     }
 

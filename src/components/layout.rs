@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_query_map};
 
+use crate::api::{Backend, Client};
 use crate::config::RuntimeConfig;
 use crate::i18n::{use_i18n, Lang};
 
@@ -115,9 +116,15 @@ pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     let cfg = expect_context::<RuntimeConfig>();
     let embed = use_embed();
+    // Verification and forwarding are promised only where the backend has the SP4N-LAPOR! workflow.
+    let about = if expect_context::<Client>().features().lapor_workflow {
+        "footer.about"
+    } else {
+        "footer.about_plain"
+    };
     view! {
         <footer hidden=move || embed.get() class="site-footer">
-            <p>{move || i18n.t("footer.about")}</p>
+            <p>{move || i18n.t(about)}</p>
             {cfg.contact.map(|c| view! { <p>{c}</p> })}
             <p>
                 <a href="/openapi.yaml" rel="external">

@@ -15,4 +15,5 @@ pub mod submit;
 pub mod support_button;
 pub mod title;
 pub mod tracking;
+pub mod unread_note;
 pub mod with_portal;

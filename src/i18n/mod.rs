@@ -58,11 +58,19 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// `?lang=` wins, then the citizen's remembered choice, then the portal's default.
+    /// `?lang=` wins, then the language a `?lang=` chose earlier in this tab's session (links do not carry
+    /// it, and a page opened from a link or reloaded must stay in it), then the citizen's remembered choice,
+    /// then the portal's default.
     pub fn provide(default: Lang) -> I18n {
         let from_url = crate::url::query_param("lang").as_deref().and_then(Lang::parse);
+        if let Some(lang) = from_url {
+            crate::storage::session_set(STORAGE_KEY, lang.code());
+        }
+        let this_session = crate::storage::session_get(STORAGE_KEY)
+            .as_deref()
+            .and_then(Lang::parse);
         let remembered = crate::storage::get(STORAGE_KEY).as_deref().and_then(Lang::parse);
-        let chosen = from_url.or(remembered);
+        let chosen = from_url.or(this_session).or(remembered);
         let i18n = I18n {
             lang: RwSignal::new(chosen.unwrap_or(default)),
             explicit: chosen.is_some(),
@@ -84,6 +92,8 @@ impl I18n {
 
     pub fn set(&self, lang: Lang) {
         crate::storage::set(STORAGE_KEY, lang.code());
+        // A choice made on the page outranks an earlier `?lang=` of this session.
+        crate::storage::session_set(STORAGE_KEY, lang.code());
         self.lang.set(lang);
     }
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 use leptos_router::components::A;
 
-use crate::api::ApiError;
+use crate::api::{ApiError, Backend, Client};
 use crate::components::figures::{FiguresSkeleton, HeadlineFigures};
 use crate::components::lazy::LazyChunk;
 use crate::components::title::use_page_title;
@@ -14,6 +14,13 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let cfg = expect_context::<RuntimeConfig>();
     use_page_title("nav.home");
+    // Verification, forwarding, deadlines and the Ombudsman are the SP4N-LAPOR! workflow's; another backend
+    // (Open311) is promised none of them.
+    let steps: &[&'static str] = if expect_context::<Client>().features().lapor_workflow {
+        &["home.step1", "home.step2", "home.step3", "home.step4"]
+    } else {
+        &["home.step1_plain", "home.step2_plain"]
+    };
     view! {
         <section class="hero">
             <h1>{cfg.portal_name}</h1>
@@ -37,11 +44,7 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section aria-labelledby="how-title">
             <h2 id="how-title">{move || i18n.t("home.how_title")}</h2>
-            <ol class="steps">
-                {["home.step1", "home.step2", "home.step3", "home.step4"]
-                    .map(|k| view! { <li>{move || i18n.t(k)}</li> })
-                    .collect_view()}
-            </ol>
+            <ol class="steps">{steps.iter().map(|k| view! { <li>{move || i18n.t(k)}</li> }).collect_view()}</ol>
         </section>
     }
 }

@@ -1,7 +1,8 @@
 //! `/laporan`: the public list of reports, newest first, searchable and filtered by URL.
 
 use aduan_core::listing::ListQuery;
-use aduan_core::{Page, Portal, ReportSummary, WorkingCalendar};
+use aduan_core::open311::known_category;
+use aduan_core::{Category, Page, Portal, ReportSummary, WorkingCalendar};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -14,8 +15,9 @@ use crate::components::pagination::Pagination;
 use crate::components::refreshable::Refreshable;
 use crate::components::support_button::SupportButton;
 use crate::components::title::use_page_title;
+use crate::components::unread_note::UnreadNote;
 use crate::components::with_portal::WithPortal;
-use crate::i18n::names::{format_date, format_working_days, status_key};
+use crate::i18n::names::{category_name, format_date, format_working_days, status_key};
 use crate::i18n::{format_count, use_i18n};
 use crate::pages::track::parse_reference;
 
@@ -60,6 +62,7 @@ fn ReportList(
     portal: Portal,
 ) -> impl IntoView {
     let calendar = StoredValue::new(crate::clock::calendar(portal.holidays));
+    let categories = StoredValue::new(portal.categories);
     view! {
         <Refreshable fallback=|| {
             view! {
@@ -72,7 +75,7 @@ fn ReportList(
                 results
                     .get()
                     .map(|loaded| match loaded {
-                        Ok(page) => view! { <ResultPage page query embed calendar /> }.into_any(),
+                        Ok(page) => view! { <ResultPage page query embed calendar categories /> }.into_any(),
                         Err(error) => view! { <ErrorPanel error on_retry=move |_| results.refetch() /> }.into_any(),
                     })
             }}
@@ -86,16 +89,26 @@ fn ResultPage(
     query: Memo<ListQuery>,
     embed: Memo<bool>,
     calendar: StoredValue<WorkingCalendar>,
+    categories: StoredValue<Vec<Category>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let total = page.total;
     let last = total.div_ceil(PER_PAGE as u64).max(1) as u32;
     let today = today();
-    let features = expect_context::<Client>().features();
+    let client = expect_context::<Client>();
+    let features = client.features();
+    let skipped = client
+        .open311()
+        .and_then(|o| {
+            let q = query.get_untracked();
+            o.listing_notes(&q.effective_filter(today), q.status)
+        })
+        .map_or(0, |(skipped, _)| skipped);
     view! {
         <p role="status" class="result-count">
             {move || i18n.t("reports.count").replace("{n}", &format_count(total, i18n.lang()))}
         </p>
+        <UnreadNote count=skipped />
         {(total == 0).then(|| view! { <p class="notice">{move || i18n.t("reports.none")}</p> })}
         <ol class="report-list">
             {page
@@ -113,7 +126,11 @@ fn ResultPage(
                     let status = r.status;
                     let title = r.title.clone();
                     let agency = r.agency.as_ref().map(|a| a.name.clone());
+                    let missing = (!features.lapor_workflow)
+                        .then(|| categories.with_value(|all| known_category(r.category.as_ref(), all, None)));
                     let confidential = r.confidential;
+                    // Without the SP4N-LAPOR! workflow no administrator forwards reports: a row without an
+                    // agency names its category instead, or says it is not recorded.
                     view! {
                         <li class="report-row">
                             <A href=format!("/lacak/{}", r.ticket) attr:class="report-link">
@@ -130,9 +147,14 @@ fn ResultPage(
                                     {move || i18n.t(status_key(status))}
                                 </span>
                                 " "
-                                {match agency {
-                                    Some(a) => a.into_any(),
-                                    None => (move || i18n.t("reports.agency_pending")).into_any(),
+                                {match (agency, missing) {
+                                    (Some(a), _) => a.into_any(),
+                                    (None, None) => (move || i18n.t("reports.agency_pending")).into_any(),
+                                    (None, Some(Some(c))) => (move || category_name(&c, i18n.lang())).into_any(),
+                                    (None, Some(None)) => {
+                                        (move || format!("{}: {}", i18n.t("category"), i18n.t("not_recorded")))
+                                            .into_any()
+                                    }
                                 }}
                             </p>
                             <p class="report-meta hint">

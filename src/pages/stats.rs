@@ -17,9 +17,11 @@ use crate::components::lazy::{LazyChunk, NextTask};
 use crate::components::refreshable::Refreshable;
 use crate::components::stats::agency_table::{heading_key, AgencyTable};
 use crate::components::stats::bars::BarTable;
+use crate::components::stats::basis::HowObtained;
 use crate::components::stats::channels::{channel_heading, channel_rows};
 use crate::components::stats::monthly::MonthlyChart;
 use crate::components::title::use_page_title;
+use crate::components::unread_note::UnreadNote;
 use crate::components::with_portal::WithPortal;
 use crate::i18n::names::{category_name, format_date, status_key};
 use crate::i18n::use_i18n;
@@ -104,12 +106,24 @@ fn StatsForView(
                     .get()
                     .map(|loaded| match loaded {
                         Ok(s) => {
+                            let notes = expect_context::<Client>()
+                                .open311()
+                                .and_then(|o| o.listing_notes(&filter.get_untracked(), None));
                             if let Some(p) = window().performance() {
                                 let _ = p.mark("aduan:stats-render-start");
                             }
                             // From here to StatsView's first effect (after it is in the DOM) is the script work of a
                             // render; `make bench` reads the measure.
-                            view! { <StatsView stats=s query filter portal=portal.get_value() /> }
+                            view! {
+                                {notes
+                                    .map(|(skipped, basis)| {
+                                        view! {
+                                            <HowObtained basis total=s.total />
+                                            <UnreadNote count=skipped />
+                                        }
+                                    })}
+                                <StatsView stats=s query filter portal=portal.get_value() />
+                            }
                                 .into_any()
                         }
                         Err(error) => view! { <ErrorPanel error on_retry=move |_| stats.refetch() /> }.into_any(),

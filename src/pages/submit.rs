@@ -5,7 +5,7 @@ use aduan_core::Portal;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
-use crate::api::ApiError;
+use crate::api::{ApiError, Client, Open311Client, Refusal};
 use crate::clock::today;
 use crate::components::form::{ErrorSummary, FieldProblem};
 use crate::components::lazy::LazyChunk;
@@ -18,6 +18,7 @@ use crate::components::submit::receipt::Receipt;
 use crate::components::submit::review::ReviewStep;
 use crate::components::submit::unsent::{EarlierTicketNote, UnsentChanges};
 use crate::components::title::use_page_title;
+use crate::components::unread_note::UnreadNote;
 use crate::components::with_portal::WithPortal;
 use crate::i18n::use_i18n;
 use crate::storage;
@@ -74,6 +75,9 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
     let i18n = use_i18n();
     let limits = Signal::stored(Some(portal.limits.clone()));
     let flow = Flow::new(portal);
+    let skipped_services = expect_context::<Client>()
+        .open311()
+        .map_or(0, Open311Client::skipped_services);
     let problems = flow.form.problems(limits);
     let created = flow.sending.created;
     let changes_not_sent = flow.sending.changes_not_sent;
@@ -100,6 +104,8 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
         >
             <FlowHeading flow />
             <EarlierTicketNote flow />
+            // Categories the server listed that could not be read are not offered; the citizen is told.
+            <UnreadNote count=skipped_services />
             {(!storage::is_persistent())
                 .then(|| {
                     view! {
@@ -162,22 +168,28 @@ fn CurrentStep(flow: Flow, problems: Signal<Vec<FieldProblem>>) -> impl IntoView
     }
 }
 
-/// Why the report has not been sent yet, and whether it may have arrived after all.
+/// Why the report has not been sent yet: refused by the server (in its own words), or not answered, when it
+/// may have arrived after all.
 #[component]
 fn SendFailure(flow: Flow) -> impl IntoView {
     let i18n = use_i18n();
     let Sending { unsure, failure, .. } = flow.sending;
-    let key_taken = Memo::new(move |_| failure.with(|f| f.as_ref().is_some_and(ApiError::is_key_reused)));
+    let idempotent = flow.sending.idempotent();
+    // Only a backend with keys refuses a reused one; elsewhere a 422 naming no field is a plain refusal.
+    let key_taken = Memo::new(move |_| idempotent && failure.with(|f| f.as_ref().is_some_and(ApiError::is_key_reused)));
+    let refusal = Memo::new(move |_| failure.with(|f| f.as_ref().and_then(ApiError::refusal)));
     let (title, body) = (
-        move || match (key_taken.get(), unsure.get()) {
-            (true, _) => "submit.key_taken_title",
-            (false, true) => "submit.not_sent_unsure_title",
-            (false, false) => "submit.not_sent",
+        move || match (key_taken.get(), refusal.with(Option::is_some), unsure.get()) {
+            (true, _, _) => "submit.key_taken_title",
+            (false, true, _) => "submit.refused_title",
+            (false, false, true) => "submit.not_sent_unsure_title",
+            (false, false, false) => "submit.not_sent",
         },
-        move || match (key_taken.get(), unsure.get()) {
-            (true, _) => "submit.key_taken",
-            (false, true) => "submit.not_sent_unsure",
-            (false, false) => "submit.not_sent_body",
+        move || match (key_taken.get(), refusal.with(Option::is_some), unsure.get()) {
+            (true, _, _) => "submit.key_taken",
+            (false, true, _) => "submit.refused",
+            (false, false, true) => "submit.not_sent_unsure",
+            (false, false, false) => "submit.not_sent_body",
         },
     );
     view! {
@@ -185,6 +197,9 @@ fn SendFailure(flow: Flow) -> impl IntoView {
             <div class="error-panel" role="alert">
                 <h2>{move || i18n.t(title())}</h2>
                 <p>{move || i18n.t(body())}</p>
+                <Show when=move || !key_taken.get()>
+                    <RefusalWords refusal />
+                </Show>
                 <Show when=move || key_taken.get()>
                     <button type="button" class="button secondary" on:click=move |_| flow.send_as_new()>
                         {move || i18n.t("submit.send_as_new")}
@@ -192,6 +207,25 @@ fn SendFailure(flow: Flow) -> impl IntoView {
                 </Show>
             </div>
         </Show>
+    }
+}
+
+/// The server's own words, quoted as text (never markup), or that it gave none.
+#[component]
+fn RefusalWords(refusal: Memo<Option<Refusal>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        refusal.get().map(|r| match r.words {
+            Some(words) => view! {
+                <p>{move || i18n.t("submit.refused_said")}</p>
+                <blockquote class="server-words">{words}</blockquote>
+            }
+            .into_any(),
+            None => {
+                let status = r.status.to_string();
+                view! { <p>{move || i18n.t("submit.refused_silent").replace("{status}", &status)}</p> }.into_any()
+            }
+        })
     }
 }
 

@@ -86,12 +86,21 @@ fn TrackedReport(reference: Reference, ticket_title: RwSignal<Option<String>>) -
         <WithPortal fallback=move || view! { <p aria-busy="true">{move || i18n.t("loading")}</p> } let:p>
             {
                 let calendar = StoredValue::new(crate::clock::calendar(p.holidays));
+                let categories = StoredValue::new(p.categories);
                 let message_max = p.limits.message_max;
                 view! {
                     {move || match shown.get() {
                         None => view! { <p aria-busy="true">{move || i18n.t("loading")}</p> }.into_any(),
                         Some(Ok(report)) => {
-                            view! { <ReportDetails report calendar features access_code=tracked.access_code.into() /> }
+                            view! {
+                                <ReportDetails
+                                    report
+                                    calendar
+                                    categories
+                                    features
+                                    access_code=tracked.access_code.into()
+                                />
+                            }
                                 .into_any()
                         }
                         Some(Err(ApiError::Status { status: 404, .. })) => {

@@ -88,6 +88,9 @@ impl Sending {
                 // Here rather than in an effect: if the citizen has left the page, the report is still
                 // remembered and its draft is not kept to be sent again.
                 storage::remember_report(&held.created.ticket);
+                if let Some(category) = &outgoing.report.category_id {
+                    storage::remember_category(&held.created.ticket, category);
+                }
                 let changes_not_sent = settle_draft(draft, &outgoing.idempotency_key, &held, idempotent);
                 Sent::Ok(Arrived {
                     created: held.created,
@@ -130,6 +133,11 @@ impl Sending {
         self.action.dispatch(outgoing);
     }
 
+    /// Sends carry an idempotency key (see [`crate::api::Features::idempotent_sends`]).
+    pub fn idempotent(self) -> bool {
+        self.idempotent
+    }
+
     pub fn busy(self) -> bool {
         self.pending.get_untracked() || self.created.with_untracked(Option::is_some)
     }
@@ -159,8 +167,9 @@ impl Sending {
             if !error.field_errors().is_empty() {
                 return;
             }
-            // Offline, the request cannot have left the device, so retrying is always safe.
-            let safe = idempotent || !window().navigator().on_line();
+            // Offline, the request cannot have left the device, and a refused one was not stored: retrying
+            // either is safe.
+            let safe = idempotent || error.refusal().is_some() || !window().navigator().on_line();
             self.unsure.set(!safe);
             if !(error.is_retryable() && safe) {
                 return;

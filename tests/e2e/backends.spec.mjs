@@ -4,7 +4,7 @@
 // has no place for (kinds, titles, confidentiality, access codes, deadlines, support) is not asked or shown,
 // and that the server's error array reaches the error summary.
 import { test, expect } from '@playwright/test';
-import { WORDS, fillUntilReview } from './flows.mjs';
+import { WORDS, answerJalanQuestions, fillOpen311Contact, fillUntilReview } from './flows.mjs';
 import { BACKENDS, baseUrl, expectNoAxeViolations, figure, formatCount, formatPercent, moveReport, regainFocus, screenshot, useConfig, watchErrors } from './helpers.mjs';
 
 
@@ -42,17 +42,12 @@ async function fillOpen311UntilReview(page, { title, body }) {
   await expect(question).toHaveAccessibleDescription('Jawab pertanyaan: Judul laporan');
   await expect(question).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Kecamatan tempat kejadian', { exact: true })).toHaveAccessibleDescription('Jawab pertanyaan: Kecamatan tempat kejadian');
-  await question.fill(title);
-  await page.getByLabel('Kecamatan tempat kejadian', { exact: true }).selectOption({ label: 'Cempaka' });
-  await page.getByLabel('Tanggal kejadian', { exact: true }).fill('2026-01-15');
+  await answerJalanQuestions(page, { title, date: '2026-01-15' });
   await screenshot(page, 'open311-questions-360');
   await expectNoAxeViolations(page, 'Open311 questions');
   await page.getByRole('button', { name: w.continue }).click();
 
-  await expect(page.getByLabel('Rahasia', { exact: true })).toHaveCount(0);
-  await page.getByLabel(w.name, { exact: true }).fill('Siti Aminah');
-  await page.getByLabel(w.email, { exact: true }).fill('siti@contoh.id');
-  await page.getByRole('button', { name: w.continue }).click();
+  await fillOpen311Contact(page, w);
   await expect(page.getByRole('heading', { name: w.review })).toBeVisible();
   await expect(page.locator('.summary-row', { hasText: 'Judul laporan' }).locator('.answer')).toHaveText(title);
   await expect(page.locator('.summary-row', { hasText: 'Kecamatan tempat kejadian' }).locator('.answer')).toHaveText('Cempaka');

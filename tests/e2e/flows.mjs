@@ -61,3 +61,18 @@ export async function fillUntilReview(page, w, { title = 'Lampu jalan mati di Jl
   await expect(page.locator('.summary-row', { hasText: w.date }).locator('.answer')).toHaveText('15 Jan 2026');
 }
 
+
+/** The reference server's Open311 service "jalan" asks three questions (its attributes): answers them. */
+export async function answerJalanQuestions(page, { title, date }) {
+  await page.getByLabel('Judul laporan', { exact: true }).fill(title);
+  await page.getByLabel('Kecamatan tempat kejadian', { exact: true }).selectOption({ label: 'Cempaka' });
+  await page.getByLabel('Tanggal kejadian', { exact: true }).fill(date);
+}
+
+/** Open311's contact step (no confidentiality to choose): a name and an email, then on to the review. */
+export async function fillOpen311Contact(page, w) {
+  await expect(page.getByLabel('Rahasia', { exact: true })).toHaveCount(0);
+  await page.getByLabel(w.name, { exact: true }).fill('Siti Aminah');
+  await page.getByLabel(w.email, { exact: true }).fill('siti@contoh.id');
+  await page.getByRole('button', { name: w.continue }).click();
+}

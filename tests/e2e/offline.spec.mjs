@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACKENDS, baseUrl } from './helpers.mjs';
-import { WORDS, fillUntilReview } from './flows.mjs';
+import { WORDS, answerJalanQuestions, fillOpen311Contact, fillUntilReview } from './flows.mjs';
 import { root, startServer, UNLIMITED_READS } from './server.mjs';
 
 test.use({ serviceWorkers: 'allow' });
@@ -112,13 +112,9 @@ test.describe('with an Open311 backend', () => {
     await page.reload();
     await expect(page.locator('#step-heading')).toHaveText('Langkah 2 dari 4');
     await expect(page.getByLabel(w.category, { exact: true })).toHaveValue('jalan');
-    await page.getByLabel('Judul laporan', { exact: true }).fill('Lampu taman mati');
-    await page.getByLabel('Kecamatan tempat kejadian', { exact: true }).selectOption({ label: 'Cempaka' });
-    await page.getByLabel('Tanggal kejadian', { exact: true }).fill('2026-11-20');
+    await answerJalanQuestions(page, { title: 'Lampu taman mati', date: '2026-11-20' });
     await page.getByRole('button', { name: w.continue }).click();
-    await page.getByLabel(w.name, { exact: true }).fill('Siti Aminah');
-    await page.getByLabel(w.email, { exact: true }).fill('siti@contoh.id');
-    await page.getByRole('button', { name: w.continue }).click();
+    await fillOpen311Contact(page, w);
     await page.getByRole('button', { name: w.send }).click();
     await expect(page.getByRole('alert').filter({ hasText: w.notSent })).toBeVisible();
 

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lenient::{coordinate, flag, optional_text, optional_whole, text, yes};
+use super::lenient::{coordinate, each, flag, nested_key, nested_name, optional_text, optional_whole, text, yes};
 
 /// `GET services.json`: one entry.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -31,7 +31,8 @@ pub struct Service {
 pub struct ServiceDefinition {
     #[serde(deserialize_with = "text")]
     pub service_code: String,
-    #[serde(default)]
+    /// Read one by one: an attribute that cannot be read is skipped (and counted), not the whole definition.
+    #[serde(default, deserialize_with = "each")]
     pub attributes: Vec<Attribute>,
 }
 
@@ -56,15 +57,17 @@ pub struct Attribute {
     pub order: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Only list datatypes have values; other attributes leave the field out.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Only list datatypes have values; other attributes leave the field out. Read one by one.
+    #[serde(default, deserialize_with = "each", skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<AttributeValue>,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct AttributeValue {
-    #[serde(deserialize_with = "text")]
+    /// Also read from a nested `{"key":{"key":123,"name":"Ford"}}`, as some servers write it.
+    #[serde(deserialize_with = "nested_key")]
     pub key: String,
+    #[serde(deserialize_with = "nested_name")]
     pub name: String,
 }
 

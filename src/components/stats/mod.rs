@@ -3,5 +3,6 @@
 
 pub mod agency_table;
 pub mod bars;
+pub mod basis;
 pub mod channels;
 pub mod monthly;

@@ -5,8 +5,9 @@ use aduan_core::open311::{answer_field, Attribute};
 use leptos::prelude::*;
 
 use super::{input_id, FormContext};
-use crate::api::ApiError;
+use crate::api::{ApiError, Client};
 use crate::components::form::{described_by, problem_for, FieldMessages, FieldProblem};
+use crate::components::unread_note::UnreadNote;
 use crate::i18n::use_i18n;
 use crate::submit::draft::Draft;
 
@@ -31,9 +32,13 @@ pub fn Questions(
                     .get()
                     .map(|loaded| match loaded {
                         Ok(list) => {
-                            list.into_iter()
-                                .map(|question| view! { <Question form problems question /> })
-                                .collect_view()
+                            view! {
+                                <QuestionsNotes form />
+                                {list
+                                    .into_iter()
+                                    .map(|question| view! { <Question form problems question /> })
+                                    .collect_view()}
+                            }
                                 .into_any()
                         }
                         Err(_) => {
@@ -54,6 +59,29 @@ pub fn Questions(
                     })
             }}
         </Suspense>
+    }
+}
+
+/// What could not be read of the chosen category's definition: a definition that cannot be read at all is
+/// said once (asking again would get the same answer), and skipped questions or choices are counted.
+#[component]
+fn QuestionsNotes(form: FormContext) -> impl IntoView {
+    let i18n = use_i18n();
+    let code = form.draft.with_untracked(|d| d.category_id.clone());
+    let (skipped, unreadable) = expect_context::<Client>()
+        .open311()
+        .map(|o| o.skipped_questions(&code))
+        .unwrap_or_default();
+    view! {
+        {unreadable
+            .then(|| {
+                view! {
+                    <p class="notice" role="note" id="questions">
+                        {move || i18n.t("submit.questions_unreadable")}
+                    </p>
+                }
+            })}
+        <UnreadNote count=skipped />
     }
 }
 

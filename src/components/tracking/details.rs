@@ -1,7 +1,8 @@
 //! The tracked report as the page shows it: its status and text, a summary of what is known about it, its
 //! deadlines and its timeline.
 
-use aduan_core::{ReportView, WorkingCalendar};
+use aduan_core::open311::known_category;
+use aduan_core::{Category, ReportView, WorkingCalendar};
 use leptos::prelude::*;
 
 use super::attachments::AttachmentList;
@@ -11,12 +12,14 @@ use crate::api::Features;
 use crate::clock::today;
 use crate::components::support_button::SupportButton;
 use crate::field::Field;
-use crate::i18n::names::{format_date, format_local_time, kind_key, status_key};
+use crate::i18n::names::{category_name, format_date, format_local_time, kind_key, status_key};
 use crate::i18n::{format_count, use_i18n};
 
 #[component]
 pub fn ReportDetails(
     report: ReportView,
+    /// The portal's categories, to name a category the server wrote only as a code, or left out.
+    categories: StoredValue<Vec<Category>>,
     calendar: StoredValue<WorkingCalendar>,
     features: Features,
     access_code: Signal<Option<String>>,
@@ -45,7 +48,7 @@ pub fn ReportDetails(
             }
             _ => view! { <p class="notice">{move || i18n.t("track.confidential")}</p> }.into_any(),
         }}
-        <ReportSummary report features access_code />
+        <ReportSummary report features access_code categories />
         {deadlines.map(|deadlines| view! { <DeadlineList deadlines status created_at calendar today=today() /> })}
         <Timeline events />
     }
@@ -54,11 +57,29 @@ pub fn ReportDetails(
 /// What is known about the report, a row for each fact: the rows of fields the backend does not ask for, and of
 /// facts the report does not have yet, are left out.
 #[component]
-fn ReportSummary(report: ReportView, features: Features, access_code: Signal<Option<String>>) -> impl IntoView {
+fn ReportSummary(
+    report: ReportView,
+    features: Features,
+    access_code: Signal<Option<String>>,
+    categories: StoredValue<Vec<Category>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let named = |n: &Option<aduan_core::NamedRef>| n.as_ref().map(|x| x.name.clone()).unwrap_or_else(|| "—".into());
-    let (category, region) = (named(&report.category), named(&report.region));
+    let region = named(&report.region);
+    let remembered = crate::storage::remembered_category(&report.ticket);
+    let category = categories.with_value(|all| known_category(report.category.as_ref(), all, remembered.as_deref()));
+    let category = move || match &category {
+        Some(c) => category_name(c, i18n.lang()),
+        None => i18n.t("not_recorded").to_string(),
+    };
     let agency = report.agency.as_ref().map(|a| a.name.clone());
+    // Only the SP4N-LAPOR! workflow has an administrator who forwards reports; elsewhere an agency the server
+    // did not name is simply not recorded.
+    let agency_missing = if features.lapor_workflow {
+        "track.agency_pending"
+    } else {
+        "not_recorded"
+    };
     let (kind, created_at, supports, rating, confidential) = (
         report.kind,
         report.created_at,
@@ -75,7 +96,7 @@ fn ReportSummary(report: ReportView, features: Features, access_code: Signal<Opt
             <SummaryRow label="agency">
                 {match agency {
                     Some(name) => name.into_any(),
-                    None => (move || i18n.t("track.agency_pending")).into_any(),
+                    None => (move || i18n.t(agency_missing)).into_any(),
                 }}
             </SummaryRow> <SummaryRow label="category">{category}</SummaryRow>
             {features.asks(Field::RegionId).then(|| view! { <SummaryRow label="region">{region}</SummaryRow> })}
