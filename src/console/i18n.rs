@@ -121,6 +121,7 @@ pub const ID: Table = &[
     ("console.queue", "Antrean kerja"),
     ("console.account", "Akun"),
     ("console.monitoring", "Pemantauan"),
+    ("console.record", "Catat laporan"),
     ("console.nav", "Menu petugas"),
     ("console.signed_in_as", "Masuk sebagai"),
     ("console.not_offered", "Konsol petugas tidak tersedia untuk backend ini. Portal ini terhubung ke server Open311 GeoReport v2, yang tidak memiliki bagian untuk petugas: laporan ditangani di sistem instansi itu sendiri."),
@@ -212,6 +213,7 @@ pub const EN: Table = &[
     ("console.queue", "Work queue"),
     ("console.account", "Account"),
     ("console.monitoring", "Monitoring"),
+    ("console.record", "Record a report"),
     ("console.nav", "Staff menu"),
     ("console.signed_in_as", "Signed in as"),
     ("console.not_offered", "The staff console is not offered for this backend. This portal is connected to an Open311 GeoReport v2 server, which has no staff side: reports are handled in the agency's own system."),
@@ -340,8 +342,8 @@ pub mod tests {
         ))];
         while let Some(path) = stack.pop() {
             if path.is_dir() {
-                // The report and monitoring pages keep their own tables.
-                if !path.ends_with("report") && !path.ends_with("monitoring") {
+                // The report, monitoring and desk pages keep their own tables.
+                if !path.ends_with("report") && !path.ends_with("monitoring") && !path.ends_with("record") {
                     stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
                 }
             } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n.rs") {
