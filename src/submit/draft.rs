@@ -2,7 +2,7 @@
 //! (aduan-core), and sent with one idempotency key per draft. `draft_store` keeps it across reloads.
 
 use aduan_core::validation::{validate_new_report, Rule};
-use aduan_core::{Attachment, Channel, Kind, Location, NewReport, Portal, Reporter};
+use aduan_core::{Attachment, Kind, Location, NewReport, Portal, Reporter};
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -125,9 +125,11 @@ pub struct Draft {
     /// The ticket under which an earlier version of this draft arrived, when what the draft says now was not
     /// sent: sending it makes a new, separate report.
     pub earlier_ticket: Option<String>,
-    /// How the report came, when staff type it in at the desk (`console::record`); never set on `/lapor`.
+    /// How the report came, by the contract's name (`Channel::as_str`), when staff type it in at the desk
+    /// (`console::record`); never set on `/lapor`. A name rather than the `Channel` so that the citizen's chunk
+    /// does not carry the channels' (de)serialisation.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel: Option<Channel>,
+    pub channel: Option<String>,
 }
 
 fn some_if_filled(s: &str) -> Option<String> {
@@ -174,8 +176,13 @@ impl Draft {
     /// its `channel` (`POST /staff/reports`) as the last member, so that a change of channel is a change of body.
     pub fn contract_body(&self) -> String {
         let body = serde_json::to_string(&self.to_new_report().0).unwrap_or_default();
-        match (self.channel, body.strip_suffix('}')) {
-            (Some(channel), Some(open)) => format!("{open},\"channel\":\"{}\"}}", channel.as_str()),
+        match (&self.channel, body.strip_suffix('}')) {
+            (Some(channel), Some(open)) => {
+                format!(
+                    "{open},\"channel\":{}}}",
+                    serde_json::to_string(channel).unwrap_or_default()
+                )
+            }
             _ => body,
         }
     }

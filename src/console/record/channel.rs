@@ -18,7 +18,7 @@ pub fn ChannelStep(flow: Flow, choosing: RwSignal<bool>) -> impl IntoView {
     let words = use_record_words();
     let i18n = words.i18n();
     let draft = flow.form.draft;
-    let chosen = RwSignal::new(draft.with_untracked(|d| d.channel));
+    let chosen = RwSignal::new(draft.with_untracked(|d| d.channel.as_deref().and_then(Channel::parse)));
     let missing = RwSignal::new(false);
     let problems = Signal::derive(move || {
         missing
@@ -34,7 +34,7 @@ pub fn ChannelStep(flow: Flow, choosing: RwSignal<bool>) -> impl IntoView {
         ev.prevent_default();
         match chosen.get_untracked() {
             Some(channel) => {
-                draft.update(|d| d.channel = Some(channel));
+                draft.update(|d| d.channel = Some(channel.as_str().into()));
                 choosing.set(false);
                 request_animation_frame(|| focus_element("step-heading"));
             }
@@ -99,7 +99,12 @@ pub fn ChannelLine(flow: Flow, choosing: RwSignal<bool>) -> impl IntoView {
     let name = move || {
         flow.form
             .draft
-            .with(|d| d.channel.map(|c| channel_name(c, i18n.lang())))
+            .with(|d| {
+                d.channel
+                    .as_deref()
+                    .and_then(Channel::parse)
+                    .map(|c| channel_name(c, i18n.lang()))
+            })
             .unwrap_or_default()
     };
     view! {

@@ -10,7 +10,7 @@ mod words;
 
 use std::rc::Rc;
 
-use aduan_core::{Portal, Role};
+use aduan_core::{Channel, Portal, Role};
 use leptos::prelude::*;
 
 use super::session::{self, use_session};
@@ -76,7 +76,13 @@ fn Desk(portal: Portal) -> impl IntoView {
     let flow = Flow::via(portal, draft_store::load(DESK_STORE), via);
     let problems = flow.form.problems(limits);
     let choosing = RwSignal::new(false);
-    let asks_channel = Memo::new(move |_| choosing.get() || flow.form.draft.with(|d| d.channel.is_none()));
+    let asks_channel = Memo::new(move |_| {
+        choosing.get()
+            || flow
+                .form
+                .draft
+                .with(|d| d.channel.as_deref().and_then(Channel::parse).is_none())
+    });
     let created = flow.sending.created;
     view! {
         <Show when=move || created.get().is_none() fallback=move || view! { <DeskReceipt flow /> }>
