@@ -148,3 +148,33 @@ async fn stats_count_reports_by_channel_with_the_filters() {
     let roads = desk.s.get_json("/api/v1/stats?category=jalan").await;
     assert_eq!(roads["by_channel"], json!({ "web": 1, "phone": 2 }), "{roads}");
 }
+
+/// The demo city is plausible: most reports came by the website, a minority by each offline channel, not as many
+/// by each; and the same seed gives the same counts.
+#[tokio::test]
+async fn the_demo_city_has_mostly_web_reports_and_a_few_from_each_offline_channel() {
+    let args = ["--demo", "--demo-reports", "200", "--demo-seed", "7"];
+    let demo = common::TestServer::start(&args).await;
+    let stats = demo.get_json("/api/v1/stats").await;
+    let by_channel = stats["by_channel"].as_object().unwrap().clone();
+    let count = |c: &str| by_channel.get(c).and_then(Value::as_u64).unwrap_or(0);
+    let total: u64 = by_channel.values().filter_map(Value::as_u64).sum();
+    assert!(
+        count("web") * 4 >= total * 3,
+        "at least three in four came by the website: {}",
+        stats["by_channel"]
+    );
+    let offline: Vec<u64> = ["phone", "walk_in", "letter", "suggestion_box", "sms"]
+        .map(count)
+        .to_vec();
+    assert!(
+        offline.iter().all(|n| *n > 0),
+        "every offline channel has some: {offline:?}"
+    );
+    assert!(
+        offline.windows(2).any(|w| w[0] != w[1]),
+        "not spread evenly: {offline:?}"
+    );
+    let again = common::TestServer::start(&args).await;
+    assert_eq!(again.get_json("/api/v1/stats").await["by_channel"], stats["by_channel"]);
+}

@@ -5,8 +5,8 @@
 
 use aduan_core::{
     AccountChange, BulkOutcome, BulkSteps, InternalNote, Monitoring, NewAccount, NewNote, NewStep, NewTemplate,
-    PasswordChange, QueuePage, QueueQuery, ReportCorrection, ReportFilter, ResponseTemplate, SignIn, StaffAccount,
-    StaffReportView, StaffSession,
+    PasswordChange, QueuePage, QueueQuery, ReportCorrection, ReportCreated, ReportFilter, ResponseTemplate, SignIn,
+    StaffAccount, StaffReportView, StaffSession,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{Callable, Callback};
@@ -252,6 +252,14 @@ impl StaffApi {
         let url = with_query(&self.url("/monitoring.csv"), &pairs);
         let res = self.answer(Request::get(&url), None).await?;
         Ok(res.binary().await.map_err(|_| ApiError::Decode)?)
+    }
+
+    /// `POST /staff/reports` (admin): a report typed in at the desk. `body` (the citizen's report and its
+    /// `channel`) goes byte for byte with the draft's Idempotency-Key, as the citizen's `create_report_exact`,
+    /// so that a retry replays the first answer; 201 with the citizen's receipt.
+    pub async fn record_report(&self, body: &str, idempotency_key: &str) -> Result<ReportCreated, StaffError> {
+        let req = Request::post(&self.url("/reports")).header("Idempotency-Key", idempotency_key);
+        self.json(req, Some(body.to_string())).await
     }
 
     /// `GET /staff/reports/{ticket}`: everything staff see of a report (404 for an officer outside their

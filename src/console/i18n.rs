@@ -122,6 +122,7 @@ pub const ID: Table = &[
     ("console.account", "Akun"),
     ("console.monitoring", "Pemantauan"),
     ("console.templates", "Templat tanggapan"),
+    ("console.record", "Catat laporan"),
     ("console.nav", "Menu petugas"),
     ("console.signed_in_as", "Masuk sebagai"),
     ("console.not_offered", "Konsol petugas tidak tersedia untuk backend ini. Portal ini terhubung ke server Open311 GeoReport v2, yang tidak memiliki bagian untuk petugas: laporan ditangani di sistem instansi itu sendiri."),
@@ -214,6 +215,7 @@ pub const EN: Table = &[
     ("console.account", "Account"),
     ("console.monitoring", "Monitoring"),
     ("console.templates", "Response templates"),
+    ("console.record", "Record a report"),
     ("console.nav", "Staff menu"),
     ("console.signed_in_as", "Signed in as"),
     ("console.not_offered", "The staff console is not offered for this backend. This portal is connected to an Open311 GeoReport v2 server, which has no staff side: reports are handled in the agency's own system."),
@@ -342,8 +344,9 @@ pub mod tests {
         ))];
         while let Some(path) = stack.pop() {
             if path.is_dir() {
-                // The report, monitoring and templates pages and the queue's bulk selection keep their own tables.
-                if !["report", "monitoring", "bulk", "templates"]
+                // The report, monitoring, templates and desk pages and the queue's bulk selection keep their own
+                // tables.
+                if !["report", "monitoring", "bulk", "templates", "record"]
                     .iter()
                     .any(|own| path.ends_with(own))
                 {

@@ -9,6 +9,7 @@ pub mod api;
 pub mod i18n;
 mod monitoring;
 pub mod queue;
+mod record;
 pub mod report;
 pub mod session;
 pub mod shell;
@@ -23,7 +24,8 @@ use shell::ConsoleShell;
 use crate::pages::not_found::NotFoundPage;
 
 /// The console's pages, by the path: `/petugas` (the work queue), `/petugas/akun` (password and accounts),
-/// `/petugas/pemantauan` (monitoring, `monitoring`), `/petugas/templat` (response templates, `templates`) and
+/// `/petugas/pemantauan` (monitoring, `monitoring`), `/petugas/templat` (response templates, `templates`),
+/// `/petugas/lapor` (a report typed in at the desk, `record`) and
 /// `/petugas/{ticket}` (the report page, `report`). Each is at most one segment under `/petugas`, which
 /// `crate::app` routes here whatever the segment; a page is added here, never in the shell's router, so that
 /// a citizen's download does not grow. Each shows the sign-in form instead while no one is signed in, and goes
@@ -34,6 +36,7 @@ enum Page {
     Account,
     Monitoring,
     Templates,
+    Record,
     Report(String),
     NotFound,
 }
@@ -48,6 +51,7 @@ impl Page {
             "akun" => Page::Account,
             "pemantauan" => Page::Monitoring,
             "templat" => Page::Templates,
+            "lapor" => Page::Record,
             ticket if is_ticket(ticket) => Page::Report(ticket.to_string()),
             _ => Page::NotFound,
         }
@@ -83,6 +87,7 @@ fn draw(page: Page) -> AnyView {
         Page::Account => view! { <account::AccountPage /> }.into_any(),
         Page::Monitoring => view! { <monitoring::MonitoringPage /> }.into_any(),
         Page::Templates => view! { <templates::TemplatesPage /> }.into_any(),
+        Page::Record => view! { <record::RecordPage /> }.into_any(),
         Page::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }
@@ -114,6 +119,8 @@ mod tests {
         assert_eq!(Page::of("/petugas/templat"), Page::Templates);
         assert_eq!(Page::of("/petugas/templat/"), Page::Templates);
         assert_eq!(Page::of("/petugas/templat/1"), Page::NotFound);
+        assert_eq!(Page::of("/petugas/lapor"), Page::Record);
+        assert_eq!(Page::of("/petugas/lapor/"), Page::Record);
         assert_eq!(Page::of("/petugas/laporan"), Page::NotFound);
         assert_eq!(Page::of(&format!("/petugas/{ticket}/x")), Page::NotFound);
         assert_eq!(Page::of("/petugas/lain"), Page::NotFound);

@@ -170,6 +170,9 @@ impl Session {
         );
         let _ = api.sign_out().await;
         forget(STORAGE_KEY);
+        // A report half typed in at the desk holds a reporter's details: not for whoever signs in next in this tab.
+        // (A session that merely ended keeps it, to go on after signing in again.)
+        forget(super::record::DRAFT_KEY);
         store(REASON_KEY, "signed_out");
         self.reason.try_set(SignedOutReason::SignedOut);
         self.current.try_set(None);

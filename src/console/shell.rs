@@ -92,6 +92,17 @@ fn ConsoleBar() -> impl IntoView {
                             }
                         })
                 }}
+                {move || {
+                    (session.role() == Some(aduan_core::Role::Admin))
+                        .then(|| {
+                            // Only an administrator types in reports (the server refuses the others).
+                            view! {
+                                <li>
+                                    <A href="/petugas/lapor">{move || words.word("console.record")}</A>
+                                </li>
+                            }
+                        })
+                }}
                 <li>
                     <A href="/petugas/akun">{move || words.word("console.account")}</A>
                 </li>

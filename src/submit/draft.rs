@@ -125,6 +125,11 @@ pub struct Draft {
     /// The ticket under which an earlier version of this draft arrived, when what the draft says now was not
     /// sent: sending it makes a new, separate report.
     pub earlier_ticket: Option<String>,
+    /// How the report came, by the contract's name (`Channel::as_str`), when staff type it in at the desk
+    /// (`console::record`); never set on `/lapor`. A name rather than the `Channel` so that the citizen's chunk
+    /// does not carry the channels' (de)serialisation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
 }
 
 fn some_if_filled(s: &str) -> Option<String> {
@@ -167,9 +172,19 @@ impl Draft {
         (report, date_error)
     }
 
-    /// The contract body as sent: the exact bytes an idempotency key is checked against.
+    /// The contract body as sent: the exact bytes an idempotency key is checked against. A desk's draft adds
+    /// its `channel` (`POST /staff/reports`) as the last member, so that a change of channel is a change of body.
     pub fn contract_body(&self) -> String {
-        serde_json::to_string(&self.to_new_report().0).unwrap_or_default()
+        let body = serde_json::to_string(&self.to_new_report().0).unwrap_or_default();
+        match (&self.channel, body.strip_suffix('}')) {
+            (Some(channel), Some(open)) => {
+                format!(
+                    "{open},\"channel\":{}}}",
+                    serde_json::to_string(channel).unwrap_or_default()
+                )
+            }
+            _ => body,
+        }
     }
 
     /// Remembers `body` as sent with the draft's key, before it goes.
@@ -225,184 +240,4 @@ pub fn new_idempotency_key(mut random: impl FnMut() -> f64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use aduan_core::fixtures::portal;
-
-    const ALL_FIELDS: &[Field] = &Field::ALL;
-    const OPEN311_FIELDS: &[Field] = &[
-        Field::Body,
-        Field::Address,
-        Field::Location,
-        Field::CategoryId,
-        Field::ReporterName,
-        Field::ReporterEmail,
-        Field::ReporterPhone,
-    ];
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
-    }
-
-    fn complete() -> Draft {
-        Draft {
-            kind: Some(Kind::Complaint),
-            title: "Jalan berlubang di depan pasar".into(),
-            body: "Lubang besar sudah dua minggu dan membahayakan pengendara motor.".into(),
-            incident_date: "2026-11-20".into(),
-            region_id: "kec-1".into(),
-            category_id: "jalan".into(),
-            name: "Siti".into(),
-            email: "siti@contoh.id".into(),
-            ..Draft::new("k".into())
-        }
-    }
-
-    #[test]
-    fn a_complete_draft_has_no_problems_and_maps_to_the_contract() {
-        let d = complete();
-        assert_eq!(d.problems(&portal(), today(), ALL_FIELDS), vec![]);
-        let (r, _) = d.to_new_report();
-        assert_eq!(r.agency_id, None, "empty agency means the administrator chooses");
-        assert_eq!(r.incident_date, NaiveDate::from_ymd_opt(2026, 11, 20));
-        assert_eq!(r.reporter.unwrap().name, "Siti");
-    }
-
-    #[test]
-    fn an_empty_draft_lists_problems_in_form_order_and_by_step() {
-        let d = Draft::new("k".into());
-        let fields: Vec<&str> = d
-            .problems(&portal(), today(), ALL_FIELDS)
-            .into_iter()
-            .map(|(f, _)| f)
-            .collect();
-        assert_eq!(
-            fields,
-            vec![
-                "kind",
-                "title",
-                "body",
-                "incident_date",
-                "region_id",
-                "category_id",
-                "reporter.name",
-                "reporter.email"
-            ]
-        );
-        let details: Vec<&str> = d
-            .problems(&portal(), today(), ALL_FIELDS)
-            .into_iter()
-            .map(|(f, _)| f)
-            .filter(|f| Step::of_field(f) == Step::Details)
-            .collect();
-        assert_eq!(details, vec!["title", "body", "incident_date"]);
-        assert!(d
-            .problems(&portal(), today(), ALL_FIELDS)
-            .iter()
-            .all(|(f, _)| Step::of_field(f) != Step::Attachments));
-    }
-
-    #[test]
-    fn future_and_unreadable_dates_have_their_own_problems() {
-        let mut d = complete();
-        d.incident_date = "2026-11-26".into();
-        assert_eq!(
-            d.problems(&portal(), today(), ALL_FIELDS),
-            vec![("incident_date", Rule::FutureDate)]
-        );
-        d.incident_date = "26/11/2026".into();
-        assert_eq!(
-            d.problems(&portal(), today(), ALL_FIELDS),
-            vec![("incident_date", Rule::Unknown)]
-        );
-    }
-
-    #[test]
-    fn anonymous_drafts_send_no_identity() {
-        let mut d = complete();
-        d.anonymous = true;
-        d.name.clear();
-        d.email.clear();
-        assert_eq!(d.problems(&portal(), today(), ALL_FIELDS), vec![]);
-        assert!(d.to_new_report().0.reporter.is_none());
-    }
-
-    #[test]
-    fn drafts_survive_serialisation_and_old_drafts_still_load() {
-        let d = complete();
-        let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
-        assert_eq!(back, d);
-        let old: Draft = serde_json::from_str(r#"{"title":"x","step":"details"}"#).unwrap();
-        assert_eq!((old.title.as_str(), old.step), ("x", Step::Details));
-    }
-
-    #[test]
-    fn steps_move_forward_and_back_and_own_their_fields() {
-        let all = Step::shown(ALL_FIELDS);
-        assert_eq!(all, Step::ALL.to_vec());
-        assert_eq!(Step::Kind.previous(&all), Step::Kind);
-        assert_eq!(Step::Privacy.next(&all), Step::Review);
-        assert_eq!(Step::Review.next(&all), Step::Review);
-        assert_eq!(Step::of_field("reporter.email"), Step::Privacy);
-        assert_eq!(Step::of_field("category_id"), Step::Location);
-        assert_eq!(Step::of_field("attribute.judul"), Step::Location);
-    }
-
-    #[test]
-    fn a_backend_without_kinds_or_attachments_skips_those_steps_and_their_problems() {
-        let steps = Step::shown(OPEN311_FIELDS);
-        assert_eq!(steps, vec![Step::Details, Step::Location, Step::Privacy, Step::Review]);
-        assert_eq!(Step::Details.next(&steps), Step::Location);
-        assert_eq!(Step::Privacy.previous(&steps), Step::Location);
-        let d = Draft {
-            kind: None,
-            title: String::new(),
-            incident_date: String::new(),
-            region_id: String::new(),
-            ..complete()
-        };
-        assert_eq!(
-            d.problems(&portal(), today(), OPEN311_FIELDS),
-            vec![],
-            "fields the backend does not store are not asked"
-        );
-        assert_eq!(d.problems(&portal(), today(), ALL_FIELDS).len(), 4);
-    }
-
-    #[test]
-    fn the_sent_body_is_the_contract_json_and_each_is_kept_once_with_the_draft() {
-        let mut d = complete();
-        let body = d.contract_body();
-        assert_eq!(body, serde_json::to_string(&d.to_new_report().0).unwrap());
-        d.record_sent(&body);
-        d.record_sent(&body);
-        d.title.push_str(" (diubah)");
-        assert_ne!(d.contract_body(), body, "an edit changes the body");
-        d.record_sent(&d.contract_body());
-        assert_eq!(d.sent_bodies.len(), 2);
-        let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
-        assert_eq!(back.sent_bodies, d.sent_bodies, "a reload keeps them");
-        d.keep_as_unsent_changes("ABC234DEF", "new".into());
-        assert_eq!(
-            (
-                d.idempotency_key.as_str(),
-                d.sent_bodies.len(),
-                d.earlier_ticket.as_deref(),
-                d.step
-            ),
-            ("new", 0, Some("ABC234DEF"), Step::Review)
-        );
-        assert!(d.title.ends_with("(diubah)"), "what was typed stays");
-    }
-
-    #[test]
-    fn idempotency_keys_are_distinct_and_readable() {
-        let mut x = 0.1;
-        let key = new_idempotency_key(|| {
-            x += 0.17;
-            x % 1.0
-        });
-        assert_eq!(key.len(), 35);
-        assert!(key.chars().all(|c| c.is_ascii_hexdigit() || c == '-'));
-    }
-}
+mod tests;

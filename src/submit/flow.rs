@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::draft::{new_idempotency_key, Draft, Step};
 use super::draft_store;
-use super::sending::{Outgoing, Sending};
+use super::sending::{Outgoing, Sending, Via};
 use super::server_problems::server_problems;
 use crate::api::{ApiError, Backend, Client};
 use crate::clock::today;
@@ -37,16 +37,22 @@ pub struct Flow {
 }
 
 impl Flow {
+    /// The citizen's flow on `/lapor`.
     pub fn new(portal: Portal) -> Flow {
+        let restored = draft_store::with_presets(draft_store::load(draft_store::CITIZEN), &portal);
+        Flow::via(portal, restored, Via::citizen())
+    }
+
+    /// A flow that keeps its draft and sends it where `via` says, starting from `restored`.
+    pub fn via(portal: Portal, mut restored: Draft, via: Via) -> Flow {
         let client = expect_context::<Client>();
         let asked = client.features().fields;
         let steps = StoredValue::new(Step::shown(asked));
-        let mut restored = draft_store::with_presets(draft_store::load(), &portal);
         if !steps.with_value(|s| s.contains(&restored.step)) {
             restored.step = steps.with_value(|s| s[0]);
         }
         let draft = RwSignal::new(restored);
-        draft_store::keep_saved(draft);
+        draft_store::keep_saved(via.store, draft);
         let questions = client
             .features()
             .category_questions
@@ -66,7 +72,7 @@ impl Flow {
             steps,
             step: Memo::new(move |_| draft.with(|d| d.step)),
             questions,
-            sending: Sending::new(client, draft),
+            sending: Sending::new(client, draft, via),
         };
         // Only from the review: an automatic retry must not send a draft the citizen is in the middle of changing.
         flow.sending.retry_with(Callback::new(move |_| {

@@ -3,16 +3,40 @@
 //! (Open311) is retried only when the request cannot have left the device. With keys, every exact body sent
 //! is kept with the draft, so that a send after an edit finds out which version arrived (`resolve`).
 
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 use std::time::Duration;
 
 use aduan_core::{NewReport, ReportCreated};
 use leptos::prelude::*;
 
 use super::draft::{new_idempotency_key, Draft};
-use super::draft_store;
+use super::draft_store::{self, DraftStore};
 use super::resolve::{resolve, Attempt, Held};
 use crate::api::{Answers, ApiError, Backend, Client};
 use crate::storage;
+
+/// Posts a body byte for byte with an idempotency key: another route than the citizen's (the staff desk's).
+pub type SendExact = Rc<dyn Fn(String, String) -> Pin<Box<dyn Future<Output = Result<ReportCreated, ApiError>>>>>;
+
+/// Where a flow keeps its draft and where it sends it: the citizen's own (`Via::citizen`), or the staff desk's
+/// (`console::record`), which keeps its draft apart and sends through the staff client with its session.
+#[derive(Clone)]
+pub struct Via {
+    pub store: DraftStore,
+    /// `None`: the citizen's backend (`Client`), and the ticket is remembered on the device as the citizen's.
+    pub send: Option<SendExact>,
+}
+
+impl Via {
+    pub fn citizen() -> Via {
+        Via {
+            store: draft_store::CITIZEN,
+            send: None,
+        }
+    }
+}
 
 /// One attempt: what is sent and the draft's key.
 #[derive(Clone)]
@@ -51,6 +75,7 @@ pub struct Sending {
     /// What a retry runs: the page's send, which checks the draft again before dispatching.
     resend: StoredValue<Option<Callback<()>>>,
     draft: RwSignal<Draft>,
+    store: DraftStore,
     idempotent: bool,
 }
 
@@ -60,11 +85,13 @@ pub fn backoff(attempt: u32) -> u64 {
 }
 
 impl Sending {
-    pub fn new(client: Client, draft: RwSignal<Draft>) -> Sending {
-        let idempotent = client.features().idempotent_sends;
+    pub fn new(client: Client, draft: RwSignal<Draft>, via: Via) -> Sending {
+        let Via { store, send: exact } = via;
+        let idempotent = exact.is_some() || client.features().idempotent_sends;
         let action = Action::new_local(move |outgoing: &Outgoing| {
-            let (client, outgoing) = (client.clone(), outgoing.clone());
+            let (client, outgoing, exact) = (client.clone(), outgoing.clone(), exact.clone());
             async move {
+                let citizens = exact.is_none();
                 let held = if idempotent {
                     let attempt = Attempt {
                         key: &outgoing.idempotency_key,
@@ -72,8 +99,13 @@ impl Sending {
                         body: &outgoing.body,
                     };
                     resolve(attempt, |body, key| {
-                        let client = client.clone();
-                        async move { client.create_report_exact(&body, &key).await }
+                        let (client, exact) = (client.clone(), exact.clone());
+                        async move {
+                            match exact {
+                                Some(send) => send(body, key).await,
+                                None => client.create_report_exact(&body, &key).await,
+                            }
+                        }
                     })
                     .await?
                 } else {
@@ -86,12 +118,15 @@ impl Sending {
                     }
                 };
                 // Here rather than in an effect: if the citizen has left the page, the report is still
-                // remembered and its draft is not kept to be sent again.
-                storage::remember_report(&held.created.ticket);
-                if let Some(category) = &outgoing.report.category_id {
-                    storage::remember_category(&held.created.ticket, category);
+                // remembered and its draft is not kept to be sent again. A report typed in at the desk is not
+                // the staff member's own.
+                if citizens {
+                    storage::remember_report(&held.created.ticket);
+                    if let Some(category) = &outgoing.report.category_id {
+                        storage::remember_category(&held.created.ticket, category);
+                    }
                 }
-                let changes_not_sent = settle_draft(draft, &outgoing.idempotency_key, &held, idempotent);
+                let changes_not_sent = settle_draft(draft, store, &outgoing.idempotency_key, &held, idempotent);
                 Sent::Ok(Arrived {
                     created: held.created,
                     changes_not_sent,
@@ -114,6 +149,7 @@ impl Sending {
             changes_not_sent,
             resend: StoredValue::new(None),
             draft,
+            store,
             idempotent,
         };
         sending.retry_failures(idempotent);
@@ -128,7 +164,7 @@ impl Sending {
         }
         if self.idempotent {
             self.draft.update(|d| d.record_sent(&outgoing.body));
-            self.draft.with_untracked(draft_store::save);
+            self.draft.with_untracked(|d| draft_store::save(self.store, d));
         }
         self.action.dispatch(outgoing);
     }
@@ -198,19 +234,19 @@ impl Sending {
 /// The draft once the server holds `held` for `key`: gone if it says what arrived; kept under a new key, with
 /// the ticket of what arrived, if it says something else (edited after an earlier send, or during this one);
 /// left alone if the citizen has started another (its key differs). Answers whether changes were not sent.
-fn settle_draft(draft: RwSignal<Draft>, key: &str, held: &Held, idempotent: bool) -> bool {
+fn settle_draft(draft: RwSignal<Draft>, store: DraftStore, key: &str, held: &Held, idempotent: bool) -> bool {
     // The page may have gone; the kept draft is the same one then.
-    let mut now = draft.try_get_untracked().unwrap_or_else(draft_store::load);
+    let mut now = draft.try_get_untracked().unwrap_or_else(|| draft_store::load(store));
     if now.idempotency_key != key {
         return false;
     }
     // Open311 has no keys: there the report is made from the draft as sent, as before.
     if !idempotent || now.contract_body() == held.body {
-        let _ = draft.try_set(draft_store::start_afresh());
+        let _ = draft.try_set(draft_store::start_afresh(store));
         return false;
     }
     now.keep_as_unsent_changes(&held.created.ticket, new_idempotency_key(js_sys::Math::random));
-    draft_store::save(&now);
+    draft_store::save(store, &now);
     let _ = draft.try_set(now);
     true
 }

@@ -70,17 +70,21 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
 
 /// `POST /reports`. The same Idempotency-Key with the same body returns the first ticket again.
 pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
-    submit(state, &headers, &body, None).await
+    submit(state, &headers, &body, |body, _| Ok((read_report(body)?, None))).await
 }
 
-/// A submission under the citizen's rules: the citizen's own (`desk` is `None`) or one an administrator types in
-/// at the desk (`POST /staff/reports`, which checked the role and the channel first).
-pub async fn submit(
-    state: AppState,
-    headers: &HeaderMap,
-    body: &Bytes,
-    desk: Option<(Staff, Channel)>,
-) -> Result<Response, ApiError> {
+/// The body as a citizen's report (400 if it is not one).
+fn read_report(body: &[u8]) -> Result<NewReport, ApiError> {
+    serde_json::from_slice(body).map_err(|e| ApiError::bad_request(format!("The body is not a valid report: {e}")))
+}
+
+/// A submission under the citizen's rules: the citizen's own or one an administrator types in at the desk
+/// (`POST /staff/reports`, which checked the role first). `read` parses the body, once, into the report and, for a
+/// desk, who typed it in from which channel; it gets whether the answer is in English, for its field errors.
+pub async fn submit<R>(state: AppState, headers: &HeaderMap, body: &Bytes, read: R) -> Result<Response, ApiError>
+where
+    R: FnOnce(&[u8], bool) -> Result<(NewReport, Option<(Staff, Channel)>), ApiError>,
+{
     let is_json = headers
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -97,8 +101,7 @@ pub async fn submit(
     }
     let key = idempotency_key(headers)?;
     let english = wants_english(headers);
-    let input: NewReport = serde_json::from_slice(body)
-        .map_err(|e| ApiError::bad_request(format!("The body is not a valid report: {e}")))?;
+    let (input, desk) = read(body, english)?;
     let body_hash = sha256_hex(body);
     // Whole seconds, as stored, so a replayed answer is identical to the first one.
     let now = Utc::now().trunc_subsecs(0);

@@ -2,6 +2,7 @@
 
 pub mod attachments;
 pub mod details;
+pub mod flow_form;
 pub mod kind;
 pub mod location;
 pub mod privacy;

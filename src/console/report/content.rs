@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::attachments::StaffAttachments;
 use super::words::use_report_words;
+use crate::components::stats::channels::channel_name;
 use crate::i18n::names::{format_date, format_local_time, kind_key};
 
 #[component]
@@ -13,7 +14,8 @@ pub fn ReportContent(report: ReportView, handed_back: bool) -> impl IntoView {
     let words = use_report_words();
     let i18n = words.i18n();
     let named = |n: &Option<NamedRef>| n.as_ref().map(|x| x.name.clone());
-    let (kind, created_at, incident_date) = (report.kind, report.created_at, report.incident_date);
+    let (kind, created_at, incident_date, channel) =
+        (report.kind, report.created_at, report.incident_date, report.channel);
     let (confidential, anonymous) = (report.confidential, report.anonymous);
     let yes_no = move |b: bool| words.word(if b { "value.yes" } else { "value.no" });
     view! {
@@ -40,6 +42,7 @@ pub fn ReportContent(report: ReportView, handed_back: bool) -> impl IntoView {
                 }}
             </Row>
             <Row label_key="field.submitted">{move || format_local_time(created_at, words.lang())}</Row>
+            <Row label_key="field.channel">{move || channel_name(channel, words.lang())}</Row>
             <Row label_key="field.confidential">{move || yes_no(confidential)}</Row>
             <Row label_key="field.anonymous">{move || yes_no(anonymous)}</Row>
             <Row label_key="field.reporter">

@@ -3,26 +3,27 @@
 //! the role, the channel, and the audit row that `db::reports::submit` writes for a desk.
 
 use aduan_core::validation::{field_errors, Rule};
-use aduan_core::{Channel, Role};
+use aduan_core::{Channel, NewReport, Role};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
+use serde::Deserialize;
 
 use crate::api::reports::submit;
-use crate::http::wants_english;
 use crate::problem::ApiError;
 use crate::staff::Staff;
 use crate::AppState;
 
-/// The body's `channel`, which must be an offline one: `web` is the citizen's own submission.
-fn channel(body: &Bytes, english: bool) -> Result<Channel, ApiError> {
-    let value: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|e| ApiError::bad_request(format!("The body is not a valid report: {e}")))?;
+/// The body, parsed once: the citizen's report and its `channel`, which must be an offline one (`web` is the
+/// citizen's own submission). A missing or unknown channel is a field error, as the report's own are.
+fn read(body: &[u8], english: bool) -> Result<(NewReport, Channel), ApiError> {
+    let not_a_report = |e: serde_json::Error| ApiError::bad_request(format!("The body is not a valid report: {e}"));
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(not_a_report)?;
     let rule = match value.get("channel") {
         None | Some(serde_json::Value::Null) => Rule::Required,
         Some(v) => match v.as_str().and_then(Channel::parse) {
-            Some(c) if c.is_offline() => return Ok(c),
+            Some(c) if c.is_offline() => return Ok((NewReport::deserialize(&value).map_err(not_a_report)?, c)),
             _ => Rule::Unknown,
         },
     };
@@ -39,6 +40,9 @@ pub async fn record(
     if staff.role != Role::Admin {
         return Err(ApiError::forbidden("Only administrators type in reports."));
     }
-    let channel = channel(&body, wants_english(&headers))?;
-    submit(state, &headers, &body, Some((staff, channel))).await
+    submit(state, &headers, &body, move |body, english| {
+        let (report, channel) = read(body, english)?;
+        Ok((report, Some((staff, channel))))
+    })
+    .await
 }
