@@ -35,6 +35,18 @@ pub enum DuplicateRefusal {
 }
 
 impl DuplicateRefusal {
+    /// The refusal's code, as the server's problem names it (the `code` of its error on `duplicate_of`) and the
+    /// console's words look it up.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DuplicateRefusal::OfItself => "of_itself",
+            DuplicateRefusal::MainIsDuplicate { .. } => "main_is_duplicate",
+            DuplicateRefusal::HasDuplicates => "has_duplicates",
+            DuplicateRefusal::AlreadyDuplicate { .. } => "already_duplicate",
+            DuplicateRefusal::Finished => "finished",
+        }
+    }
+
     pub fn http_status(&self) -> u16 {
         match self {
             DuplicateRefusal::OfItself | DuplicateRefusal::MainIsDuplicate { .. } | DuplicateRefusal::HasDuplicates => {
@@ -68,6 +80,12 @@ pub fn may_mark_duplicate(report: &DuplicateCandidate, main: &DuplicateCandidate
     Ok(())
 }
 
+/// What the duplicate's citizen is told when the administrator writes nothing, and what Open311 gives as the
+/// duplicate's `status_notes`: the main report's ticket, where the matter is followed.
+pub fn merged_notice(main_ticket: &str) -> String {
+    format!("Laporan ini digabung dengan laporan {main_ticket} tentang masalah yang sama; tindak lanjutnya dapat diikuti di sana.")
+}
+
 /// The status a duplicate takes: closed, as far as its citizen is concerned.
 pub const DUPLICATE_STATUS: Status = Status::Closed;
 
@@ -95,6 +113,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn each_refusal_has_a_code_of_its_own() {
+        let refusals = [
+            DuplicateRefusal::OfItself,
+            DuplicateRefusal::MainIsDuplicate {
+                main_of_main: "C".into(),
+            },
+            DuplicateRefusal::HasDuplicates,
+            DuplicateRefusal::AlreadyDuplicate { of: "B".into() },
+            DuplicateRefusal::Finished,
+        ];
+        let mut codes: Vec<&str> = refusals.iter().map(DuplicateRefusal::code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), refusals.len());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use aduan_core::{AgencyStats, MonthlyPoint, ReportFilter, Stats, Status};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 
-use super::filter::{where_clause, Where};
+use super::filter::{counted_where, Where};
 
 /// SQL for "responded late, or not yet responded and already past due". `today` is a date the server
 /// formatted itself (YYYY-MM-DD), never client input, so it is safe to place in the statement.
@@ -54,7 +54,7 @@ pub(super) fn response_histograms(conn: &Connection, w: &Where) -> rusqlite::Res
 
 pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Result<Stats> {
     debug_assert!(today.parse::<chrono::NaiveDate>().is_ok());
-    let w = where_clause(f);
+    let w = counted_where(f);
     let params = &w.params;
     let (due_settled, late) = (due_settled(today), late(today));
 
