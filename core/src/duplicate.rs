@@ -83,7 +83,11 @@ pub fn may_mark_duplicate(report: &DuplicateCandidate, main: &DuplicateCandidate
 /// What the duplicate's citizen is told when the administrator writes nothing, and what Open311 gives as the
 /// duplicate's `status_notes`: the main report's ticket, where the matter is followed.
 pub fn merged_notice(main_ticket: &str) -> String {
-    format!("Laporan ini digabung dengan laporan {main_ticket} tentang masalah yang sama; tindak lanjutnya dapat diikuti di sana.")
+    // Grouped as the citizen's receipt and tracking page write a ticket.
+    let main = crate::ticket::Ticket::parse(main_ticket).map_or_else(|_| main_ticket.to_string(), |t| t.grouped());
+    format!(
+        "Laporan ini digabung dengan laporan {main} tentang masalah yang sama; tindak lanjutnya dapat diikuti di sana."
+    )
 }
 
 /// The status a duplicate takes: closed, as far as its citizen is concerned.
@@ -130,6 +134,12 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), refusals.len());
+    }
+
+    #[test]
+    fn the_notice_names_the_main_ticket_as_the_receipt_writes_it() {
+        let main = crate::ticket::Ticket::from_random(7);
+        assert!(merged_notice(main.as_str()).contains(&format!(" {} ", main.grouped())));
     }
 
     #[test]

@@ -64,9 +64,9 @@ fn DuplicateNotice(main: String) -> impl IntoView {
         <div class="notice" data-testid="duplicate-notice">
             <p>{move || i18n.t("track.duplicate_of")}</p>
             <p>
-                <A href=format!("/lacak/{main}")>
-                    {move || i18n.t("track.duplicate_link").replace("{ticket}", &grouped)}
-                </A>
+                <A href=format!(
+                    "/lacak/{main}",
+                )>{move || i18n.t("track.duplicate_link").replace("{ticket}", &grouped)}</A>
             </p>
         </div>
     }
@@ -111,9 +111,8 @@ fn ReportSummary(report: ReportView, features: Features, access_code: Signal<Opt
                 .expected_on
                 .map(|d| {
                     view! { <SummaryRow label="track.expected_on">{move || format_date(d, i18n.lang())}</SummaryRow> }
-                })}
-            {features
-                .support
+                })} // A duplicate's supports count on its main report, where the link above leads.
+            {(features.support && report.duplicate_of.is_none())
                 .then(|| {
                     let ticket = ticket.clone();
                     view! {
