@@ -159,7 +159,7 @@ mod tests {
 
     #[test]
     fn the_ticket_is_checked_as_the_tracking_form_checks_it_and_not_the_reports_own() {
-        let own_ticket = aduan_core::ticket::Ticket::from_random(7);
+        let own_ticket = Ticket::from_random(7);
         let own = own_ticket.as_str();
         let key = |entry: &str| check_duplicate(own, entry).unwrap_err()[0].1;
         let mistyped = format!("{}{}", &own[..8], if own.ends_with('A') { 'B' } else { 'A' });
@@ -168,7 +168,7 @@ mod tests {
         assert_eq!(key(&format!("{}0", &own[..8])), "duplicate.err_char");
         assert_eq!(key(&mistyped), "duplicate.err_typo");
         assert_eq!(key(&own_ticket.grouped().to_lowercase()), "duplicate.of_itself");
-        let other = aduan_core::ticket::Ticket::from_random(42);
+        let other = Ticket::from_random(42);
         let sent = check_duplicate(own, &other.grouped().to_lowercase()).unwrap();
         assert_eq!(sent.duplicate_of, other.as_str());
     }
