@@ -4,7 +4,7 @@ use aduan_core::{Kind, Page, ReportFilter, ReportSummary, ReportView, Status};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 
-use super::filter::{counted_where, where_clause};
+use super::filter::{listed_where, where_clause};
 use super::reports::{self, named, Audience};
 
 /// Words of a free-text search as an FTS5 query: every word must appear, as a prefix.
@@ -54,7 +54,7 @@ pub struct PublicQuery {
 /// A duplicate is left out (its main report is listed); its own ticket still finds it.
 pub fn public_page(conn: &Connection, q: &PublicQuery) -> rusqlite::Result<Page<ReportSummary>> {
     let (per_page, offset) = (q.paging.per_page, q.paging.offset());
-    let mut w = counted_where(&q.filter);
+    let mut w = listed_where(&q.filter);
     if let Some(s) = q.status {
         w.and("status = ?", Value::Text(s.as_str().into()));
     }
@@ -128,7 +128,7 @@ pub struct Open311Query {
 /// (`service_request_id`), as the single request shows them.
 pub fn open311_requests(conn: &Connection, q: &Open311Query, limit: u32) -> rusqlite::Result<Vec<ReportView>> {
     let mut w = if q.tickets.is_empty() {
-        counted_where(&q.filter)
+        listed_where(&q.filter)
     } else {
         where_clause(&q.filter)
     };

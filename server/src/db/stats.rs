@@ -195,3 +195,37 @@ fn monthly(conn: &Connection, w: &str, params: &[Value]) -> rusqlite::Result<Vec
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every statistics query reads only the covering index, without visiting a report: the index holds the
+    /// duplicate marker too (always NULL in it), or SQLite would read each row to check `duplicate_of IS NULL`.
+    #[test]
+    fn the_statistics_read_only_their_covering_index() {
+        let (_dir, db) = super::super::staff_fixtures::database();
+        let w = counted_where(&ReportFilter {
+            agency: Some("dinas-pupr".into()),
+            ..Default::default()
+        });
+        let plans: Vec<String> = db
+            .with_writer(|conn| {
+                let mut plans = Vec::new();
+                for sql in [
+                    format!("SELECT agency_id, status, COUNT(*), SUM(rating) FROM {REPORTS} WHERE 1 = 1 AND duplicate_of IS NULL GROUP BY agency_id, status"),
+                    format!("SELECT agency_id, response_days, COUNT(*) FROM {REPORTS} WHERE {} GROUP BY agency_id", w.sql),
+                ] {
+                    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+                    let params = if sql.contains("?1") { w.params.clone() } else { vec![] };
+                    let rows = stmt.query_map(params_from_iter(params.iter()), |r| r.get::<_, String>(3))?;
+                    plans.push(rows.collect::<rusqlite::Result<Vec<_>>>()?.join("; "));
+                }
+                Ok(plans)
+            })
+            .unwrap();
+        for plan in plans {
+            assert!(plan.contains("COVERING INDEX reports_stats"), "{plan}");
+        }
+    }
+}
