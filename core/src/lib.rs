@@ -7,6 +7,7 @@ pub mod channel;
 pub mod contract;
 pub mod contrast;
 pub mod deadline;
+pub mod duplicate;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod listing;

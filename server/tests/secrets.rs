@@ -183,7 +183,8 @@ DROP INDEX reports_next_due; DROP INDEX reports_agency_queue; DROP INDEX reports
 ALTER TABLE reports DROP COLUMN next_due; ALTER TABLE reports DROP COLUMN forwarded;
 ALTER TABLE reports DROP COLUMN handed_back;
 DROP TRIGGER reports_confidential_fts_insert; DROP TABLE reports_confidential_fts;
-DROP INDEX reports_stats; ALTER TABLE reports DROP COLUMN channel;
+DROP INDEX reports_stats; DROP INDEX reports_duplicate_of; ALTER TABLE reports DROP COLUMN duplicate_of;
+ALTER TABLE reports DROP COLUMN channel;
 CREATE INDEX reports_stats ON reports(created_day, agency_id, status, kind, category_id, region_id, response_days,
     completion_days, responded_day, respond_due, escalated_day, completed_day, rating);
 CREATE TABLE idempotency (

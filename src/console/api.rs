@@ -4,9 +4,9 @@
 //! the sign-in form where the user was; a 429 is [`StaffError::Throttled`] with the server's wait. No view code.
 
 use aduan_core::{
-    AccountChange, BulkOutcome, BulkSteps, InternalNote, Monitoring, NewAccount, NewNote, NewStep, NewTemplate,
-    PasswordChange, QueuePage, QueueQuery, ReportCorrection, ReportCreated, ReportFilter, ResponseTemplate, SignIn,
-    StaffAccount, StaffReportView, StaffSession,
+    AccountChange, BulkOutcome, BulkSteps, InternalNote, MarkDuplicate, Monitoring, NewAccount, NewNote, NewStep,
+    NewTemplate, PasswordChange, QueuePage, QueueQuery, ReportCorrection, ReportCreated, ReportFilter,
+    ResponseTemplate, SignIn, StaffAccount, StaffReportView, StaffSession,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::{Callable, Callback};
@@ -295,6 +295,16 @@ impl StaffApi {
     pub async fn correct(&self, ticket: &str, correction: &ReportCorrection) -> Result<StaffReportView, StaffError> {
         self.json(Request::patch(&self.report_url(ticket, "")), Self::body(correction)?)
             .await
+    }
+
+    /// `POST /staff/reports/{ticket}/duplicate` (admin): "Tandai duplikat"; the report closed as a duplicate.
+    #[allow(dead_code)] // Used by the report page (console::report).
+    pub async fn mark_duplicate(&self, ticket: &str, request: &MarkDuplicate) -> Result<StaffReportView, StaffError> {
+        self.json(
+            Request::post(&self.report_url(ticket, "/duplicate")),
+            Self::body(request)?,
+        )
+        .await
     }
 
     /// `GET /staff/reports/{ticket}/attachments/{id}`: an attachment of a report, confidential ones included,

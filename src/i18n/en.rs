@@ -214,6 +214,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.share", "Share"),
     ("receipt.qr", "QR code that opens this report's tracking page"),
     ("track.not_found", "No report has this ticket number. Please check the number."),
+    ("track.duplicate_of", "This report was merged into another report about the same problem. It is followed up there."),
+    ("track.duplicate_link", "See report {ticket}"),
     ("track.confidential", "This report is confidential: its title and details can only be read by the reporter with the access code."),
     ("track.timeline", "History"),
     ("track.deadline_verify", "Verification by the administrator"),

@@ -214,6 +214,8 @@ pub const MESSAGES: &[(&str, &str)] = &[
     ("action.share", "Bagikan"),
     ("receipt.qr", "Kode QR untuk membuka halaman pelacakan laporan ini"),
     ("track.not_found", "Tidak ada laporan dengan nomor tiket ini. Periksa kembali nomornya."),
+    ("track.duplicate_of", "Laporan ini digabung dengan laporan lain tentang masalah yang sama. Penanganannya diikuti di sana."),
+    ("track.duplicate_link", "Lihat laporan {ticket}"),
     ("track.confidential", "Laporan ini rahasia: judul dan isinya hanya dapat dibaca pelapor dengan kode akses."),
     ("track.timeline", "Riwayat penanganan"),
     ("track.deadline_verify", "Verifikasi oleh admin"),

@@ -78,6 +78,10 @@ pub struct ReportView {
     /// Only those the caller may see: none of a confidential report without its access code.
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// The ticket of the main report when an administrator marked this one its duplicate: the citizen follows
+    /// the matter there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 /// `POST /attachments` → 201, and the attachments listed in a report.

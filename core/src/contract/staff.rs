@@ -189,6 +189,26 @@ pub struct StaffReportView {
     pub steps: Vec<StepAction>,
     /// Whether the caller may correct the report ([`ReportCorrection`]): administrators, while it is unfinished.
     pub can_correct: bool,
+    /// The tickets of the reports marked duplicates of this one (its own main report is `report.duplicate_of`).
+    #[serde(default)]
+    pub duplicates: Vec<String>,
+    /// Whether the caller may mark this report a duplicate ([`MarkDuplicate`]): administrators, while it is
+    /// unfinished and neither a duplicate nor a main report ([`crate::duplicate::may_mark_duplicate`]).
+    #[serde(default)]
+    pub can_mark_duplicate: bool,
+}
+
+/// `POST /staff/reports/{ticket}/duplicate` (administrators): the report is a duplicate of `duplicate_of`, its main
+/// report. The report is closed with `message` (or the server's own words) to its citizen, its supports move to the
+/// main report. Refusals: 422 of itself, of a duplicate (naming its main report), of a report with duplicates; 409
+/// for a report already a duplicate or finished.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct MarkDuplicate {
+    /// Missing or empty is a 422 on this field, as the form shows it.
+    #[serde(default)]
+    pub duplicate_of: String,
+    #[serde(default)]
+    pub message: String,
 }
 
 /// `POST /staff/reports/{ticket}/steps` → the report as [`StaffReportView`]. An illegal step is a 409, a step

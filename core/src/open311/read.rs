@@ -152,6 +152,7 @@ pub fn report_from_request(r: &ServiceRequest, cal: &WorkingCalendar, now: DateT
         deadlines: None,
         expected_on: instant(&r.expected_datetime, zone).map(|at| cal.local_date(at)),
         attachments: vec![],
+        duplicate_of: None,
     }
 }
 

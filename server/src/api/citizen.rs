@@ -77,6 +77,11 @@ pub async fn rate(
             return Err(ApiError::new(StatusCode::CONFLICT, "Not completed yet")
                 .detail("A report can be rated once the agency has completed it."));
         }
+        // A duplicate was closed by merging, not handled: its citizen rates the main report's handling, if theirs.
+        if db::duplicates::counted_report(conn, found.id)? != found.id {
+            return Err(ApiError::new(StatusCode::CONFLICT, "Merged into another report")
+                .detail("A report marked a duplicate of another is not rated."));
+        }
         let comment = (!comment.is_empty()).then_some(comment.as_str());
         if !db::citizen::rate(conn, found.id, found.status, Utc::now(), input.rating, comment)? {
             return Err(

@@ -43,9 +43,11 @@ pub fn rate(
     Ok(true)
 }
 
-/// Counts a device's support once. Returns the report's supports afterwards.
+/// Counts a device's support once, on the main report when `report_id` is a duplicate (its supports moved there).
+/// Returns the supports of the report counted afterwards.
 pub fn support(conn: &mut Connection, report_id: i64, device_id: &str) -> rusqlite::Result<u64> {
     let tx = conn.savepoint()?;
+    let report_id = super::duplicates::counted_report(&tx, report_id)?;
     let added = tx.execute(
         "INSERT OR IGNORE INTO supports (report_id, device_id) VALUES (?1, ?2)",
         params![report_id, device_id],

@@ -38,6 +38,29 @@ pub fn where_clause(f: &ReportFilter) -> Where {
     filter_where(f, "")
 }
 
+/// Reports that count: none that is a duplicate of another (its main report counts for it). For the statistics,
+/// the monitoring figures and the public lists; the term is written exactly as the statistics' partial index says
+/// it (migration 0011), so that SQLite may answer from that index.
+pub const NOT_DUPLICATE: &str = "duplicate_of IS NULL";
+
+/// [`where_clause`] over the reports that count ([`NOT_DUPLICATE`]).
+pub fn counted_where(f: &ReportFilter) -> Where {
+    let mut w = filter_where(f, "");
+    w.sql.push_str(&format!(" AND {NOT_DUPLICATE}"));
+    w
+}
+
+/// [`where_clause`] over the reports a public list shows: the same reports as [`counted_where`], written as a
+/// term on the row id over the few duplicates (their own index), so that each list keeps the index its filters
+/// choose; `duplicate_of IS NULL` would make SQLite read every row of an unfiltered page (measured at 100 000
+/// reports: twice as slow).
+pub fn listed_where(f: &ReportFilter) -> Where {
+    let mut w = filter_where(f, "");
+    w.sql
+        .push_str(" AND id NOT IN (SELECT id FROM reports WHERE duplicate_of IS NOT NULL)");
+    w
+}
+
 /// The same clause with every column written `+column`, which keeps SQLite from answering through the filters' own
 /// indexes: for a query that a narrower covering index answers better (the staff queue's unfinished reports).
 pub fn where_clause_without_indexes(f: &ReportFilter) -> Where {

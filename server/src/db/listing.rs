@@ -4,7 +4,7 @@ use aduan_core::{Kind, Page, ReportFilter, ReportSummary, ReportView, Status};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 
-use super::filter::where_clause;
+use super::filter::{listed_where, where_clause};
 use super::reports::{self, named, Audience};
 
 /// Words of a free-text search as an FTS5 query: every word must appear, as a prefix.
@@ -51,9 +51,10 @@ pub struct PublicQuery {
 }
 
 /// The public listing, newest first. Confidential reports appear without title; identity never.
+/// A duplicate is left out (its main report is listed); its own ticket still finds it.
 pub fn public_page(conn: &Connection, q: &PublicQuery) -> rusqlite::Result<Page<ReportSummary>> {
     let (per_page, offset) = (q.paging.per_page, q.paging.offset());
-    let mut w = where_clause(&q.filter);
+    let mut w = listed_where(&q.filter);
     if let Some(s) = q.status {
         w.and("status = ?", Value::Text(s.as_str().into()));
     }
@@ -123,9 +124,14 @@ pub struct Open311Query {
     pub tickets: Vec<String>,
 }
 
-/// Newest first, at most `limit`, as the public sees them.
+/// Newest first, at most `limit`, as the public sees them. Duplicates are left out unless asked for by ticket
+/// (`service_request_id`), as the single request shows them.
 pub fn open311_requests(conn: &Connection, q: &Open311Query, limit: u32) -> rusqlite::Result<Vec<ReportView>> {
-    let mut w = where_clause(&q.filter);
+    let mut w = if q.tickets.is_empty() {
+        listed_where(&q.filter)
+    } else {
+        where_clause(&q.filter)
+    };
     w.and_any_of("category_id", &q.categories);
     w.and_any_of(
         "status",

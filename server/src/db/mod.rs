@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod attachments;
 pub mod audit;
 pub mod citizen;
+pub mod duplicates;
 pub mod filter;
 pub mod idempotency;
 pub mod keyed;
@@ -51,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_response_templates.sql"),
     include_str!("migrations/0009_escalated_due.sql"),
     include_str!("migrations/0010_confidential_search.sql"),
+    include_str!("migrations/0011_duplicates.sql"),
 ];
 
 #[derive(Clone)]

@@ -11,7 +11,7 @@ use aduan_core::{Monitoring, ReportFilter, Status};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 
-use super::filter::{where_clause, where_clause_without_indexes};
+use super::filter::{counted_where, where_clause_without_indexes};
 use super::staff_queue::UNFINISHED;
 use super::stats::{due_settled, late, response_histograms};
 
@@ -36,7 +36,7 @@ type Agency = Option<String>;
 
 pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Result<Monitoring> {
     debug_assert!(today.parse::<chrono::NaiveDate>().is_ok());
-    let w = where_clause(f);
+    let w = counted_where(f);
     let params = &w.params;
     let mut counts: BTreeMap<Agency, Counts> = BTreeMap::new();
 
@@ -85,6 +85,7 @@ pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Re
 
     // Overdue now: the queue's "overdue" tab, answered by its index of unfinished reports.
     let mut overdue = where_clause_without_indexes(f);
+    // A duplicate is closed, never unfinished: this index of unfinished reports holds none.
     overdue.sql.push_str(&format!(" AND {UNFINISHED}"));
     overdue.and("next_due < ?", Value::Text(today.to_string()));
     let sql = format!(

@@ -282,9 +282,10 @@ fn deadline(due: &str, done_on: Option<NaiveDate>) -> Deadline {
 
 const VIEW_SQL: &str = "SELECT r.ticket, r.kind, r.status, r.title, r.body, r.agency_id, a.name, r.category_id, c.name, r.region_id, g.name,
     r.address, r.incident_date, r.created_at, r.confidential, r.anonymous, r.reporter_name, r.reporter_email, r.reporter_phone,
-    r.supports, r.rating, r.verify_due, r.verified_day, r.respond_due, r.responded_day, r.escalate_due, r.escalated_day, r.completed_day, r.channel
+    r.supports, r.rating, r.verify_due, r.verified_day, r.respond_due, r.responded_day, r.escalate_due, r.escalated_day, r.completed_day, r.channel,
+    m.ticket
   FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id LEFT JOIN categories c ON c.id = r.category_id
-  LEFT JOIN regions g ON g.id = r.region_id WHERE r.id = ?1";
+  LEFT JOIN regions g ON g.id = r.region_id LEFT JOIN reports m ON m.id = r.duplicate_of WHERE r.id = ?1";
 
 /// The report as `audience` may see it, with its timeline and (where its content shows) its attachments.
 pub fn load(conn: &Connection, report_id: i64, audience: Audience) -> rusqlite::Result<ReportView> {
@@ -378,5 +379,6 @@ fn from_row(r: &Row<'_>, audience: Audience) -> rusqlite::Result<ReportView> {
         expected_on: None,
         events: vec![],
         attachments: vec![],
+        duplicate_of: r.get(29)?,
     })
 }

@@ -103,9 +103,15 @@ pub fn view(conn: &Connection, staff: &Staff, report_id: i64) -> rusqlite::Resul
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let duplicates = super::duplicates::duplicates_of(conn, report_id)?;
     Ok(StaffReportView {
         steps: available_steps(staff.role, report.status, responded),
         can_correct: staff.role == Role::Admin && report.status.is_unfinished(),
+        can_mark_duplicate: staff.role == Role::Admin
+            && report.status.is_unfinished()
+            && report.duplicate_of.is_none()
+            && duplicates.is_empty(),
+        duplicates,
         report,
         handed_back,
         responded,

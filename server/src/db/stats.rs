@@ -7,7 +7,7 @@ use aduan_core::{AgencyStats, MonthlyPoint, ReportFilter, Stats, Status};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 
-use super::filter::{where_clause, Where};
+use super::filter::{counted_where, Where};
 
 /// SQL for "responded late, or not yet responded and already past due". `today` is a date the server
 /// formatted itself (YYYY-MM-DD), never client input, so it is safe to place in the statement.
@@ -54,7 +54,7 @@ pub(super) fn response_histograms(conn: &Connection, w: &Where) -> rusqlite::Res
 
 pub fn compute(conn: &Connection, f: &ReportFilter, today: &str) -> rusqlite::Result<Stats> {
     debug_assert!(today.parse::<chrono::NaiveDate>().is_ok());
-    let w = where_clause(f);
+    let w = counted_where(f);
     let params = &w.params;
     let (due_settled, late) = (due_settled(today), late(today));
 
@@ -194,4 +194,38 @@ fn monthly(conn: &Connection, w: &str, params: &[Value]) -> rusqlite::Result<Vec
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every statistics query reads only the covering index, without visiting a report: the index holds the
+    /// duplicate marker too (always NULL in it), or SQLite would read each row to check `duplicate_of IS NULL`.
+    #[test]
+    fn the_statistics_read_only_their_covering_index() {
+        let (_dir, db) = super::super::staff_fixtures::database();
+        let w = counted_where(&ReportFilter {
+            agency: Some("dinas-pupr".into()),
+            ..Default::default()
+        });
+        let plans: Vec<String> = db
+            .with_writer(|conn| {
+                let mut plans = Vec::new();
+                for sql in [
+                    format!("SELECT agency_id, status, COUNT(*), SUM(rating) FROM {REPORTS} WHERE 1 = 1 AND duplicate_of IS NULL GROUP BY agency_id, status"),
+                    format!("SELECT agency_id, response_days, COUNT(*) FROM {REPORTS} WHERE {} GROUP BY agency_id", w.sql),
+                ] {
+                    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+                    let params = if sql.contains("?1") { w.params.clone() } else { vec![] };
+                    let rows = stmt.query_map(params_from_iter(params.iter()), |r| r.get::<_, String>(3))?;
+                    plans.push(rows.collect::<rusqlite::Result<Vec<_>>>()?.join("; "));
+                }
+                Ok(plans)
+            })
+            .unwrap();
+        for plan in plans {
+            assert!(plan.contains("COVERING INDEX reports_stats"), "{plan}");
+        }
+    }
 }

@@ -94,7 +94,11 @@ pub fn as_service_request(r: &ReportView, at: Option<&Location>, calendar: &Work
     ServiceRequest {
         service_request_id: r.ticket.clone(),
         status: aduan_core::open311::status_of(r.status).into(),
-        status_notes: last_note.and_then(|e| e.message.clone()),
+        // A duplicate's notes name its main report, whatever was said after.
+        status_notes: match &r.duplicate_of {
+            Some(main) => Some(aduan_core::duplicate::merged_notice(main)),
+            None => last_note.and_then(|e| e.message.clone()),
+        },
         service_name: r.category.as_ref().map(|c| c.name.clone()),
         service_code: r.category.as_ref().map(|c| c.id.clone()),
         description: r.body.clone(),

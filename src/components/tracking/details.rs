@@ -2,8 +2,10 @@
 //! deadlines and its timeline.
 
 use aduan_core::open311::known_category;
+use aduan_core::ticket::Ticket;
 use aduan_core::{Category, ReportView, WorkingCalendar};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::attachments::AttachmentList;
 use super::deadlines::DeadlineList;
@@ -32,6 +34,7 @@ pub fn ReportDetails(
         <p class="status-badge" data-status=status.as_str()>
             {move || i18n.t(status_key(status))}
         </p>
+        {report.duplicate_of.clone().map(|main| view! { <DuplicateNotice main /> })}
         <h2>{move || i18n.t("track.details")}</h2>
         {match (report.title.clone(), report.body.clone()) {
             (Some(t), Some(b)) => {
@@ -51,6 +54,24 @@ pub fn ReportDetails(
         <ReportSummary report features access_code categories />
         {deadlines.map(|deadlines| view! { <DeadlineList deadlines status created_at calendar today=today() /> })}
         <Timeline events />
+    }
+}
+
+/// A duplicate's citizen follows the matter on the main report. Its link shows what the public sees of it; its
+/// private parts need its own access code, which this citizen does not have.
+#[component]
+fn DuplicateNotice(main: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let grouped = Ticket::parse(&main).map_or_else(|_| main.clone(), |t| t.grouped());
+    view! {
+        <div class="notice" data-testid="duplicate-notice">
+            <p>{move || i18n.t("track.duplicate_of")}</p>
+            <p>
+                <A href=format!(
+                    "/lacak/{main}",
+                )>{move || i18n.t("track.duplicate_link").replace("{ticket}", &grouped)}</A>
+            </p>
+        </div>
     }
 }
 
@@ -111,9 +132,8 @@ fn ReportSummary(
                 .expected_on
                 .map(|d| {
                     view! { <SummaryRow label="track.expected_on">{move || format_date(d, i18n.lang())}</SummaryRow> }
-                })}
-            {features
-                .support
+                })} // A duplicate's supports count on its main report, where the link above leads.
+            {(features.support && report.duplicate_of.is_none())
                 .then(|| {
                     let ticket = ticket.clone();
                     view! {

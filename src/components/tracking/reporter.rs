@@ -44,7 +44,12 @@ pub fn ReporterSection(tracked: Tracked, message_max: usize) -> impl IntoView {
             !matches!(r.status, aduan_core::Status::Rejected | aduan_core::Status::Closed)
         })
     });
-    let can_rate = Memo::new(move |_| tracked.with_report(false, |r| r.status.is_completed() && r.rating.is_none()));
+    // A duplicate was closed by merging it, not by handling it: nothing to rate.
+    let can_rate = Memo::new(move |_| {
+        tracked.with_report(false, |r| {
+            r.status.is_completed() && r.rating.is_none() && r.duplicate_of.is_none()
+        })
+    });
     let rating = Memo::new(move |_| tracked.with_report(None, |r| r.rating));
     view! {
         <section class="reporter no-print" aria-labelledby="reporter-title">

@@ -7,6 +7,7 @@ mod attachments;
 mod audit;
 mod content;
 mod correction;
+mod duplicate;
 mod notes;
 pub mod rules;
 mod state;
@@ -21,6 +22,7 @@ use leptos_router::components::A;
 use self::audit::AuditTrail;
 use self::content::ReportContent;
 use self::correction::CorrectionForm;
+use self::duplicate::{DuplicateForm, DuplicateLinks};
 use self::notes::NotesSection;
 use self::state::{PageAlerts, ReportState};
 use self::steps::StepForm;
@@ -122,6 +124,7 @@ fn ReportBody(view: StaffReportView, portal: Portal) -> impl IntoView {
         <p class="status-badge" data-status=status.as_str()>
             {move || i18n.t(status_key(status))}
         </p>
+        <DuplicateLinks duplicate_of=report.duplicate_of.clone() duplicates=view.duplicates />
         <ReportContent report=report.clone() handed_back=view.handed_back />
         <StepForm
             steps=view.steps
@@ -138,6 +141,7 @@ fn ReportBody(view: StaffReportView, portal: Portal) -> impl IntoView {
             .map(|deadlines| view! { <DeadlineList deadlines status created_at calendar today=today() /> })}
         <Timeline events=report.events.clone() />
         <AuditTrail entries=view.audit portal=portal.clone() />
+        {view.can_mark_duplicate.then(|| view! { <DuplicateForm /> })}
         {view.can_correct.then(|| view! { <CorrectionForm report portal message_max /> })}
     }
 }

@@ -343,6 +343,7 @@ mod tests {
             deadlines: None,
             expected_on: None,
             attachments: vec![],
+            duplicate_of: None,
         }
     }
 

@@ -22,6 +22,8 @@ pub enum Done {
     Step(StepAction, Status),
     Note,
     Correction,
+    /// Marked a duplicate ("Tandai duplikat").
+    Duplicate,
 }
 
 #[derive(Clone, Copy)]
@@ -124,7 +126,12 @@ impl ReportState {
         error: &StaffError,
         field_of: impl Fn(&str, aduan_core::validation::Rule) -> Option<Problem>,
     ) {
-        match refusal(error, field_of) {
+        self.explain(refusal(error, field_of));
+    }
+
+    /// A refusal already explained: the entries to fix, or a notice above the form.
+    pub fn explain(&self, refusal: Refusal) {
+        match refusal {
             Refusal::Fields(problems) => self.show_problems(problems),
             Refusal::Notice { key, reload } => {
                 self.notice.set(Some((key, reload)));
@@ -223,5 +230,6 @@ fn done_words(words: super::words::ReportWords, done: Done) -> String {
             .replace("{status}", words.i18n().t(crate::i18n::names::status_key(status))),
         Done::Note => words.word("notes.saved").to_string(),
         Done::Correction => words.word("correction.saved").to_string(),
+        Done::Duplicate => words.word("duplicate.done").to_string(),
     }
 }

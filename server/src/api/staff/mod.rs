@@ -35,6 +35,7 @@ fn routes() -> Router<AppState> {
         .route("/reports", post(desk::record))
         .route("/reports/{ticket}", get(reports::get).patch(reports::correct))
         .route("/reports/{ticket}/steps", post(reports::step))
+        .route("/reports/{ticket}/duplicate", post(reports::mark_duplicate))
         .route("/bulk-steps", post(bulk::bulk_steps))
         .route("/reports/{ticket}/notes", post(reports::note))
         .route("/reports/{ticket}/attachments/{id}", get(reports::attachment))

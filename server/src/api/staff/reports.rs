@@ -5,8 +5,12 @@
 //! exist or that an officer may not see (the same answer, so it does not tell that the report exists), 403 for a
 //! write the role may not make, 422 for a bad field, 409 for a step the report cannot take now.
 
+use aduan_core::duplicate::DuplicateRefusal;
+use aduan_core::ticket::Ticket;
 use aduan_core::validation::{clean_text, field_errors, Rule};
-use aduan_core::{InternalNote, NewNote, NewStep, ReportCorrection, Role, StaffReportView, StepAction};
+use aduan_core::{
+    FieldError, InternalNote, MarkDuplicate, NewNote, NewStep, ReportCorrection, Role, StaffReportView, StepAction,
+};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -18,6 +22,7 @@ use super::ObjectBody;
 use crate::api::attachments::send_file;
 use crate::api::operator::transition_refused;
 use crate::db;
+use crate::db::duplicates::MarkError;
 use crate::db::staff_corrections::CorrectionError;
 use crate::db::staff_reports::{find, Step, StepError};
 use crate::http::wants_english;
@@ -177,6 +182,90 @@ pub async fn correct(
         })
         .await?;
     Ok(Json(view))
+}
+
+/// `POST /staff/reports/{ticket}/duplicate` `MarkDuplicate` (administrators) → the duplicate, closed.
+pub async fn mark_duplicate(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(ticket): Path<String>,
+    headers: HeaderMap,
+    ObjectBody(input): ObjectBody<MarkDuplicate>,
+) -> Result<Json<StaffReportView>, ApiError> {
+    let english = wants_english(&headers);
+    let db = state.db.clone();
+    let view = db
+        .write(move |conn| {
+            let found = find(conn, &staff, &ticket)?;
+            if staff.role != Role::Admin {
+                return Err(ApiError::forbidden("Only an administrator marks a duplicate."));
+            }
+            let field = |rule| ApiError::validation(field_errors(&[("duplicate_of", rule)], english));
+            let main = match input.duplicate_of.trim() {
+                "" => return Err(field(Rule::Required)),
+                text => Ticket::parse(text).map_err(|_| field(Rule::Unknown))?,
+            };
+            let message = cleaned(&state, "message", &input.message, false, english)?;
+            let message = Some(message.as_str()).filter(|m| !m.is_empty());
+            db::duplicates::mark(
+                conn,
+                &staff,
+                found.id,
+                main.as_str(),
+                message,
+                Utc::now(),
+                &state.calendar,
+            )
+            .map_err(|e| match e {
+                MarkError::UnknownMain => field(Rule::Unknown),
+                MarkError::Refused(refusal) => duplicate_refused(&refusal, english),
+                MarkError::Db(e) => e.into(),
+            })?;
+            Ok(db::staff_reports::view(conn, &staff, found.id)?)
+        })
+        .await?;
+    Ok(Json(view))
+}
+
+/// A refusal of the duplicate rule: 422 or 409, with an error on `duplicate_of` whose code names the reason.
+fn duplicate_refused(refusal: &DuplicateRefusal, english: bool) -> ApiError {
+    let message = match (refusal, english) {
+        (DuplicateRefusal::OfItself, false) => "Laporan tidak dapat menjadi duplikat dirinya sendiri.".to_string(),
+        (DuplicateRefusal::OfItself, true) => "A report is not a duplicate of itself.".to_string(),
+        (DuplicateRefusal::MainIsDuplicate { main_of_main }, false) => {
+            format!("Laporan itu sendiri duplikat dari {main_of_main}: tandai sebagai duplikat dari {main_of_main}.")
+        }
+        (DuplicateRefusal::MainIsDuplicate { main_of_main }, true) => {
+            format!("That report is itself a duplicate of {main_of_main}: mark this one a duplicate of {main_of_main}.")
+        }
+        (DuplicateRefusal::HasDuplicates, false) => {
+            "Laporan ini adalah laporan utama bagi duplikat lain dan tidak ditandai duplikat.".to_string()
+        }
+        (DuplicateRefusal::HasDuplicates, true) => {
+            "This report is the main report of other duplicates and is not marked a duplicate.".to_string()
+        }
+        (DuplicateRefusal::AlreadyDuplicate { of }, false) => format!("Laporan ini sudah duplikat dari {of}."),
+        (DuplicateRefusal::AlreadyDuplicate { of }, true) => format!("This report is already a duplicate of {of}."),
+        (DuplicateRefusal::Finished, false) => {
+            "Laporan yang ditolak, selesai, atau ditutup tidak ditandai duplikat.".to_string()
+        }
+        (DuplicateRefusal::Finished, true) => {
+            "A rejected, completed or closed report is not marked a duplicate.".to_string()
+        }
+    };
+    let status = StatusCode::from_u16(refusal.http_status()).unwrap_or(StatusCode::CONFLICT);
+    let title = if status == StatusCode::CONFLICT {
+        "Not a duplicate now"
+    } else {
+        "Not a duplicate"
+    };
+    let mut e = ApiError::new(status, title).detail(message.clone());
+    e.0.errors = vec![FieldError {
+        field: "duplicate_of".into(),
+        code: refusal.code().into(),
+        message,
+    }];
+    e
 }
 
 /// `GET /staff/reports/{ticket}/attachments/{id}`: any attachment of a report the caller may see.
