@@ -6,10 +6,10 @@ use aduan_core::{Portal, QueueQuery, Role, Status};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use super::query::queue_query_from_pairs;
 use super::queue_href;
 use crate::components::filters::{filter_problems, period_in_order, Choice, CustomPeriod};
 use crate::components::form::ErrorSummary;
-use crate::console::api::queue_query_from_pairs;
 use crate::console::i18n::use_words;
 use crate::console::session::use_session;
 use crate::i18n::names::{category_name, status_key};

@@ -4,6 +4,7 @@
 
 mod bulk;
 mod filters;
+pub mod query;
 mod rows;
 
 use aduan_core::{QueuePage as Page, QueueQuery, QueueTab};
@@ -12,12 +13,13 @@ use leptos_router::hooks::use_query_map;
 
 use bulk::BulkBar;
 
-use super::api::{queue_pairs, queue_query_from_pairs, StaffError};
+use super::api::StaffError;
 use super::i18n::{tab_key, use_words};
 use super::session::use_session;
 use crate::components::title::use_page_title_of;
 use crate::components::with_portal::WithPortal;
 use crate::i18n::format_count;
+use query::{queue_pairs, queue_query_from_pairs};
 
 /// Rows on a page of the queue.
 const PER_PAGE: u32 = 25;
