@@ -302,6 +302,34 @@ pub mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    /// Every word a page's sources look up (the text after one of `markers`, in the files of `src/console/{dir}`)
+    /// and every key chosen in code is in `table`; `at_least` words must be found, so that a scan that finds
+    /// nothing cannot pass.
+    pub fn assert_words_used_exist(
+        table: Table,
+        dir: &str,
+        markers: &[&str],
+        chosen_in_code: &[&str],
+        at_least: usize,
+    ) {
+        let known: BTreeSet<_> = table.iter().map(|(k, _)| *k).collect();
+        let mut used: Vec<String> = chosen_in_code.iter().map(ToString::to_string).collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/console")
+            .join(dir);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for marker in markers {
+                for piece in text.split(marker).skip(1) {
+                    used.push(piece.split('"').next().unwrap().to_string());
+                }
+            }
+        }
+        assert!(used.len() >= at_least, "the scan found too few words: {}", used.len());
+        let missing: Vec<_> = used.iter().filter(|k| !known.contains(k.as_str())).collect();
+        assert!(missing.is_empty(), "words used but not in the tables: {missing:?}");
+    }
+
     /// Both tables have the same keys, once each, and no empty words; for any pair of console tables.
     pub fn assert_same_keys(id: Table, en: Table) {
         for (name, table) in [("id", id), ("en", en)] {

@@ -66,24 +66,13 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_keys() {
-        let keys = |t: Table| t.iter().map(|(k, _)| *k).collect::<Vec<_>>();
-        assert_eq!(keys(ID), keys(EN));
+        crate::console::i18n::tests::assert_same_keys(ID, EN);
     }
 
     #[test]
     fn every_word_used_exists() {
-        let known: Vec<_> = ID.iter().map(|(k, _)| *k).collect();
-        let mut used: Vec<String> = super::super::table::COLUMNS.map(String::from).to_vec();
-        let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/console/monitoring"));
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for piece in text.split(".word(\"").skip(1) {
-                used.push(piece.split('"').next().unwrap().to_string());
-            }
-        }
-        assert!(used.len() > 20, "the scan found too few words: {}", used.len());
-        let missing: Vec<_> = used.iter().filter(|k| !known.contains(&k.as_str())).collect();
-        assert!(missing.is_empty(), "words used but not in the tables: {missing:?}");
+        let columns = super::super::table::COLUMNS;
+        crate::console::i18n::tests::assert_words_used_exist(ID, "monitoring", &[".word(\""], &columns, 21);
     }
 
     #[test]

@@ -119,18 +119,8 @@ mod tests {
 
     #[test]
     fn every_word_used_exists() {
-        let known: Vec<_> = ID.iter().map(|(k, _)| *k).collect();
-        let mut used: Vec<String> = super::super::rules::KEYS_CHOSEN_IN_CODE.map(String::from).to_vec();
-        let dir = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/console/templates"));
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for piece in text.split("words.word(\"").skip(1) {
-                used.push(piece.split('"').next().unwrap().to_string());
-            }
-        }
-        assert!(used.len() > 20, "the scan found too few words: {}", used.len());
-        let missing: Vec<_> = used.iter().filter(|k| !known.contains(&k.as_str())).collect();
-        assert!(missing.is_empty(), "words used but not in the tables: {missing:?}");
+        let chosen = super::super::rules::KEYS_CHOSEN_IN_CODE;
+        crate::console::i18n::tests::assert_words_used_exist(ID, "templates", &["words.word(\""], &chosen, 21);
     }
 
     #[test]
