@@ -3,6 +3,8 @@
 
 use aduan_core::Role;
 
+use crate::problem::ApiError;
+
 /// The signed-in account behind a staff request. Every staff write is recorded against `account_id` and the
 /// `role` it had at that moment.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +22,14 @@ impl Staff {
     /// not yet forwarded is nobody's agency's).
     pub fn may_see(&self, agency: Option<&str>) -> bool {
         self.role.sees_everything() || agency.is_some_and(|a| self.agencies.iter().any(|mine| mine == a))
+    }
+
+    /// A 403 saying `why` unless the account is an administrator: for the writes only administrators make.
+    pub fn admin_only(&self, why: &'static str) -> Result<(), ApiError> {
+        match self.role {
+            Role::Admin => Ok(()),
+            _ => Err(ApiError::forbidden(why)),
+        }
     }
 }
 

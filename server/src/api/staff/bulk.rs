@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use aduan_core::ticket::Ticket;
 use aduan_core::validation::{field_errors, Rule};
-use aduan_core::{BulkFailure, BulkOutcome, BulkSteps, NewStep, Role, StepAction};
+use aduan_core::{BulkFailure, BulkOutcome, BulkSteps, NewStep, StepAction};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
@@ -28,9 +28,7 @@ pub async fn bulk_steps(
     ObjectBody(input): ObjectBody<BulkSteps>,
 ) -> Result<Json<BulkOutcome>, ApiError> {
     let english = wants_english(&headers);
-    if staff.role != Role::Admin {
-        return Err(ApiError::forbidden("Only an administrator takes steps in bulk."));
-    }
+    staff.admin_only("Only an administrator takes steps in bulk.")?;
     let invalid = |field, rule| ApiError::validation(field_errors(&[(field, rule)], english));
     if !BulkSteps::allows(input.action) {
         return Err(invalid("action", Rule::Unknown));

@@ -3,7 +3,7 @@
 //! the role, the channel, and the audit row that `db::reports::submit` writes for a desk.
 
 use aduan_core::validation::{field_errors, Rule};
-use aduan_core::{Channel, NewReport, Role};
+use aduan_core::{Channel, NewReport};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -37,9 +37,7 @@ pub async fn record(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    if staff.role != Role::Admin {
-        return Err(ApiError::forbidden("Only administrators type in reports."));
-    }
+    staff.admin_only("Only administrators type in reports.")?;
     submit(state, &headers, &body, move |body, english| {
         let (report, channel) = read(body, english)?;
         Ok((report, Some((staff, channel))))

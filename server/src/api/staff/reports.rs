@@ -9,7 +9,7 @@ use aduan_core::duplicate::DuplicateRefusal;
 use aduan_core::ticket::Ticket;
 use aduan_core::validation::{clean_text, field_errors, Rule};
 use aduan_core::{
-    FieldError, InternalNote, MarkDuplicate, NewNote, NewStep, ReportCorrection, Role, StaffReportView, StepAction,
+    FieldError, InternalNote, MarkDuplicate, NewNote, NewStep, ReportCorrection, StaffReportView, StepAction,
 };
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -163,9 +163,7 @@ pub async fn correct(
     let view = db
         .write(move |conn| {
             let found = find(conn, &staff, &ticket)?;
-            if staff.role != Role::Admin {
-                return Err(ApiError::forbidden("Only an administrator corrects a report."));
-            }
+            staff.admin_only("Only an administrator corrects a report.")?;
             let correction = ReportCorrection {
                 reason: cleaned(&state, "reason", &input.reason, true, english)?,
                 ..input
@@ -197,9 +195,7 @@ pub async fn mark_duplicate(
     let view = db
         .write(move |conn| {
             let found = find(conn, &staff, &ticket)?;
-            if staff.role != Role::Admin {
-                return Err(ApiError::forbidden("Only an administrator marks a duplicate."));
-            }
+            staff.admin_only("Only an administrator marks a duplicate.")?;
             let field = |rule| ApiError::validation(field_errors(&[("duplicate_of", rule)], english));
             let main = match input.duplicate_of.trim() {
                 "" => return Err(field(Rule::Required)),
