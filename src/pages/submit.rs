@@ -16,6 +16,7 @@ use crate::components::submit::location::LocationStep;
 use crate::components::submit::privacy::PrivacyStep;
 use crate::components::submit::receipt::Receipt;
 use crate::components::submit::review::ReviewStep;
+use crate::components::submit::send_words::say;
 use crate::components::submit::unsent::{EarlierTicketNote, UnsentChanges};
 use crate::components::title::use_page_title;
 use crate::components::unread_note::UnreadNote;
@@ -195,8 +196,8 @@ fn SendFailure(flow: Flow) -> impl IntoView {
     view! {
         <Show when=move || failure.get().is_some()>
             <div class="error-panel" role="alert">
-                <h2>{move || i18n.t(title())}</h2>
-                <p>{move || i18n.t(body())}</p>
+                <h2>{move || say(i18n, title())}</h2>
+                <p>{move || say(i18n, body())}</p>
                 <Show when=move || !key_taken.get()>
                     <RefusalWords refusal />
                 </Show>
@@ -217,13 +218,13 @@ fn RefusalWords(refusal: Memo<Option<Refusal>>) -> impl IntoView {
     move || {
         refusal.get().map(|r| match r.words {
             Some(words) => view! {
-                <p>{move || i18n.t("submit.refused_said")}</p>
+                <p>{move || say(i18n, "submit.refused_said")}</p>
                 <blockquote class="server-words">{words}</blockquote>
             }
             .into_any(),
             None => {
                 let status = r.status.to_string();
-                view! { <p>{move || i18n.t("submit.refused_silent").replace("{status}", &status)}</p> }.into_any()
+                view! { <p>{move || say(i18n, "submit.refused_silent").replace("{status}", &status)}</p> }.into_any()
             }
         })
     }

@@ -205,14 +205,16 @@ impl RequestGathering {
 
     /// The default list: what matches the filter and the windows did not list is counted too.
     fn add_default(&mut self, listed: Vec<ServiceRequest>) {
-        let known: std::collections::BTreeSet<String> = self
-            .found
-            .iter()
-            .chain(&self.unknown)
-            .map(|r| r.service_request_id.clone())
-            .collect();
+        // A plain search rather than a set: the default list is read once, its length is the server's cap, and a
+        // second set here would add a sort and a set's insert of their own to the browser build (about 1 KB).
         for r in listed {
-            if known.contains(&r.service_request_id) {
+            let id = &r.service_request_id;
+            if self
+                .found
+                .iter()
+                .chain(&self.unknown)
+                .any(|k| &k.service_request_id == id)
+            {
                 continue;
             }
             match fit(&self.filter, self.status, &r, self.zone) {
