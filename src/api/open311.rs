@@ -107,8 +107,7 @@ impl Open311Client {
         with_query(&format!("{}{path}", self.base_url), &query)
     }
 
-    /// An error status with the server's error array, when it sent one. Any other 4xx keeps the server's own
-    /// words, whatever shape they came in, so a refusal can be quoted (see [`ApiError::refusal`]).
+    /// An error status with the server's error array, when it sent one.
     /// An XML-only server often refuses `.json` with an XML error document, which says as much.
     fn failure(status: u16, body: &str) -> ApiError {
         match serde_json::from_str::<Vec<Open311Error>>(body)
@@ -119,19 +118,31 @@ impl Open311Client {
                 status,
                 problem: Some(problem_from_errors(status, &errors)),
             },
-            None if (400..500).contains(&status) => ApiError::refused(status, server_words(body)),
             None if looks_like_xml(body) => ApiError::XmlOnly,
             None => ApiError::Status { status, problem: None },
         }
     }
 
-    /// The body of a successful answer. Not generic, so the browser build has one copy of it; only
-    /// [`Self::decode`] is made per document type.
-    async fn body_of(request: Request) -> Result<String, ApiError> {
-        let res = request.send().await.map_err(|_| ApiError::Network)?;
-        let body = res.text().await.map_err(|_| ApiError::Network)?;
+    /// A send's failure: as [`Self::failure`], except that a 4xx without the error array keeps the server's
+    /// own words, whatever shape they came in, so the refusal can be quoted (see [`ApiError::refusal`]).
+    /// Only the send reads them: that reader is then fetched with the form, not by every page that lists.
+    fn send_failure(status: u16, body: &str) -> ApiError {
+        match Self::failure(status, body) {
+            ApiError::Status { problem: None, .. } | ApiError::XmlOnly if (400..500).contains(&status) => {
+                ApiError::refused(status, server_words(body))
+            }
+            other => other,
+        }
+    }
+
+    /// The answer to `request`: its body, or its error status and body (`Err(Ok(..))`) for the caller to read
+    /// with [`Self::failure`] or [`Self::send_failure`]. Not generic, so the browser build has one copy of it;
+    /// only [`Self::decode`] is made per document type.
+    async fn answer_of(request: Request) -> Result<String, Result<(u16, String), ApiError>> {
+        let res = request.send().await.map_err(|_| Err(ApiError::Network))?;
+        let body = res.text().await.map_err(|_| Err(ApiError::Network))?;
         if !res.ok() {
-            return Err(Self::failure(res.status(), &body));
+            return Err(Ok((res.status(), body)));
         }
         Ok(body)
     }
@@ -172,7 +183,9 @@ impl Open311Client {
             .header("Accept-Language", &Self::language())
             .build()
             .map_err(|_| ApiError::Network)?;
-        Self::body_of(request).await
+        Self::answer_of(request)
+            .await
+            .map_err(|e| e.map_or_else(|network| network, |(status, body)| Self::failure(status, &body)))
     }
 
     async fn get<T: DeserializeOwned>(&self, path: &str, query: Vec<(&str, String)>) -> Result<T, ApiError> {
@@ -243,14 +256,20 @@ impl Open311Client {
         None
     }
 
+    /// One request, read by the lists' reader (one reader of requests in the browser build, not two): an
+    /// answer whose only element cannot be read is undecodable, an empty one is not found.
     async fn request(&self, id: &str) -> Result<ServiceRequest, ApiError> {
-        let list: Vec<ServiceRequest> = self
-            .get(&format!("/requests/{}.json", percent_encode(id)), vec![])
+        let listed: Readable<ServiceRequest> = self
+            .get_each(&format!("/requests/{}.json", percent_encode(id)), vec![])
             .await?;
-        list.into_iter().next().ok_or(ApiError::Status {
-            status: 404,
-            problem: None,
-        })
+        match listed.items.into_iter().next() {
+            Some(request) => Ok(request),
+            None if listed.skipped > 0 => Err(ApiError::Decode),
+            None => Err(ApiError::Status {
+                status: 404,
+                problem: None,
+            }),
+        }
     }
 }
 
@@ -364,7 +383,11 @@ impl Backend for Open311Client {
             .header("Accept-Language", &Self::language())
             .body(body)
             .map_err(|_| ApiError::Network)?;
-        let created: Vec<RequestCreated> = Self::decode(&Self::body_of(request).await?)?;
+        let created: Vec<RequestCreated> = Self::decode(
+            &Self::answer_of(request)
+                .await
+                .map_err(|e| e.map_or_else(|network| network, |(status, body)| Self::send_failure(status, &body)))?,
+        )?;
         let first = created.into_iter().next().ok_or(ApiError::Decode)?;
         let notice = notice_of(&first);
         let ticket = match (first.service_request_id, first.token) {

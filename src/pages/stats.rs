@@ -15,7 +15,7 @@ use crate::components::figures::{FigureList, FiguresSkeleton};
 use crate::components::filters::FilterForm;
 use crate::components::lazy::{LazyChunk, NextTask};
 use crate::components::refreshable::Refreshable;
-use crate::components::stats::agency_table::{heading_key, AgencyTable};
+use crate::components::stats::agency_table::{heading_key, unnamed_agency_key, AgencyTable};
 use crate::components::stats::bars::BarTable;
 use crate::components::stats::basis::HowObtained;
 use crate::components::stats::channels::{channel_heading, channel_rows};
@@ -163,6 +163,7 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, filter: Memo<ReportFilter>, p
         .collect();
     let channels = channel_rows(&stats.by_channel);
     let order = RwSignal::new((Column::Received, true));
+    let unnamed_agency = unnamed_agency_key(expect_context::<Client>().features().lapor_workflow);
     let shown = StoredValue::new(stats.clone());
     let download_name = move |ext: &str| {
         let q = query.get_untracked();
@@ -180,7 +181,7 @@ fn StatsView(stats: Stats, query: Memo<ListQuery>, filter: Memo<ReportFilter>, p
         let (column, descending) = order.get_untracked();
         let mut rows = shown.with_value(|s| s.agencies.clone());
         agency_table::sort(&mut rows, column, descending);
-        let text = agency_table::csv(&rows, header, i18n.t("reports.agency_pending"));
+        let text = agency_table::csv(&rows, header, i18n.t(unnamed_agency));
         save_file(&download_name("csv"), "text/csv;charset=utf-8", &text);
     };
     let download_json = move |_| {

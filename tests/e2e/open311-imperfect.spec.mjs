@@ -132,6 +132,9 @@ for (const [kase, said] of WINDOWS) {
     await expect(figure(page, 'total')).toHaveText(String(held.length));
     const closed = held.filter((r) => r.status === 'closed').length;
     await expect(figure(page, 'completion_rate')).toHaveText(formatPercent(closed / held.length, 'id'));
+    // The server names no agency for these requests: their row says so, rather than that one is still to be chosen.
+    await expect(page.locator('#agency-table tbody th')).toHaveText(['Tidak dicatat']);
+    await expect(page.getByText('Instansi belum ditentukan')).toHaveCount(0);
     const how = page.locator('.how-obtained');
     if (said) {
       await expect(how).toContainText('Cara angka ini diperoleh: filter server tidak hanya mengembalikan permintaan yang diminta');

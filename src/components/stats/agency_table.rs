@@ -3,6 +3,7 @@ use aduan_core::AgencyStats;
 use leptos::prelude::*;
 
 use super::bars::ShareBar;
+use crate::api::{Backend, Client};
 use crate::i18n::{format_count, format_decimal, format_percent, use_i18n};
 
 pub fn heading_key(c: Column) -> &'static str {
@@ -13,6 +14,17 @@ pub fn heading_key(c: Column) -> &'static str {
         Column::CompletionRate => "stats.completion_rate",
         Column::MedianResponse => "table.median_response",
         Column::LateRate => "table.late",
+    }
+}
+
+/// The words for the row of reports without an agency. With the SP4N-LAPOR! workflow an administrator has not
+/// chosen one yet; an Open311 server only records the agency it names (`agency_responsible`), so there the agency
+/// is not recorded, and nothing is still to be decided.
+pub fn unnamed_agency_key(lapor_workflow: bool) -> &'static str {
+    if lapor_workflow {
+        "reports.agency_pending"
+    } else {
+        "stats.not_recorded"
     }
 }
 
@@ -128,13 +140,14 @@ fn sort_heading(column: Column, order: RwSignal<(Column, bool)>) -> impl IntoVie
 /// One agency's figures; the row without a name holds the reports no agency has been chosen for yet.
 fn agency_row(row: AgencyStats) -> impl IntoView {
     let i18n = use_i18n();
+    let unnamed = unnamed_agency_key(expect_context::<Client>().features().lapor_workflow);
     let no_data = move || i18n.t("stats.no_data").to_string();
     view! {
         <tr>
             <th scope="row">
                 {match row.name.clone() {
                     Some(n) => n.into_any(),
-                    None => (move || i18n.t("reports.agency_pending")).into_any(),
+                    None => (move || i18n.t(unnamed)).into_any(),
                 }}
             </th>
             <td class="num">{move || format_count(row.received, i18n.lang())}</td>
@@ -148,5 +161,18 @@ fn agency_row(row: AgencyStats) -> impl IntoView {
             </td>
             <td class="num">{move || row.late_rate.map(|x| format_percent(x, i18n.lang())).unwrap_or_else(no_data)}</td>
         </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{lookup, Lang};
+
+    #[test]
+    fn the_row_without_an_agency_is_pending_only_where_an_administrator_chooses_one() {
+        assert_eq!(lookup(Lang::En, unnamed_agency_key(true)), "Agency not yet decided");
+        assert_eq!(lookup(Lang::En, unnamed_agency_key(false)), "Not recorded");
+        assert_eq!(lookup(Lang::Id, unnamed_agency_key(false)), "Tidak dicatat");
     }
 }

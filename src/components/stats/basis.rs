@@ -28,8 +28,9 @@ pub fn how_obtained(basis: &Basis, total: u64, lang: Lang) -> Option<String> {
     }];
     if basis.mismatched > 0 {
         said.push(if en {
+            let (requests, are) = english_number(basis.mismatched);
             format!(
-                "{} requests the server sent did not match and are not counted.",
+                "{} {requests} the server sent did not match and {are} not counted.",
                 n(basis.mismatched)
             )
         } else {
@@ -41,8 +42,9 @@ pub fn how_obtained(basis: &Basis, total: u64, lang: Lang) -> Option<String> {
     }
     if basis.unchecked > 0 {
         said.push(if en {
+            let (requests, are) = english_number(basis.unchecked);
             format!(
-                "{} requests could not be checked (no date or category) and are not counted.",
+                "{} {requests} could not be checked (no date or category) and {are} not counted.",
                 n(basis.unchecked)
             )
         } else {
@@ -54,8 +56,10 @@ pub fn how_obtained(basis: &Basis, total: u64, lang: Lang) -> Option<String> {
     }
     if basis.only_in_default > 0 {
         said.push(if en {
+            let (requests, are) = english_number(basis.only_in_default);
+            let were = if are == "is" { "was" } else { "were" };
             format!(
-                "{} requests were found only in the server's default list, which holds just its most recent requests, so older ones may be missing.",
+                "{} {requests} {were} found only in the server's default list, which holds just its most recent requests, so older ones may be missing.",
                 n(basis.only_in_default)
             )
         } else {
@@ -66,6 +70,15 @@ pub fn how_obtained(basis: &Basis, total: u64, lang: Lang) -> Option<String> {
         });
     }
     Some(said.join(" "))
+}
+
+/// "request"/"requests" and "is"/"are" for `count` in English (Indonesian does not change the noun).
+fn english_number(count: usize) -> (&'static str, &'static str) {
+    if count == 1 {
+        ("request", "is")
+    } else {
+        ("requests", "are")
+    }
 }
 
 #[component]
@@ -110,7 +123,7 @@ mod tests {
         let en = how_obtained(&basis, 3, Lang::En).unwrap();
         assert!(en.starts_with("How these figures were obtained"));
         assert!(en.contains("2 requests the server sent did not match"));
-        assert!(en.contains("1 requests could not be checked"));
+        assert!(en.contains("1 request could not be checked (no date or category) and is not counted."));
         assert!(en.contains("3 requests were found only in the server's default list"));
         let id = how_obtained(&basis, 3, Lang::Id).unwrap();
         assert!(id.starts_with("Cara angka ini diperoleh"));
@@ -119,6 +132,17 @@ mod tests {
             mismatched: 1_200,
             ..Basis::default()
         };
+        let one_each = Basis {
+            untrusted: true,
+            mismatched: 1,
+            unchecked: 1,
+            only_in_default: 1,
+            ..Basis::default()
+        };
+        let en = how_obtained(&one_each, 3, Lang::En).unwrap();
+        assert!(en.contains("1 request the server sent did not match and is not counted."));
+        assert!(en.contains("1 request was found only in the server's default list"));
+        assert!(!en.contains("1 requests"));
         let id = how_obtained(&only_mismatched, 3, Lang::Id).unwrap();
         assert!(id.contains("1.200 permintaan yang dikirim server tidak cocok"));
         assert!(!id.contains("daftar bawaan"));

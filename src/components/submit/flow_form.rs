@@ -12,6 +12,7 @@ use crate::components::submit::kind::KindStep;
 use crate::components::submit::location::LocationStep;
 use crate::components::submit::privacy::PrivacyStep;
 use crate::components::submit::review::ReviewStep;
+use crate::components::submit::send_words::say;
 use crate::i18n::use_i18n;
 use crate::submit::draft::Step;
 use crate::submit::flow::Flow;
@@ -86,8 +87,8 @@ fn SendFailure(flow: Flow) -> impl IntoView {
     view! {
         <Show when=move || failure.get().is_some()>
             <div class="error-panel" role="alert">
-                <h2>{move || i18n.t(title())}</h2>
-                <p>{move || i18n.t(body())}</p>
+                <h2>{move || say(i18n, title())}</h2>
+                <p>{move || say(i18n, body())}</p>
                 <Show when=move || !key_taken.get()>
                     <RefusalWords refusal />
                 </Show>
@@ -108,13 +109,13 @@ fn RefusalWords(refusal: Memo<Option<Refusal>>) -> impl IntoView {
     move || {
         refusal.get().map(|r| match r.words {
             Some(words) => view! {
-                <p>{move || i18n.t("submit.refused_said")}</p>
+                <p>{move || say(i18n, "submit.refused_said")}</p>
                 <blockquote class="server-words">{words}</blockquote>
             }
             .into_any(),
             None => {
                 let status = r.status.to_string();
-                view! { <p>{move || i18n.t("submit.refused_silent").replace("{status}", &status)}</p> }.into_any()
+                view! { <p>{move || say(i18n, "submit.refused_silent").replace("{status}", &status)}</p> }.into_any()
             }
         })
     }

@@ -9,6 +9,7 @@ pub mod privacy;
 pub mod questions;
 pub mod receipt;
 pub mod review;
+pub mod send_words;
 pub mod unsent;
 
 use aduan_core::open311::Attribute;

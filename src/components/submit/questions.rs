@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::{input_id, FormContext};
 use crate::api::{ApiError, Client};
 use crate::components::form::{described_by, problem_for, FieldMessages, FieldProblem};
+use crate::components::submit::send_words::say;
 use crate::components::unread_note::UnreadNote;
 use crate::i18n::use_i18n;
 use crate::submit::draft::Draft;
@@ -77,7 +78,7 @@ fn QuestionsNotes(form: FormContext) -> impl IntoView {
             .then(|| {
                 view! {
                     <p class="notice" role="note" id="questions">
-                        {move || i18n.t("submit.questions_unreadable")}
+                        {move || say(i18n, "submit.questions_unreadable")}
                     </p>
                 }
             })}
