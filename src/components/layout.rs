@@ -111,17 +111,21 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
+/// What the footer says the portal does: verification and forwarding only with the SP4N-LAPOR! workflow.
+pub fn about_key(lapor_workflow: bool) -> &'static str {
+    if lapor_workflow {
+        "footer.about"
+    } else {
+        "footer.about_plain"
+    }
+}
+
 #[component]
 pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     let cfg = expect_context::<RuntimeConfig>();
     let embed = use_embed();
-    // Verification and forwarding are promised only where the backend has the SP4N-LAPOR! workflow.
-    let about = if expect_context::<Client>().features().lapor_workflow {
-        "footer.about"
-    } else {
-        "footer.about_plain"
-    };
+    let about = about_key(expect_context::<Client>().features().lapor_workflow);
     view! {
         <footer hidden=move || embed.get() class="site-footer">
             <p>{move || i18n.t(about)}</p>

@@ -259,6 +259,10 @@ mod tests {
             "days.one",
             "days.other",
         ]);
+        for lapor_workflow in [true, false] {
+            named.extend(crate::pages::home::step_keys(lapor_workflow));
+            named.push(crate::components::layout::about_key(lapor_workflow));
+        }
         for lang in [Lang::Id, Lang::En] {
             let known = keys(lang);
             let missing: Vec<_> = named.iter().filter(|k| !known.contains(*k)).collect();

@@ -9,6 +9,15 @@ use crate::components::title::use_page_title;
 use crate::config::RuntimeConfig;
 use crate::i18n::use_i18n;
 
+/// The steps a report goes through, as the backend's workflow has them.
+pub fn step_keys(lapor_workflow: bool) -> &'static [&'static str] {
+    if lapor_workflow {
+        &["home.step1", "home.step2", "home.step3", "home.step4"]
+    } else {
+        &["home.step1_plain", "home.step2_plain"]
+    }
+}
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -16,11 +25,7 @@ pub fn HomePage() -> impl IntoView {
     use_page_title("nav.home");
     // Verification, forwarding, deadlines and the Ombudsman are the SP4N-LAPOR! workflow's; another backend
     // (Open311) is promised none of them.
-    let steps: &[&'static str] = if expect_context::<Client>().features().lapor_workflow {
-        &["home.step1", "home.step2", "home.step3", "home.step4"]
-    } else {
-        &["home.step1_plain", "home.step2_plain"]
-    };
+    let steps = step_keys(expect_context::<Client>().features().lapor_workflow);
     view! {
         <section class="hero">
             <h1>{cfg.portal_name}</h1>
