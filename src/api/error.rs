@@ -103,12 +103,19 @@ impl ApiError {
         }
     }
 
-    /// What a failed send means for the report. Any 4xx is a refusal: the report was not stored, and the
-    /// server's words (when it gave any) say why. No answer, a 5xx or an answer that cannot be read leaves it
-    /// unknown whether the report arrived (`None`).
+    /// Whether the server answered that it did not store the request: any 4xx (a refusal, or "too many
+    /// requests"), so that sending it again cannot make a second report.
+    pub fn was_not_stored(&self) -> bool {
+        matches!(self, ApiError::Status { status, .. } if (400..500).contains(status))
+    }
+
+    /// What a failed send means for the report. A 4xx other than 429 is a refusal: the report was not stored,
+    /// and the server's words (when it gave any) say why. A 429 is no refusal of the report: it asks to wait,
+    /// and the form sends again by itself. No answer, a 5xx or an answer that cannot be read leaves it unknown
+    /// whether the report arrived (`None`).
     pub fn refusal(&self) -> Option<Refusal> {
         match self {
-            ApiError::Status { status, problem } if (400..500).contains(status) => Some(Refusal {
+            ApiError::Status { status, problem } if self.was_not_stored() && *status != 429 => Some(Refusal {
                 status: *status,
                 words: problem
                     .as_ref()
@@ -189,7 +196,10 @@ mod tests {
             })
         );
         assert_eq!(status(404).refusal().map(|r| r.status), Some(404));
-        assert_eq!(status(429).refusal().map(|r| r.status), Some(429));
+        // A rate limit is a wait, not a refusal of what the citizen wrote; it was not stored all the same.
+        assert_eq!(status(429).refusal(), None);
+        assert!(status(429).was_not_stored() && status(404).was_not_stored());
+        assert!(!status(500).was_not_stored() && !ApiError::Network.was_not_stored());
         for unsure in [
             ApiError::Network,
             status(500),

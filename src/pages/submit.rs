@@ -7,9 +7,8 @@ use leptos::wasm_split::wasm_split;
 
 use crate::api::{ApiError, Client, Open311Client};
 use crate::components::lazy::LazyChunk;
-use crate::components::submit::flow_form::FlowForm;
-use crate::components::submit::receipt::Receipt;
-use crate::components::submit::unsent::{EarlierTicketNote, UnsentChanges};
+use crate::components::submit::flow_form::{FlowForm, FlowReceipt, StepCount};
+use crate::components::submit::unsent::EarlierTicketNote;
 use crate::components::title::use_page_title;
 use crate::components::unread_note::UnreadNote;
 use crate::components::with_portal::WithPortal;
@@ -71,23 +70,10 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
         .map_or(0, Open311Client::skipped_services);
     let problems = flow.form.problems(limits);
     let created = flow.sending.created;
-    let changes_not_sent = flow.sending.changes_not_sent;
     view! {
         <Show
             when=move || created.get().is_none()
-            fallback=move || {
-                created
-                    .get()
-                    .map(|c| {
-                        let ticket = c.ticket.clone();
-                        view! {
-                            <Show when=move || changes_not_sent.get()>
-                                <UnsentChanges flow ticket=ticket.clone() />
-                            </Show>
-                            <Receipt created=c />
-                        }
-                    })
-            }
+            fallback=move || created.get().map(|created| view! { <FlowReceipt flow created /> })
         >
             <FlowHeading flow />
             <EarlierTicketNote flow />
@@ -110,18 +96,10 @@ fn SubmitFlow(portal: Portal) -> impl IntoView {
 #[component]
 fn FlowHeading(flow: Flow) -> impl IntoView {
     let i18n = use_i18n();
-    let step_count = move || {
-        let (n, total) = flow.position();
-        i18n.t("submit.step")
-            .replace("{n}", &n.to_string())
-            .replace("{total}", &total.to_string())
-    };
     view! {
         <Show when=move || flow.is_first_step() fallback=move || view! { <h1>{move || i18n.t("nav.submit")}</h1> }>
             <SubmitIntro />
         </Show>
-        <p class="step-count" id="step-heading" tabindex="-1">
-            {step_count}
-        </p>
+        <StepCount flow />
     }
 }

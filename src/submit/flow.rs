@@ -39,12 +39,13 @@ pub struct Flow {
 impl Flow {
     /// The citizen's flow on `/lapor`.
     pub fn new(portal: Portal) -> Flow {
-        let restored = draft_store::with_presets(draft_store::load(draft_store::CITIZEN), &portal);
-        Flow::via(portal, restored, Via::citizen())
+        Flow::via(portal, Via::citizen(), draft_store::with_presets)
     }
 
-    /// A flow that keeps its draft and sends it where `via` says, starting from `restored`.
-    pub fn via(portal: Portal, mut restored: Draft, via: Via) -> Flow {
+    /// A flow that keeps its draft and sends it where `via` says, starting from the draft `via.store` holds
+    /// as `prepare` leaves it (the citizen's `?agency=`/`?category=` presets).
+    pub fn via(portal: Portal, via: Via, prepare: fn(Draft, &Portal) -> Draft) -> Flow {
+        let mut restored = prepare(draft_store::load(via.store), &portal);
         let client = expect_context::<Client>();
         let asked = client.features().fields;
         let steps = StoredValue::new(Step::shown(asked));

@@ -25,8 +25,11 @@ pub type SendExact = Rc<dyn Fn(String, String) -> Pin<Box<dyn Future<Output = Re
 #[derive(Clone)]
 pub struct Via {
     pub store: DraftStore,
-    /// `None`: the citizen's backend (`Client`), and the ticket is remembered on the device as the citizen's.
+    /// `None`: the citizen's backend (`Client`).
     pub send: Option<SendExact>,
+    /// Whether a sent report's ticket (and category) is remembered on this device as its user's own: a
+    /// citizen's, not a report typed in at the desk for someone else.
+    pub remember_on_device: bool,
 }
 
 impl Via {
@@ -34,6 +37,7 @@ impl Via {
         Via {
             store: draft_store::CITIZEN,
             send: None,
+            remember_on_device: true,
         }
     }
 }
@@ -86,12 +90,15 @@ pub fn backoff(attempt: u32) -> u64 {
 
 impl Sending {
     pub fn new(client: Client, draft: RwSignal<Draft>, via: Via) -> Sending {
-        let Via { store, send: exact } = via;
+        let Via {
+            store,
+            send: exact,
+            remember_on_device,
+        } = via;
         let idempotent = exact.is_some() || client.features().idempotent_sends;
         let action = Action::new_local(move |outgoing: &Outgoing| {
             let (client, outgoing, exact) = (client.clone(), outgoing.clone(), exact.clone());
             async move {
-                let citizens = exact.is_none();
                 let held = if idempotent {
                     let attempt = Attempt {
                         key: &outgoing.idempotency_key,
@@ -118,9 +125,8 @@ impl Sending {
                     }
                 };
                 // Here rather than in an effect: if the citizen has left the page, the report is still
-                // remembered and its draft is not kept to be sent again. A report typed in at the desk is not
-                // the staff member's own.
-                if citizens {
+                // remembered and its draft is not kept to be sent again.
+                if remember_on_device {
                     storage::remember_report(&held.created.ticket);
                     if let Some(category) = &outgoing.report.category_id {
                         storage::remember_category(&held.created.ticket, category);
@@ -205,7 +211,7 @@ impl Sending {
             }
             // Offline, the request cannot have left the device, and a refused one was not stored: retrying
             // either is safe.
-            let safe = idempotent || error.refusal().is_some() || !window().navigator().on_line();
+            let safe = idempotent || error.was_not_stored() || !window().navigator().on_line();
             self.unsure.set(!safe);
             if !(error.is_retryable() && safe) {
                 return;

@@ -1,6 +1,7 @@
 //! The submission form around its current step, from the error summary to "start again": the same on the
 //! citizen's `/lapor` (`pages/submit.rs`) and at the staff desk (`console::record`), for a `Flow` either way.
 
+use aduan_core::ReportCreated;
 use leptos::prelude::*;
 
 use crate::api::{ApiError, Refusal};
@@ -11,8 +12,10 @@ use crate::components::submit::details::DetailsStep;
 use crate::components::submit::kind::KindStep;
 use crate::components::submit::location::LocationStep;
 use crate::components::submit::privacy::PrivacyStep;
+use crate::components::submit::receipt::Receipt;
 use crate::components::submit::review::ReviewStep;
 use crate::components::submit::send_words::say;
+use crate::components::submit::unsent::UnsentChanges;
 use crate::i18n::use_i18n;
 use crate::submit::draft::Step;
 use crate::submit::flow::Flow;
@@ -70,25 +73,12 @@ fn SendFailure(flow: Flow) -> impl IntoView {
     // Only a backend with keys refuses a reused one; elsewhere a 422 naming no field is a plain refusal.
     let key_taken = Memo::new(move |_| idempotent && failure.with(|f| f.as_ref().is_some_and(ApiError::is_key_reused)));
     let refusal = Memo::new(move |_| failure.with(|f| f.as_ref().and_then(ApiError::refusal)));
-    let (title, body) = (
-        move || match (key_taken.get(), refusal.with(Option::is_some), unsure.get()) {
-            (true, _, _) => "submit.key_taken_title",
-            (false, true, _) => "submit.refused_title",
-            (false, false, true) => "submit.not_sent_unsure_title",
-            (false, false, false) => "submit.not_sent",
-        },
-        move || match (key_taken.get(), refusal.with(Option::is_some), unsure.get()) {
-            (true, _, _) => "submit.key_taken",
-            (false, true, _) => "submit.refused",
-            (false, false, true) => "submit.not_sent_unsure",
-            (false, false, false) => "submit.not_sent_body",
-        },
-    );
+    let words = Memo::new(move |_| failure_words(key_taken.get(), refusal.with(Option::is_some), unsure.get()));
     view! {
         <Show when=move || failure.get().is_some()>
             <div class="error-panel" role="alert">
-                <h2>{move || say(i18n, title())}</h2>
-                <p>{move || say(i18n, body())}</p>
+                <h2>{move || say(i18n, words.get().0)}</h2>
+                <p>{move || say(i18n, words.get().1)}</p>
                 <Show when=move || !key_taken.get()>
                     <RefusalWords refusal />
                 </Show>
@@ -99,6 +89,17 @@ fn SendFailure(flow: Flow) -> impl IntoView {
                 </Show>
             </div>
         </Show>
+    }
+}
+
+/// The title and text keys of the panel: the key reused for another version, a refusal, or not sent (and
+/// whether it may have arrived).
+pub fn failure_words(key_taken: bool, refused: bool, unsure: bool) -> (&'static str, &'static str) {
+    match (key_taken, refused, unsure) {
+        (true, _, _) => ("submit.key_taken_title", "submit.key_taken"),
+        (false, true, _) => ("submit.refused_title", "submit.refused"),
+        (false, false, true) => ("submit.not_sent_unsure_title", "submit.not_sent_unsure"),
+        (false, false, false) => ("submit.not_sent", "submit.not_sent_body"),
     }
 }
 
@@ -185,5 +186,35 @@ fn StartAgain(flow: Flow) -> impl IntoView {
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// "Step 2 of 6", where moving between steps puts the focus (`step-heading`).
+#[component]
+pub fn StepCount(flow: Flow) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        let (n, total) = flow.position();
+        i18n.t("submit.step")
+            .replace("{n}", &n.to_string())
+            .replace("{total}", &total.to_string())
+    };
+    view! {
+        <p class="step-count" id="step-heading" tabindex="-1">
+            {text}
+        </p>
+    }
+}
+
+/// The receipt of the report that arrived, after the note that later changes were not sent, if any.
+#[component]
+pub fn FlowReceipt(flow: Flow, created: ReportCreated) -> impl IntoView {
+    let ticket = created.ticket.clone();
+    let changes_not_sent = flow.sending.changes_not_sent;
+    view! {
+        <Show when=move || changes_not_sent.get()>
+            <UnsentChanges flow ticket=ticket.clone() />
+        </Show>
+        <Receipt created />
     }
 }

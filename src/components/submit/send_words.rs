@@ -56,4 +56,36 @@ mod tests {
             "the shell's words are the catalogue's"
         );
     }
+
+    /// Every key handed to `say`, in the sources or chosen by the send-failure panel, has words in both
+    /// languages, here or in the shell catalogue: a missing one would show the key itself.
+    #[test]
+    fn every_key_said_has_words_in_both_languages() {
+        let mut said: Vec<&'static str> = Vec::new();
+        for flags in 0..8 {
+            let (title, body) = super::super::flow_form::failure_words(flags & 1 == 1, flags & 2 == 2, flags & 4 == 4);
+            said.extend([title, body]);
+        }
+        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut scanned = 0;
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for piece in text.split("say(i18n, \"").skip(1) {
+                    scanned += 1;
+                    said.push(Box::leak(piece.split('"').next().unwrap().into()));
+                }
+            }
+        }
+        assert!(scanned >= 3, "the scan found too few keys: {scanned}");
+        for lang in [Lang::Id, Lang::En] {
+            let missing: Vec<_> = said
+                .iter()
+                .filter(|k| own(lang, k).is_none() && lookup(lang, k) == **k)
+                .collect();
+            assert!(missing.is_empty(), "{lang:?} has no words for {missing:?}");
+        }
+    }
 }

@@ -15,12 +15,11 @@ use leptos::prelude::*;
 
 use super::session::{self, use_session};
 use crate::components::form::focus_element;
-use crate::components::submit::flow_form::FlowForm;
-use crate::components::submit::receipt::Receipt;
-use crate::components::submit::unsent::{EarlierTicketNote, UnsentChanges};
+use crate::components::submit::flow_form::{FlowForm, FlowReceipt, StepCount};
+use crate::components::submit::unsent::EarlierTicketNote;
 use crate::components::title::use_page_title_of;
 use crate::components::with_portal::WithPortal;
-use crate::submit::draft_store::{self, DraftStore};
+use crate::submit::draft_store::DraftStore;
 use crate::submit::flow::Flow;
 use crate::submit::sending::Via;
 use channel::{ChannelLine, ChannelStep};
@@ -72,8 +71,10 @@ fn Desk(portal: Portal) -> impl IntoView {
             let api = session.api();
             Box::pin(async move { api.record_report(&body, &key).await.map_err(|e| e.api_error()) })
         })),
+        // Typed in for someone else: not the staff member's own report.
+        remember_on_device: false,
     };
-    let flow = Flow::via(portal, draft_store::load(DESK_STORE), via);
+    let flow = Flow::via(portal, via, |draft, _| draft);
     let problems = flow.form.problems(limits);
     let choosing = RwSignal::new(false);
     let asks_channel = Memo::new(move |_| {
@@ -103,40 +104,18 @@ fn Desk(portal: Portal) -> impl IntoView {
     }
 }
 
-/// "Step 2 of 6", where moving between steps puts the focus.
-#[component]
-fn StepCount(flow: Flow) -> impl IntoView {
-    let i18n = use_record_words().i18n();
-    let text = move || {
-        let (n, total) = flow.position();
-        i18n.t("submit.step")
-            .replace("{n}", &n.to_string())
-            .replace("{total}", &total.to_string())
-    };
-    view! {
-        <p class="step-count" id="step-heading" tabindex="-1">
-            {text}
-        </p>
-    }
-}
-
 /// The citizen's receipt, to print for the reporter, then a fresh report.
 #[component]
 fn DeskReceipt(flow: Flow) -> impl IntoView {
     let words = use_record_words();
-    let changes_not_sent = flow.sending.changes_not_sent;
     let another = move |_| {
         flow.start_again();
         request_animation_frame(|| focus_element("step-heading"));
     };
     flow.sending.created.get_untracked().map(|created| {
-        let ticket = created.ticket.clone();
         view! {
-            <Show when=move || changes_not_sent.get()>
-                <UnsentChanges flow ticket=ticket.clone() />
-            </Show>
             <div class="desk-receipt">
-                <Receipt created />
+                <FlowReceipt flow created />
             </div>
             <p class="no-print">
                 <button type="button" class="button primary" on:click=another>
