@@ -94,9 +94,7 @@ fn draw(page: Page) -> AnyView {
 
 /// The ticket as the citizen pages show it (grouped: ADU-XYZ-…), in the queue and on the report page alike.
 pub fn shown_ticket(ticket: &str) -> String {
-    crate::pages::track::parse_reference(ticket, crate::api::AduanClient::FEATURES)
-        .map(|t| t.shown)
-        .unwrap_or_else(|_| ticket.to_string())
+    crate::pages::track::shown_reference(ticket, crate::api::AduanClient::FEATURES)
 }
 
 #[cfg(test)]

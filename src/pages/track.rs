@@ -47,6 +47,13 @@ pub fn parse_reference(typed: &str, features: Features) -> Result<Reference, &'s
     }
 }
 
+/// A ticket as the receipt shows it (grouped: ADU-XYZ-…), or as it came when it is not one.
+pub fn shown_reference(ticket: &str, features: Features) -> String {
+    parse_reference(ticket, features)
+        .map(|r| r.shown)
+        .unwrap_or_else(|_| ticket.to_string())
+}
+
 /// Checked as the citizen types, once all nine characters are there: a wrong character or a failed check
 /// character is said at once; an incomplete number is only judged on Track.
 fn typo_while_typing(typed: &str, features: Features) -> Option<&'static str> {

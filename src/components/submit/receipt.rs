@@ -6,15 +6,13 @@ use crate::api::{Backend, Client};
 use crate::components::qr::QrCodeImage;
 use crate::components::share_actions::{absolute_url, ShareActions};
 use crate::i18n::use_i18n;
-use crate::pages::track::parse_reference;
+use crate::pages::track::shown_reference;
 
 #[component]
 pub fn Receipt(created: ReportCreated) -> impl IntoView {
     let i18n = use_i18n();
     let features = expect_context::<Client>().features();
-    let ticket = parse_reference(&created.ticket, features)
-        .map(|r| r.shown)
-        .unwrap_or_else(|_| created.ticket.clone());
+    let ticket = shown_reference(&created.ticket, features);
     let next = if features.lapor_workflow {
         "receipt.next"
     } else {

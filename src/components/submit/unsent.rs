@@ -7,15 +7,12 @@ use leptos_router::components::A;
 
 use crate::api::{Backend, Client};
 use crate::i18n::use_i18n;
-use crate::pages::track::parse_reference;
+use crate::pages::track::shown_reference;
 use crate::submit::flow::Flow;
 
 /// A ticket as the receipt shows it (grouped), or as it came.
 fn shown_ticket(ticket: &str) -> String {
-    let features = expect_context::<Client>().features();
-    parse_reference(ticket, features)
-        .map(|r| r.shown)
-        .unwrap_or_else(|_| ticket.to_string())
+    shown_reference(ticket, expect_context::<Client>().features())
 }
 
 /// Above the receipt of an earlier version.

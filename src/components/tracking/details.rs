@@ -2,7 +2,6 @@
 //! deadlines and its timeline.
 
 use aduan_core::open311::known_category;
-use aduan_core::ticket::Ticket;
 use aduan_core::{Category, ReportView, WorkingCalendar};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,6 +15,7 @@ use crate::components::support_button::SupportButton;
 use crate::field::Field;
 use crate::i18n::names::{category_name, format_date, format_local_time, kind_key, status_key};
 use crate::i18n::{format_count, use_i18n};
+use crate::pages::track::shown_reference;
 
 #[component]
 pub fn ReportDetails(
@@ -34,7 +34,7 @@ pub fn ReportDetails(
         <p class="status-badge" data-status=status.as_str()>
             {move || i18n.t(status_key(status))}
         </p>
-        {report.duplicate_of.clone().map(|main| view! { <DuplicateNotice main /> })}
+        {report.duplicate_of.clone().map(|main| view! { <DuplicateNotice main features /> })}
         <h2>{move || i18n.t("track.details")}</h2>
         {match (report.title.clone(), report.body.clone()) {
             (Some(t), Some(b)) => {
@@ -60,9 +60,9 @@ pub fn ReportDetails(
 /// A duplicate's citizen follows the matter on the main report. Its link shows what the public sees of it; its
 /// private parts need its own access code, which this citizen does not have.
 #[component]
-fn DuplicateNotice(main: String) -> impl IntoView {
+fn DuplicateNotice(main: String, features: Features) -> impl IntoView {
     let i18n = use_i18n();
-    let grouped = Ticket::parse(&main).map_or_else(|_| main.clone(), |t| t.grouped());
+    let grouped = shown_reference(&main, features);
     view! {
         <div class="notice" data-testid="duplicate-notice">
             <p>{move || i18n.t("track.duplicate_of")}</p>
