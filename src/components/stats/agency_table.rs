@@ -56,6 +56,7 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> i
         _ => String::new(),
     };
     let total_completed: u64 = rows.iter().map(|r| r.completed).sum();
+    let unnamed = unnamed_agency_key(expect_context::<Client>().features().lapor_workflow);
     let rows = StoredValue::new(rows);
     let sorted = Memo::new(move |_| {
         let (column, descending) = order.get();
@@ -80,7 +81,7 @@ pub fn AgencyTable(rows: Vec<AgencyStats>, order: RwSignal<(Column, bool)>) -> i
                     </thead>
                     <tbody>
                         <For each=move || sorted.get() key=|r| r.id.clone() let:r>
-                            {agency_row(r)}
+                            {agency_row(r, unnamed)}
                         </For>
                     </tbody>
                     <tfoot>
@@ -138,9 +139,8 @@ fn sort_heading(column: Column, order: RwSignal<(Column, bool)>) -> impl IntoVie
 }
 
 /// One agency's figures; the row without a name holds the reports no agency has been chosen for yet.
-fn agency_row(row: AgencyStats) -> impl IntoView {
+fn agency_row(row: AgencyStats, unnamed: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let unnamed = unnamed_agency_key(expect_context::<Client>().features().lapor_workflow);
     let no_data = move || i18n.t("stats.no_data").to_string();
     view! {
         <tr>

@@ -28,7 +28,7 @@ pub fn how_obtained(basis: &Basis, total: u64, lang: Lang) -> Option<String> {
     }];
     if basis.mismatched > 0 {
         said.push(if en {
-            let (requests, are) = english_number(basis.mismatched);
+            let (requests, are, _) = english_number(basis.mismatched);
             format!(
                 "{} {requests} the server sent did not match and {are} not counted.",
                 n(basis.mismatched)
@@ -42,7 +42,7 @@ pub fn how_obtained(basis: &Basis, total: u64, lang: Lang) -> Option<String> {
     }
     if basis.unchecked > 0 {
         said.push(if en {
-            let (requests, are) = english_number(basis.unchecked);
+            let (requests, are, _) = english_number(basis.unchecked);
             format!(
                 "{} {requests} could not be checked (no date or category) and {are} not counted.",
                 n(basis.unchecked)
@@ -56,8 +56,7 @@ pub fn how_obtained(basis: &Basis, total: u64, lang: Lang) -> Option<String> {
     }
     if basis.only_in_default > 0 {
         said.push(if en {
-            let (requests, are) = english_number(basis.only_in_default);
-            let were = if are == "is" { "was" } else { "were" };
+            let (requests, _, were) = english_number(basis.only_in_default);
             format!(
                 "{} {requests} {were} found only in the server's default list, which holds just its most recent requests, so older ones may be missing.",
                 n(basis.only_in_default)
@@ -72,12 +71,13 @@ pub fn how_obtained(basis: &Basis, total: u64, lang: Lang) -> Option<String> {
     Some(said.join(" "))
 }
 
-/// "request"/"requests" and "is"/"are" for `count` in English (Indonesian does not change the noun).
-fn english_number(count: usize) -> (&'static str, &'static str) {
+/// "request"/"requests", "is"/"are" and "was"/"were" for `count` in English (Indonesian does not change the
+/// noun).
+fn english_number(count: usize) -> (&'static str, &'static str, &'static str) {
     if count == 1 {
-        ("request", "is")
+        ("request", "is", "was")
     } else {
-        ("requests", "are")
+        ("requests", "are", "were")
     }
 }
 
