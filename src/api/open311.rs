@@ -22,6 +22,8 @@ use crate::url::{percent_encode, with_query};
 use notes::Unread;
 
 mod notes;
+#[cfg(test)]
+mod tests;
 
 /// Times a token is looked up after a POST before the token itself is shown as the reference.
 const TOKEN_TRIES: u32 = 3;
