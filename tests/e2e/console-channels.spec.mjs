@@ -72,9 +72,12 @@ test('an administrator records a letter at 360 px; the receipt prints alone and 
   await expect(page.getByRole('heading', { name: w.review })).toBeVisible();
   await expect(page.locator('.summary-row', { hasText: w.title }).locator('.answer')).toHaveText(title);
   await screenshot(page, 'console-record-review-360');
-  // A send that fails keeps everything typed, in the desk's own draft (never the citizen's); the retry, with the
-  // same Idempotency-Key, makes the one report (counted below).
-  await page.route('**/api/v1/staff/reports', (route) => route.abort());
+  // A send whose answer is lost keeps everything typed, in the desk's own draft (never the citizen's). The server
+  // did store that first send, so only the retry's same Idempotency-Key keeps it to the one report (counted below).
+  await page.route('**/api/v1/staff/reports', async (route) => {
+    await route.fetch();
+    await route.abort();
+  });
   await page.getByRole('button', { name: w.send }).click();
   await expect(page.getByRole('alert').filter({ hasText: w.notSent })).toBeVisible();
   expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('aduan.desk.draft')).title)).toBe(title);

@@ -33,6 +33,7 @@ pub fn audit_action_key(action: &str) -> Option<&'static str> {
     match action {
         "note" => Some("audit.note"),
         "correct" => Some("audit.correct"),
+        "record" => Some("audit.record"),
         "mark_duplicate" => Some("action.mark_duplicate"),
         other => StepAction::parse(other).map(step_key),
     }
@@ -81,6 +82,7 @@ pub const ID: Table = &[
     ("audit.message", "Pesan"),
     ("audit.note", "Catatan internal"),
     ("audit.correct", "Koreksi laporan"),
+    ("audit.record", "Dicatat dari kanal lain"),
     ("internal_note", "Catatan internal"),
     ("notes.lead", "Hanya terlihat oleh petugas, tidak pernah oleh pelapor atau publik."),
     ("notes.none", "Belum ada catatan internal."),
@@ -192,6 +194,7 @@ pub const EN: Table = &[
     ("audit.message", "Message"),
     ("audit.note", "Internal note"),
     ("audit.correct", "Report corrected"),
+    ("audit.record", "Recorded from another channel"),
     ("internal_note", "Internal note"),
     ("notes.lead", "Seen only by staff, never by the reporter or the public."),
     ("notes.none", "No internal notes yet."),
@@ -276,7 +279,7 @@ mod tests {
     #[test]
     fn every_word_used_exists() {
         let mut chosen: Vec<&str> = StepAction::ALL.map(step_key).to_vec();
-        chosen.extend(["note", "correct"].iter().filter_map(|a| audit_action_key(a)));
+        chosen.extend(["note", "correct", "record"].iter().filter_map(|a| audit_action_key(a)));
         assert_words_used_exist(ID, "report", &[".word(\"", "label_key=\""], &chosen, 31);
     }
 
@@ -304,5 +307,7 @@ mod tests {
         );
         assert_eq!(audit_action_key("hand_back"), Some("action.not_our_remit"));
         assert_eq!(audit_action_key("something_new"), None);
+        // The desk's "Catat laporan" writes `record` (server/src/db/reports.rs): its row must not show a raw word.
+        assert_eq!(id(audit_action_key("record").unwrap()), "Dicatat dari kanal lain");
     }
 }
