@@ -80,11 +80,22 @@ echo "== Statistics page in headless Chromium, 100 000 reports =="
 node scripts/bench-stats.mjs "http://127.0.0.1:$p"
 
 echo
+echo "== Time to usable of every citizen page, emulated 3G and slow 4G (goals: 3G <= 5 s, slow 4G <= 2 s) =="
+# Exits non-zero only when a page never became usable (it says which); the Lighthouse figures still follow.
+node scripts/bench-usable.mjs "http://127.0.0.1:$p" || echo "(a page never became usable: see above)"
+
+echo
 echo "== Lighthouse 12, mobile preset (goals: performance >= 95, accessibility 100, best practices 100) =="
 flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 # Lighthouse varies from run to run: five runs a page (as Lighthouse's own guidance on variability advises), the
 # median shown with the range.
-for path in / /lapor /lacak /statistik; do
+# Every page a citizen can land on from a shared link, the tracking page with a public report that has a history.
+ticket=$(python3 - "http://127.0.0.1:$p/api/v1/reports?status=completed&per_page=50" <<'PY'
+import json, sys, urllib.request
+print(next(r["ticket"] for r in json.load(urllib.request.urlopen(sys.argv[1]))["items"] if not r["confidential"]))
+PY
+)
+for path in / /lapor /lacak "/lacak/$ticket" /laporan /statistik; do
   for run in 1 2 3 4 5; do
     CHROME_PATH=/usr/bin/chromium node_modules/.bin/lighthouse "http://127.0.0.1:$p$path" --quiet --output=json --output-path="$work/lighthouse-$run.json" \
       --chrome-flags="$flags" --only-categories=performance,accessibility,best-practices >/dev/null 2>&1 || { echo "$path: lighthouse failed"; continue 2; }
@@ -98,7 +109,7 @@ def median(get):
 score = lambda key: median(lambda r: round(r["categories"][key]["score"] * 100))
 audit = lambda key: median(lambda r: r["audits"][key]["numericValue"])[0]
 perf, low, high = score("performance")
-print(f"{sys.argv[1]:<12} performance {perf:>3} ({low}-{high})  accessibility {score('accessibility')[0]:>3}  "
+print(f"{sys.argv[1]:<18} performance {perf:>3} ({low}-{high})  accessibility {score('accessibility')[0]:>3}  "
       f"best practices {score('best-practices')[0]:>3}  LCP {audit('largest-contentful-paint') / 1000:.1f} s  "
       f"TBT {audit('total-blocking-time'):.0f} ms  CLS {audit('cumulative-layout-shift'):.3f}")
 PY
