@@ -53,6 +53,11 @@ if [[ "${1:-}" == "--browser" ]]; then
 fi
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+# The SPA's standard library is rebuilt from source with panics that abort at once (Makefile, WASM_STD): the
+# sources come with rust-src, their crates (dlmalloc…) and ours are fetched here, since Trunk builds offline.
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+cargo fetch --locked --quiet
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   echo "setup: installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
