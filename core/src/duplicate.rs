@@ -63,16 +63,23 @@ pub fn may_mark_duplicate(report: &DuplicateCandidate, main: &DuplicateCandidate
     if report.ticket == main.ticket {
         return Err(DuplicateRefusal::OfItself);
     }
+    may_be_a_duplicate(report)?;
+    if let Some(main_of_main) = &main.duplicate_of {
+        return Err(DuplicateRefusal::MainIsDuplicate {
+            main_of_main: main_of_main.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// The part of the rule that reads `report` alone: whether it may be marked a duplicate of any report. The
+/// console offers "Tandai duplikat" only when it may.
+pub fn may_be_a_duplicate(report: &DuplicateCandidate) -> Result<(), DuplicateRefusal> {
     if let Some(of) = &report.duplicate_of {
         return Err(DuplicateRefusal::AlreadyDuplicate { of: of.clone() });
     }
     if !report.status.is_unfinished() {
         return Err(DuplicateRefusal::Finished);
-    }
-    if let Some(main_of_main) = &main.duplicate_of {
-        return Err(DuplicateRefusal::MainIsDuplicate {
-            main_of_main: main_of_main.clone(),
-        });
     }
     if report.has_duplicates {
         return Err(DuplicateRefusal::HasDuplicates);
@@ -104,6 +111,28 @@ mod tests {
             duplicate_of: None,
             has_duplicates: false,
         }
+    }
+
+    #[test]
+    fn the_report_alone_decides_whether_the_mark_is_offered() {
+        let main = DuplicateCandidate {
+            has_duplicates: true,
+            ..report("A", Status::Verified)
+        };
+        let dup = DuplicateCandidate {
+            duplicate_of: Some("A".into()),
+            ..report("B", Status::Closed)
+        };
+        assert_eq!(may_be_a_duplicate(&report("C", Status::Dispositioned)), Ok(()));
+        assert_eq!(may_be_a_duplicate(&main), Err(DuplicateRefusal::HasDuplicates));
+        assert_eq!(
+            may_be_a_duplicate(&dup),
+            Err(DuplicateRefusal::AlreadyDuplicate { of: "A".into() })
+        );
+        assert_eq!(
+            may_be_a_duplicate(&report("D", Status::Completed)),
+            Err(DuplicateRefusal::Finished)
+        );
     }
 
     #[test]

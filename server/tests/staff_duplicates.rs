@@ -182,12 +182,20 @@ async fn itself_a_chain_a_main_report_and_a_finished_report_are_refused_with_the
     d.take(&d.admin, &rejected, "reject", None).await;
     let (status, p) = mark(&d, &d.admin, &rejected, &c).await;
     assert_eq!((status, reason(&p)), (409, "finished".into()), "{p}");
-    // A refusal changed nothing.
-    let (_, view) = d.get(&d.admin, &format!("/reports/{c}")).await;
-    assert_eq!(
-        (&view["report"]["status"], view["audit"].as_array().unwrap().len()),
-        (&json!("submitted"), 0)
-    );
+    // A refusal changed nothing: each report a refused mark was about keeps its status, has no duplicate mark and
+    // no audit row beyond its own steps (a main report's supports and status are untouched too).
+    for (ticket, status, audit_rows) in [(&a, "submitted", 0), (&c, "submitted", 0), (&rejected, "rejected", 1)] {
+        let (_, view) = d.get(&d.admin, &format!("/reports/{ticket}")).await;
+        assert_eq!(
+            (
+                &view["report"]["status"],
+                &view["report"]["duplicate_of"],
+                view["audit"].as_array().unwrap().len()
+            ),
+            (&json!(status), &Value::Null, audit_rows),
+            "{ticket}: {view}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! One report as staff handle it: the full view with its audit trail and internal notes, the workflow steps, notes
 //! and corrections. Every write records an audit row against the named account in the same savepoint.
 
+use aduan_core::duplicate::{may_be_a_duplicate, DuplicateCandidate};
 use aduan_core::ticket::Ticket;
 use aduan_core::{
     available_steps, AuditEntry, InternalNote, Role, SlaRules, StaffReportView, Status, StepAction, WorkingCalendar,
@@ -108,9 +109,13 @@ pub fn view(conn: &Connection, staff: &Staff, report_id: i64) -> rusqlite::Resul
         steps: available_steps(staff.role, report.status, responded),
         can_correct: staff.role == Role::Admin && report.status.is_unfinished(),
         can_mark_duplicate: staff.role == Role::Admin
-            && report.status.is_unfinished()
-            && report.duplicate_of.is_none()
-            && duplicates.is_empty(),
+            && may_be_a_duplicate(&DuplicateCandidate {
+                ticket: report.ticket.clone(),
+                status: report.status,
+                duplicate_of: report.duplicate_of.clone(),
+                has_duplicates: !duplicates.is_empty(),
+            })
+            .is_ok(),
         duplicates,
         report,
         handed_back,

@@ -94,12 +94,7 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Json<Ve
     Ok(Json(accounts.iter().map(Account::view).collect()))
 }
 
-fn require_admin(staff: &Staff) -> Result<(), ApiError> {
-    match staff.role {
-        Role::Admin => Ok(()),
-        _ => Err(ApiError::forbidden("Only administrators manage accounts.")),
-    }
-}
+const ADMIN_ONLY: &str = "Only administrators manage accounts.";
 
 /// Field errors of agencies for `role`: an officer acts for at least one, the other roles for none.
 fn agency_problem(role: Role, agency_ids: &[String]) -> Option<&'static str> {
@@ -117,7 +112,7 @@ pub async fn create(
     headers: HeaderMap,
     ObjectBody(input): ObjectBody<NewAccount>,
 ) -> Result<Response, ApiError> {
-    require_admin(&staff)?;
+    staff.admin_only(ADMIN_ONLY)?;
     let english = wants_english(&headers);
     let username = input.username.trim().to_lowercase();
     let mut errors: Vec<(&str, &str)> = vec![];
@@ -264,7 +259,7 @@ pub async fn change(
     headers: HeaderMap,
     ObjectBody(input): ObjectBody<AccountChange>,
 ) -> Result<Json<StaffAccount>, ApiError> {
-    require_admin(&staff)?;
+    staff.admin_only(ADMIN_ONLY)?;
     let english = wants_english(&headers);
     let lookup = username.trim().to_lowercase();
     let target = state

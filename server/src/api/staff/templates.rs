@@ -3,7 +3,7 @@
 
 use aduan_core::templates::{self, CheckedTemplate};
 use aduan_core::validation::Rule;
-use aduan_core::{NewTemplate, ResponseTemplate, Role, TemplateQuery};
+use aduan_core::{NewTemplate, ResponseTemplate, TemplateQuery};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -18,12 +18,7 @@ use crate::problem::ApiError;
 use crate::staff::Staff;
 use crate::AppState;
 
-fn require_admin(staff: &Staff) -> Result<(), ApiError> {
-    match staff.role {
-        Role::Admin => Ok(()),
-        _ => Err(ApiError::forbidden("Only administrators manage response templates.")),
-    }
-}
+const ADMIN_ONLY: &str = "Only administrators manage response templates.";
 
 /// `GET /staff/templates?action=&category_id=` → 200 `[ResponseTemplate]` (every role).
 pub async fn list(
@@ -97,7 +92,7 @@ pub async fn create(
     headers: HeaderMap,
     ObjectBody(input): ObjectBody<NewTemplate>,
 ) -> Result<Response, ApiError> {
-    require_admin(&staff)?;
+    staff.admin_only(ADMIN_ONLY)?;
     let saved = save(&state, staff, None, input, wants_english(&headers)).await?;
     tracing::info!(
         template = saved.id,
@@ -115,7 +110,7 @@ pub async fn replace(
     headers: HeaderMap,
     ObjectBody(input): ObjectBody<NewTemplate>,
 ) -> Result<Json<ResponseTemplate>, ApiError> {
-    require_admin(&staff)?;
+    staff.admin_only(ADMIN_ONLY)?;
     let id = id.parse::<i64>().map_err(|_| ApiError::not_found())?;
     let saved = save(&state, staff, Some(id), input, wants_english(&headers)).await?;
     tracing::info!(template = saved.id, "response template changed");
@@ -128,7 +123,7 @@ pub async fn delete(
     staff: Staff,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    require_admin(&staff)?;
+    staff.admin_only(ADMIN_ONLY)?;
     let id = id.parse::<i64>().map_err(|_| ApiError::not_found())?;
     state
         .db
