@@ -1,5 +1,6 @@
 // Time to usable of every citizen page on an emulated 3G and slow-4G phone (issue #20), beside the budgets.
-// Usage: node scripts/bench-usable.mjs http://127.0.0.1:PORT   (a server with demo data that serves dist/)
+// Usage: node scripts/bench-usable.mjs http://127.0.0.1:PORT [PATH…]   (a server with demo data that serves
+// dist/; PATHs, e.g. /lapor /, measure only those pages while trying a change; `make bench` measures all six)
 //
 // "Usable" is the moment the thing a citizen came for can be used, measured inside the page: an init script
 // watches the DOM (MutationObserver, and every frame, since a stylesheet can make an element visible without a
@@ -14,6 +15,7 @@ if (!base) {
   console.error('usage: node scripts/bench-usable.mjs http://127.0.0.1:PORT');
   process.exit(2);
 }
+const only = process.argv.slice(3);
 const RUNS = 5;
 const GIVE_UP_MS = 60_000;
 const kbit = (n) => (n * 1000) / 8; // CDP wants bytes per second
@@ -156,7 +158,7 @@ console.log();
 console.log(`${'page'.padEnd(18)}${'profile'.padEnd(9)}${'usable: median (min–max)'.padEnd(34)}${'bytes to usable'.padEnd(26)}total`);
 
 const failures = [];
-for (const target of targets(ticket)) {
+for (const target of targets(ticket).filter((t) => !only.length || only.includes(t.path))) {
   const bytesBudget = target.path === '/lapor' ? 150_000 : 200_000;
   for (const profile of PROFILES) {
     const runs = [];

@@ -36,7 +36,6 @@ impl From<ApiError> for StaffError {
 
 impl StaffError {
     /// The HTTP status, if the server answered with an error.
-    #[allow(dead_code)] // Used by the report page (console::report).
     pub fn status(&self) -> Option<u16> {
         match self {
             StaffError::SignedOut => Some(401),
@@ -267,13 +266,11 @@ impl StaffApi {
 
     /// `GET /staff/reports/{ticket}`: everything staff see of a report (404 for an officer outside their
     /// agencies, as for a ticket that does not exist).
-    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn report(&self, ticket: &str) -> Result<StaffReportView, StaffError> {
         self.json(Request::get(&self.report_url(ticket, "")), None).await
     }
 
     /// `POST /staff/reports/{ticket}/steps`: 409 if the step is not possible now, 403 for another role's step.
-    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn step(&self, ticket: &str, step: &NewStep) -> Result<StaffReportView, StaffError> {
         self.json(Request::post(&self.report_url(ticket, "/steps")), Self::body(step)?)
             .await
@@ -287,21 +284,18 @@ impl StaffApi {
     }
 
     /// `POST /staff/reports/{ticket}/notes`: an internal note, never public.
-    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn note(&self, ticket: &str, note: &NewNote) -> Result<InternalNote, StaffError> {
         self.json(Request::post(&self.report_url(ticket, "/notes")), Self::body(note)?)
             .await
     }
 
     /// `PATCH /staff/reports/{ticket}` (admin): corrects what the citizen chose, with a reason.
-    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn correct(&self, ticket: &str, correction: &ReportCorrection) -> Result<StaffReportView, StaffError> {
         self.json(Request::patch(&self.report_url(ticket, "")), Self::body(correction)?)
             .await
     }
 
     /// `POST /staff/reports/{ticket}/duplicate` (admin): "Tandai duplikat"; the report closed as a duplicate.
-    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn mark_duplicate(&self, ticket: &str, request: &MarkDuplicate) -> Result<StaffReportView, StaffError> {
         self.json(
             Request::post(&self.report_url(ticket, "/duplicate")),
@@ -312,7 +306,6 @@ impl StaffApi {
 
     /// `GET /staff/reports/{ticket}/attachments/{id}`: an attachment of a report, confidential ones included,
     /// fetched with the token (a link cannot carry it), as bytes the page turns into a blob URL.
-    #[allow(dead_code)] // Used by the report page (console::report).
     pub async fn attachment_bytes(&self, ticket: &str, id: &str) -> Result<Vec<u8>, StaffError> {
         let res = self
             .answer(Request::get(&self.attachment_url(ticket, id)), None)

@@ -8,10 +8,10 @@ import { createReport, signIn, staffStep } from './console-helpers.mjs';
 
 const grouped = (t) => `${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`;
 const W = {
-  id: { pick: (t) => `Pilih ${grouped(t)}`, all: 'Pilih semua di halaman ini', verify: 'Verifikasi', forward: 'Teruskan ke instansi', agency: 'Instansi tujuan',
+  id: { pick: (t) => `Pilih ${grouped(t)}`, all: 'Pilih semua di halaman ini', verify: 'Verifikasi', forward: 'Teruskan ke instansi', agency: 'Instansi tujuan', message: 'Pesan untuk pelapor',
     done: '2 laporan diverifikasi', failed: '1 laporan tidak dapat diproses:', conflict: 'sudah dipindahkan oleh petugas lain', selected: (n) => `${n} laporan dipilih`,
     summary: 'Ada yang perlu diperbaiki' },
-  en: { pick: (t) => `Select ${grouped(t)}`, all: 'Select all on this page', verify: 'Verify', forward: 'Forward to agency', agency: 'Agency',
+  en: { pick: (t) => `Select ${grouped(t)}`, all: 'Select all on this page', verify: 'Verify', forward: 'Forward to agency', agency: 'Agency', message: 'Message to the reporter',
     done: '2 reports verified', failed: '1 report could not be processed:', conflict: 'someone else has moved it', selected: (n) => `${n} reports selected`,
     summary: 'There is a problem' },
 };
@@ -49,6 +49,8 @@ test('the administrator verifies three selected reports, one taken meanwhile: tw
 
   // Another session verifies the second report first.
   await staffStep(request, tickets[1], 'verify');
+  const note = 'Laporan Anda sudah kami periksa.';
+  await page.getByLabel(w.message).fill(note);
   await page.getByRole('button', { name: w.verify, exact: true }).click();
   const result = page.locator('#bulk-result');
   await expect(result).toBeFocused();
@@ -65,6 +67,16 @@ test('the administrator verifies three selected reports, one taken meanwhile: tw
   await expect(page.locator('.bulk-count')).toHaveText(w.selected(1));
   await expect(page.locator('.queue-list .status-badge[data-status="verified"]')).toHaveCount(3);
   await screenshot(page, 'console-bulk-360-result');
+  // What was typed stays while a refused report is still selected; once every report of a send is done, the bar
+  // starts empty for the next selection.
+  await expect(page.getByLabel(w.message)).toHaveValue(note);
+  await page.getByLabel(w.agency).selectOption({ index: 1 });
+  await page.getByRole('button', { name: w.forward, exact: true }).click();
+  await expect(page.locator('.queue-list .status-badge[data-status="forwarded"]')).toHaveCount(1);
+  await expect(result.locator('li')).toHaveCount(0);
+  await page.getByLabel(w.pick(tickets[0])).check();
+  await expect(page.getByLabel(w.message)).toHaveValue('');
+  await expect(page.getByLabel(w.agency)).toHaveValue('');
   expect(errors).toEqual([]);
 
   // Each step is recorded separately against the administrator; the refused one has only the other session's.

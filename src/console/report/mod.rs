@@ -11,7 +11,7 @@ mod duplicate;
 mod notes;
 pub mod rules;
 mod state;
-mod steps;
+pub mod steps;
 mod templates;
 pub mod words;
 

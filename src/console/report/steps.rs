@@ -132,7 +132,7 @@ fn StepChoices(
                     }
                 ></textarea>
             </Field>
-            {forwards.then(|| view! { <AgencySelect agencies agency /> })}
+            {forwards.then(|| view! { <AgencySelect agencies agency error=state.problem_at(AGENCY_INPUT) /> })}
             <div class="actions">
                 {steps
                     .into_iter()
@@ -159,12 +159,11 @@ fn StepChoices(
     }
 }
 
-/// The agency a forward sends the report to, from the portal's list.
+/// The agency a forward sends the report to, from the portal's list: on the report page and in the queue's bulk
+/// bar, each with its own error.
 #[component]
-fn AgencySelect(agencies: Vec<Agency>, agency: RwSignal<String>) -> impl IntoView {
+pub fn AgencySelect(agencies: Vec<Agency>, agency: RwSignal<String>, error: Signal<Option<String>>) -> impl IntoView {
     let words = use_report_words();
-    let state = expect_context::<ReportState>();
-    let error = state.problem_at(AGENCY_INPUT);
     let hint = Signal::derive(move || {
         words
             .word("steps.agency_hint")

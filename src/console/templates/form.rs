@@ -9,7 +9,7 @@ use super::rules::{check, placeholder_list, template_steps, Entries, ACTION_INPU
 use super::rules::{TEXT_EN_INPUT, TEXT_ID_INPUT, TITLE_INPUT};
 use super::state::{TemplatesState, FORM_ID};
 use super::words::{use_template_words, TemplateWords};
-use crate::components::form::{described_by, Field};
+use crate::components::form::{described_by, Field, TextInput};
 use crate::console::report::words::{step_key, use_report_words};
 use crate::i18n::names::category_name;
 
@@ -99,11 +99,12 @@ pub fn TemplateForm(categories: Vec<Category>) -> impl IntoView {
                     })
                     .collect_view()}
             </SelectEntry>
-            <TextEntry
+            <TextInput
                 id=TITLE_INPUT
                 label=label("field.title")
                 hint=title_hint
-                value=fields.title
+                value=Signal::from(fields.title)
+                on_input=Callback::new(move |text| fields.title.set(text))
                 error=error_at(TITLE_INPUT)
             />
             <TextEntry
@@ -160,7 +161,7 @@ fn SelectEntry(
     }
 }
 
-/// A title (one line) or a text (a textarea), by its input id, with its label, hint and inline error.
+/// A text of the template (a textarea), by its input id, with its label, hint and inline error.
 #[component]
 fn TextEntry(
     id: &'static str,
@@ -169,38 +170,17 @@ fn TextEntry(
     value: RwSignal<String>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let described = described_by(id, true, error);
-    let invalid = move || error.read().is_some().to_string();
-    let input = move |ev: leptos::ev::Event| value.set(event_target_value(&ev));
     view! {
         <Field id label hint=Some(hint) error>
-            {if id == TITLE_INPUT {
-                view! {
-                    <input
-                        type="text"
-                        id=id
-                        name="title"
-                        aria-describedby=described
-                        aria-invalid=invalid
-                        prop:value=value
-                        on:input=input
-                    />
-                }
-                    .into_any()
-            } else {
-                view! {
-                    <textarea
-                        id=id
-                        name=id
-                        rows="4"
-                        aria-describedby=described
-                        aria-invalid=invalid
-                        prop:value=value
-                        on:input=input
-                    ></textarea>
-                }
-                    .into_any()
-            }}
+            <textarea
+                id=id
+                name=id
+                rows="4"
+                aria-describedby=described_by(id, true, error)
+                aria-invalid=move || error.read().is_some().to_string()
+                prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
         </Field>
     }
 }

@@ -15,6 +15,7 @@ use self::outcome::{counted, done_key, reason_key, still_selected};
 use self::words::use_bulk_words;
 use crate::components::form::{described_by, focus_element, ErrorSummary, Field, FieldProblem};
 use crate::console::report::rules::{check_step, refusal, step_field, Problem, Refusal, AGENCY_INPUT, MESSAGE_INPUT};
+use crate::console::report::steps::AgencySelect;
 use crate::console::report::words::{step_key, use_report_words};
 use crate::console::session::use_session;
 use crate::i18n::format_count;
@@ -103,6 +104,11 @@ fn sender(selection: Selection, entries: Entries, on_sent: Callback<()>) -> Acti
         async move {
             match api.bulk_steps(&bulk).await {
                 Ok(answer) => {
+                    // Every report done: the bar starts empty for the next selection, as after a single step.
+                    if answer.failed.is_empty() {
+                        entries.message.set(String::new());
+                        entries.agency.set(String::new());
+                    }
                     selection
                         .picked
                         .update(|picked| *picked = still_selected(picked, &answer));
@@ -248,30 +254,8 @@ fn BulkFields(entries: Entries, agencies: Vec<Agency>, worded: Callback<&'static
         })
     };
     let (message_error, agency_error) = (problem_at(MESSAGE_INPUT), problem_at(AGENCY_INPUT));
-    let agency_hint = Signal::derive(move || {
-        words
-            .word("steps.agency_hint")
-            .replace("{step}", words.word(step_key(StepAction::Forward)))
-    });
     view! {
-        <Field
-            id=AGENCY_INPUT
-            label=Signal::derive(move || words.word("steps.agency"))
-            hint=Some(agency_hint)
-            error=agency_error
-        >
-            <select
-                id=AGENCY_INPUT
-                name="agency_id"
-                aria-describedby=described_by(AGENCY_INPUT, true, agency_error)
-                aria-invalid=move || agency_error.read().is_some().to_string()
-                prop:value=entries.agency
-                on:change=move |ev| entries.agency.set(event_target_value(&ev))
-            >
-                <option value="">{move || words.word("steps.agency_choose")}</option>
-                {agencies.into_iter().map(|a| view! { <option value=a.id>{a.name}</option> }).collect_view()}
-            </select>
-        </Field>
+        <AgencySelect agencies agency=entries.agency error=agency_error />
         <Field
             id=MESSAGE_INPUT
             label=Signal::derive(move || words.word("steps.message"))
