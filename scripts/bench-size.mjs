@@ -3,7 +3,7 @@
 // the wasm chunks of the page (scripts/build-wasm.mjs), preloaded or fetched once the top of the page is drawn.
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { PAGES, filesByModule } from './split-loader.mjs';
+import { NOT_PAGES, PAGES, filesByModule } from './split-loader.mjs';
 
 const dist = 'dist';
 const names = readdirSync(dist);
@@ -30,4 +30,8 @@ for (const [path, { module }] of Object.entries(PAGES)) {
   row(`${{ '/lacak/*': '/lacak/{ticket}', '/petugas*': '/petugas/…' }[path] || path} (${files.length} chunks)`, shellRaw + raw, shellBr + br);
   const kib = Math.round((shellBr + br) / 1024);
   console.log(`${''.padEnd(44)} ${shellBr + br <= budget ? 'within' : 'OVER'} (${kib} KiB)`);
+}
+for (const name of NOT_PAGES) {
+  const [raw, br] = total(modules[name]);
+  row(`+ ${name} (${modules[name].length} files, in that language only)`, raw, br);
 }

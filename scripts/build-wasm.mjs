@@ -13,7 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
-import { CONSUMERS, PAGES, filesByModule } from './split-loader.mjs';
+import { CONSUMERS, NOT_PAGES, PAGES, filesByModule } from './split-loader.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk (TRUNK_STAGING_DIR is not set)');
@@ -70,14 +70,21 @@ try {
     // By name only (chunk_7, split_tracking): the loader below adds the build's hash, written once.
     if (preload) preloads[path] = modules[module].map((f) => f.replace(/\.wasm$/, ''));
   }
-  const unknown = Object.keys(modules).filter((name) => !Object.values(PAGES).some((page) => page.module === name));
-  if (unknown.length) throw new Error(`no URL path known for the split modules ${unknown}: add them to PAGES in split-loader.mjs`);
+  const unknown = Object.keys(modules)
+    .filter((name) => !NOT_PAGES.includes(name) && !Object.values(PAGES).some((page) => page.module === name));
+  if (unknown.length) throw new Error(`no URL path known for the split modules ${unknown}: add them to PAGES (or NOT_PAGES) in split-loader.mjs`);
 
+  // The English messages (src/i18n/english.rs) come alongside the main module when the language the app will pick
+  // is already known to be English (?lang=, or this tab's or this device's choice, as I18n::provide reads them).
+  const english = (modules.english || []).map((f) => f.replace(/\.wasm$/, ''));
   const boot = `
 const preloads = ${JSON.stringify(preloads)};
 const here = location.pathname.replace(/\\/+$/, '') || '/';
 const route = Object.keys(preloads).find((p) => p === here || (p.endsWith('*') && here.startsWith(p.slice(0, -1))));
-for (const name of preloads[route] || []) {
+let lang = new URLSearchParams(location.search).get('lang');
+try { lang = lang || sessionStorage.getItem('aduan.lang') || localStorage.getItem('aduan.lang'); } catch {}
+const english = lang && lang.trim().toLowerCase() === 'en' ? ${JSON.stringify(english)} : [];
+for (const name of [...(preloads[route] || []), ...english]) {
   const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: '/' + name + '-${build}.wasm', crossOrigin: 'anonymous' });
   document.head.append(link);
 }

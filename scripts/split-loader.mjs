@@ -16,6 +16,10 @@ export const PAGES = {
   '/petugas*': { module: 'console', preload: true },
 };
 
+// Split modules that are no page: the English messages, fetched before a page is drawn in English
+// (src/i18n/english.rs), so that a first visit in Bahasa Indonesia downloads one language.
+export const NOT_PAGES = ['english'];
+
 // Split modules built as consumers (tools/wasm-split-cli, `--consumer`): placed after the citizen pages, so that
 // they leave the citizen pages' chunks as they would be without them, and load the citizen chunks (or whole
 // citizen modules) they share code with before their own module.

@@ -17,7 +17,7 @@ use crate::pages::{
 
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = I18n::provide(Lang::Id);
+    let i18n = I18n::provide();
     crate::embed::provide_embedded();
     Effect::new(move |_| {
         let lang = i18n.lang().code();
@@ -25,7 +25,14 @@ pub fn App() -> impl IntoView {
             let _ = html.set_attribute("lang", lang);
         }
     });
-    let config = LocalResource::new(config::load);
+    // The configuration, and the page's language settled with its default (the English catalogue fetched if
+    // needed), before anything is drawn.
+    let config = LocalResource::new(move || async move {
+        let loaded = config::load().await;
+        let portal_default = loaded.as_ref().ok().and_then(|cfg| Lang::parse(&cfg.default_language));
+        i18n.settle(portal_default).await;
+        loaded
+    });
     view! {
         <Suspense fallback=|| {
             view! { <div class="boot" aria-busy="true"></div> }
@@ -46,9 +53,6 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Portal(cfg: RuntimeConfig) -> impl IntoView {
     let i18n = use_i18n();
-    if let Some(lang) = Lang::parse(&cfg.default_language) {
-        i18n.apply_default(lang);
-    }
     crate::clock::set_zone(cfg.zone());
     crate::theme::apply(&cfg);
     crate::service_worker::register();

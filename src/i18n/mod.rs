@@ -2,6 +2,7 @@
 //! Every visible string comes from `id.rs` / `en.rs`; the tests below fail when a key is missing in either.
 
 mod en;
+mod english;
 pub mod field_errors;
 mod id;
 pub mod names;
@@ -33,7 +34,8 @@ impl Lang {
     fn catalogue(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Lang::Id => id::MESSAGES,
-            Lang::En => en::MESSAGES,
+            // Until the English chunk is here the page is not in English (I18n::settle, I18n::set).
+            Lang::En => english::messages().unwrap_or(id::MESSAGES),
         }
     }
 }
@@ -52,16 +54,17 @@ const STORAGE_KEY: &str = "aduan.lang";
 /// The current language, shared through context.
 #[derive(Clone, Copy)]
 pub struct I18n {
+    /// English only once its catalogue is here: until then, and if it cannot be fetched, Bahasa Indonesia.
     lang: RwSignal<Lang>,
     /// Chosen through the URL or remembered; the portal's default then does not override it.
-    explicit: bool,
+    chosen: Option<Lang>,
 }
 
 impl I18n {
     /// `?lang=` wins, then the language a `?lang=` chose earlier in this tab's session (links do not carry
     /// it, and a page opened from a link or reloaded must stay in it), then the citizen's remembered choice,
-    /// then the portal's default.
-    pub fn provide(default: Lang) -> I18n {
+    /// then the portal's default ([`I18n::settle`], once the configuration is known).
+    pub fn provide() -> I18n {
         let from_url = crate::url::query_param("lang").as_deref().and_then(Lang::parse);
         if let Some(lang) = from_url {
             crate::storage::session_set(STORAGE_KEY, lang.code());
@@ -70,18 +73,19 @@ impl I18n {
             .as_deref()
             .and_then(Lang::parse);
         let remembered = crate::storage::get(STORAGE_KEY).as_deref().and_then(Lang::parse);
-        let chosen = from_url.or(this_session).or(remembered);
         let i18n = I18n {
-            lang: RwSignal::new(chosen.unwrap_or(default)),
-            explicit: chosen.is_some(),
+            lang: RwSignal::new(Lang::Id),
+            chosen: from_url.or(this_session).or(remembered),
         };
         provide_context(i18n);
         i18n
     }
 
-    /// The portal's default language, unless the citizen has chosen one.
-    pub fn apply_default(&self, lang: Lang) {
-        if !self.explicit {
+    /// The page's language, given the portal's default: fetches the English catalogue first when it is English,
+    /// before anything is drawn in it.
+    pub async fn settle(self, portal_default: Option<Lang>) {
+        let lang = self.chosen.or(portal_default).unwrap_or(Lang::Id);
+        if lang == Lang::Id || english::load().await {
             self.lang.set(lang);
         }
     }
@@ -90,11 +94,18 @@ impl I18n {
         self.lang.get()
     }
 
+    /// The citizen's choice, remembered; English once its catalogue is fetched.
     pub fn set(&self, lang: Lang) {
-        crate::storage::set(STORAGE_KEY, lang.code());
-        // A choice made on the page outranks an earlier `?lang=` of this session.
-        crate::storage::session_set(STORAGE_KEY, lang.code());
-        self.lang.set(lang);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            if lang == Lang::En && !english::load().await {
+                return;
+            }
+            crate::storage::set(STORAGE_KEY, lang.code());
+            // A choice made on the page outranks an earlier `?lang=` of this session.
+            crate::storage::session_set(STORAGE_KEY, lang.code());
+            this.lang.set(lang);
+        });
     }
 
     /// Reactive: call inside a closure in a view so the text follows the language.

@@ -40,3 +40,34 @@ test('the console opens after a citizen page loaded its chunks, and a citizen pa
   await expect(page.getByLabel('Pengaduan', { exact: true })).toBeVisible();
   expect(errors.filter((e) => e.startsWith('pageerror') || e.includes('panicked'))).toEqual([]);
 });
+
+test.describe('the English messages are a chunk of their own', () => {
+  // The service worker would fetch every file in the background: this is about what the page itself asks for.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a visit in Bahasa Indonesia never downloads them; choosing English fetches them and the page follows', async ({ page }) => {
+    const errors = watchErrors(page);
+    const english = [];
+    page.on('request', (r) => {
+      if (/\/split_english-[0-9a-f]{16}\.wasm$/.test(r.url())) english.push(r.url());
+    });
+    await page.goto(`${baseUrl()}/lacak`);
+    await expect(page.getByRole('button', { name: 'Lacak', exact: true })).toBeVisible();
+    await page.getByLabel('Nomor tiket').fill('ABC');
+    expect(english).toEqual([]);
+    expect(await page.locator('link[rel="preload"][href*="split_english-"]').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Track', exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // Nothing typed is lost by the change of language.
+    await expect(page.getByLabel('Ticket number')).toHaveValue('ABC');
+    expect(english).toHaveLength(1);
+
+    // Remembered: the next visit asks for them alongside the main module and opens in English.
+    await page.reload();
+    expect(await page.locator('link[rel="preload"][href*="split_english-"]').count()).toBe(1);
+    await expect(page.getByRole('button', { name: 'Track', exact: true })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});
