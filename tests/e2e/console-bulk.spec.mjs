@@ -3,10 +3,9 @@
 // with the reason and stays selected; the two done carry the step against the administrator in their audit trail.
 // Officers and supervisors see no checkboxes; axe at 360 and 1280 px in both languages with the bar shown.
 import { test, expect } from '@playwright/test';
-import { baseUrl, expectNoAxeViolations, operator, screenshot, watchErrors } from './helpers.mjs';
+import { baseUrl, expectNoAxeViolations, grouped, operator, screenshot, watchErrors } from './helpers.mjs';
 import { createReport, signIn, staffStep } from './console-helpers.mjs';
 
-const grouped = (t) => `${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`;
 const W = {
   id: { pick: (t) => `Pilih ${grouped(t)}`, all: 'Pilih semua di halaman ini', verify: 'Verifikasi', forward: 'Teruskan ke instansi', agency: 'Instansi tujuan', message: 'Pesan untuk pelapor',
     done: '2 laporan diverifikasi', failed: '1 laporan tidak dapat diproses:', conflict: 'sudah dipindahkan oleh petugas lain', selected: (n) => `${n} laporan dipilih`,

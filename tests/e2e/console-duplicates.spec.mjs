@@ -3,11 +3,10 @@
 // words), the audit trail and the main report's page show it, and the duplicate's citizen is sent to the main
 // report from the tracking page. Axe at 360 and 1280 px in both languages with the form open and refused.
 import { test, expect } from '@playwright/test';
-import { baseUrl, expectNoAxeViolations, makeTicket, screenshot, watchErrors } from './helpers.mjs';
+import { baseUrl, expectNoAxeViolations, grouped, makeTicket, screenshot, watchErrors } from './helpers.mjs';
 import { createReport, signIn } from './console-helpers.mjs';
 
 const ADMIN = ['admin', 'demo-admin-2026'];
-const grouped = (t) => `${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`;
 const W = {
   id: {
     mark: 'Tandai duplikat', ticket: 'Nomor tiket laporan utama', typo: 'Nomor tiket ini salah ketik: periksa setiap karakternya',

@@ -3,11 +3,10 @@
 // this report (grouped ticket, agency), never replaces typed text without asking, and the edited message is what
 // the citizen's tracking page shows.
 import { test, expect } from '@playwright/test';
-import { baseUrl, expectNoAxeViolations, operator, screenshot, watchErrors } from './helpers.mjs';
+import { baseUrl, expectNoAxeViolations, grouped, operator, screenshot, watchErrors } from './helpers.mjs';
 import { createReport, signIn, staffStep } from './console-helpers.mjs';
 
 const PUPR = 'Dinas Pekerjaan Umum dan Penataan Ruang';
-const grouped = (t) => `${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`;
 
 test('the officer picks a template at 360 px, edits the filled message and sends it; the citizen sees the edit', async ({ browser, request }) => {
   const ticket = await createReport(request, 'Jalan amblas dekat jembatan Cempaka');

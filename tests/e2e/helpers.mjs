@@ -78,3 +78,6 @@ export function makeTicket(body) {
   }
   throw new Error('unreachable');
 }
+
+/** A ticket as receipts, lists and the console write it: ABC-DEF-GHJ. */
+export const grouped = (t) => `${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`;

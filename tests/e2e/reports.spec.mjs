@@ -1,10 +1,9 @@
 // The public list at /laporan: the server's results for a search, its filters and pages, from the URL;
 // confidential reports without a title; support once per device; embed mode.
 import { test, expect } from '@playwright/test';
-import { baseUrl, expectNoAxeViolations, formatCount, screenshot, watchErrors } from './helpers.mjs';
+import { baseUrl, expectNoAxeViolations, formatCount, grouped, screenshot, watchErrors } from './helpers.mjs';
 
 const api = (path) => `${baseUrl()}/api/v1${path}`;
-const grouped = (t) => `${t.slice(0, 3)}-${t.slice(3, 6)}-${t.slice(6)}`;
 
 async function expectRowsMatch(page, serverPage) {
   // The rows of the previous view stay, marked busy, until the new ones arrive.
