@@ -149,8 +149,8 @@ async fn stats_count_reports_by_channel_with_the_filters() {
     assert_eq!(roads["by_channel"], json!({ "web": 1, "phone": 2 }), "{roads}");
 }
 
-/// The demo city is plausible: most reports came by the website, a minority by each offline channel, not as many
-/// by each; and the same seed gives the same counts.
+/// The demo city is plausible as the server counts it: most reports came by the website, some by each offline
+/// channel; and the same seed gives the same counts.
 #[tokio::test]
 async fn the_demo_city_has_mostly_web_reports_and_a_few_from_each_offline_channel() {
     let args = ["--demo", "--demo-reports", "200", "--demo-seed", "7"];
@@ -167,13 +167,10 @@ async fn the_demo_city_has_mostly_web_reports_and_a_few_from_each_offline_channe
     let offline: Vec<u64> = ["phone", "walk_in", "letter", "suggestion_box", "sms"]
         .map(count)
         .to_vec();
+    // The proportions themselves are the seed's unit test (seed::demo); here, that the server counts them.
     assert!(
         offline.iter().all(|n| *n > 0),
         "every offline channel has some: {offline:?}"
-    );
-    assert!(
-        offline.windows(2).any(|w| w[0] != w[1]),
-        "not spread evenly: {offline:?}"
     );
     let again = common::TestServer::start(&args).await;
     assert_eq!(again.get_json("/api/v1/stats").await["by_channel"], stats["by_channel"]);

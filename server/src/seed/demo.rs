@@ -163,18 +163,7 @@ fn seed_one(
     };
     let mut bits = || g.rng.u64(..);
     let inserted = insert_report(conn, secrets, &report, created, cal, sla, &mut bits).map_err(|e| e.to_string())?;
-    // As at a real desk, most reports come by the website and a minority (about one in six) by the offline
-    // channels, phone and walk-in more often than a letter, the suggestion box or an SMS. Chosen from the id, not
-    // drawn, so that the rest of the demo city stays what it was.
-    let channel = match inserted.id % 50 {
-        3 | 17 | 31 | 44 => Some(Channel::Phone),
-        9 | 38 => Some(Channel::WalkIn),
-        22 => Some(Channel::Letter),
-        27 => Some(Channel::SuggestionBox),
-        13 => Some(Channel::Sms),
-        _ => None,
-    };
-    if let Some(channel) = channel {
+    if let Some(channel) = demo_channel(inserted.id) {
         set_channel(conn, inserted.id, channel).map_err(|e| e.to_string())?;
     }
 
@@ -336,4 +325,41 @@ fn seed_one(
         &mut at,
     )?;
     Ok(())
+}
+
+/// The offline channel a demo report came by, or none for the website. As at a real desk, most reports come by
+/// the website and a minority (about one in six) by the offline channels, phone and walk-in more often than a
+/// letter, the suggestion box or an SMS. Chosen from the id, not drawn, so that the rest of the demo city stays
+/// what it was.
+fn demo_channel(id: i64) -> Option<Channel> {
+    match id % 50 {
+        3 | 17 | 31 | 44 => Some(Channel::Phone),
+        9 | 38 => Some(Channel::WalkIn),
+        22 => Some(Channel::Letter),
+        27 => Some(Channel::SuggestionBox),
+        13 => Some(Channel::Sms),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn about_one_demo_report_in_six_comes_by_an_offline_channel_phone_and_walk_in_most() {
+        let count = |channel: Option<Channel>| (1..=5_000).filter(|id| demo_channel(*id) == channel).count();
+        let web = count(None);
+        let offline = 5_000 - web;
+        assert!((5_000 / 8..=5_000 / 5).contains(&offline), "{offline} of 5 000 offline");
+        let by = |c| count(Some(c));
+        for rarer in [Channel::Letter, Channel::SuggestionBox, Channel::Sms] {
+            assert!(
+                by(Channel::Phone) > by(rarer) && by(Channel::WalkIn) > by(rarer),
+                "{rarer:?}"
+            );
+            assert!(by(rarer) > 0, "{rarer:?}");
+        }
+        assert_eq!(count(Some(Channel::Web)), 0, "the website is no offline channel");
+    }
 }
