@@ -118,8 +118,9 @@ fn sender(selection: Selection, entries: Entries, on_sent: Callback<()>) -> Acti
                 }
                 Err(error) => match refusal(&error, step_field) {
                     Refusal::Fields(found) => entries.show_problems(found),
-                    Refusal::Notice { key, .. } => {
-                        let said = if key == "steps.forbidden" {
+                    Refusal::Notice { .. } => {
+                        // The bar's own words: a 403 is this account's role, anything else the request.
+                        let said = if error.status() == Some(403) {
                             "refused_role"
                         } else {
                             "refused"
