@@ -3,12 +3,30 @@
 
 use aduan_core::validation::{clean_text, Rule};
 use aduan_core::{Kind, NewStep, ReportCorrection, ReportView, StepAction};
+use leptos::prelude::*;
 
 use crate::console::api::StaffError;
 
 /// A problem with an entry: the id of its input and the key of its words in the report page's tables
 /// (`{step}` and `{max}` in them are filled in when shown).
 pub type Problem = (&'static str, &'static str);
+
+/// The words of the problem at `input_id` among `problems`, if any, for the field's inline error; `worded` turns
+/// a words key into the sentence shown. The report page, the queue's bulk bar and the templates page each keep
+/// their own problems.
+pub fn problem_at(
+    problems: RwSignal<Vec<Problem>>,
+    input_id: &'static str,
+    worded: impl Fn(&'static str) -> String + Send + Sync + 'static,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        problems
+            .read()
+            .iter()
+            .find(|(id, _)| *id == input_id)
+            .map(|(_, key)| worded(key))
+    })
+}
 
 pub const MESSAGE_INPUT: &str = "step-message";
 pub const AGENCY_INPUT: &str = "step-agency";

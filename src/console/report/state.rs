@@ -145,14 +145,7 @@ impl ReportState {
     pub fn problem_at(&self, input_id: &'static str) -> Signal<Option<String>> {
         let state = *self;
         let words = use_report_words();
-        Signal::derive(move || {
-            state
-                .problems
-                .read()
-                .iter()
-                .find(|(id, _)| *id == input_id)
-                .map(|(_, key)| state.worded(words, key))
-        })
+        super::rules::problem_at(state.problems, input_id, move |key| state.worded(words, key))
     }
 
     fn worded(&self, words: super::words::ReportWords, key: &'static str) -> String {

@@ -10,6 +10,7 @@ use super::rules::{TEXT_EN_INPUT, TEXT_ID_INPUT, TITLE_INPUT};
 use super::state::{TemplatesState, FORM_ID};
 use super::words::{use_template_words, TemplateWords};
 use crate::components::form::{described_by, Field, TextInput};
+use crate::console::report::rules::problem_at;
 use crate::console::report::words::{step_key, use_report_words};
 use crate::i18n::names::category_name;
 
@@ -30,16 +31,7 @@ pub fn TemplateForm(categories: Vec<Category>) -> impl IntoView {
     let state = expect_context::<TemplatesState>();
     let fields = state.fields;
     let pending = Signal::derive(move || state.save.pending().get());
-    let error_at = move |id: &'static str| {
-        Signal::derive(move || {
-            state
-                .problems
-                .read()
-                .iter()
-                .find(|(i, _)| *i == id)
-                .map(|(_, key)| worded(words, key))
-        })
-    };
+    let error_at = move |id: &'static str| problem_at(state.problems, id, move |key| worded(words, key));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {

@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use self::outcome::{counted, done_key, reason_key, still_selected};
 use self::words::use_bulk_words;
 use crate::components::form::{described_by, focus_element, ErrorSummary, Field, FieldProblem};
-use crate::console::report::rules::{check_step, refusal, step_field, Problem, Refusal, AGENCY_INPUT, MESSAGE_INPUT};
+use crate::console::report::rules::{check_step, problem_at, refusal, step_field, Problem, Refusal};
+use crate::console::report::rules::{AGENCY_INPUT, MESSAGE_INPUT};
 use crate::console::report::steps::AgencySelect;
 use crate::console::report::words::{step_key, use_report_words};
 use crate::console::session::use_session;
@@ -248,13 +249,8 @@ pub fn BulkBar(agencies: Vec<Agency>, message_max: usize, on_sent: Callback<()>)
 #[component]
 fn BulkFields(entries: Entries, agencies: Vec<Agency>, worded: Callback<&'static str, String>) -> impl IntoView {
     let (bulk_words, words) = (use_bulk_words(), use_report_words());
-    let problem_at = move |id: &'static str| {
-        Signal::derive(move || {
-            let problems = entries.problems.read();
-            problems.iter().find(|(i, _)| *i == id).map(|(_, key)| worded.run(key))
-        })
-    };
-    let (message_error, agency_error) = (problem_at(MESSAGE_INPUT), problem_at(AGENCY_INPUT));
+    let error_at = move |id: &'static str| problem_at(entries.problems, id, move |key| worded.run(key));
+    let (message_error, agency_error) = (error_at(MESSAGE_INPUT), error_at(AGENCY_INPUT));
     view! {
         <AgencySelect agencies agency=entries.agency error=agency_error />
         <Field
