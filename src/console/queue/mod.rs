@@ -42,20 +42,13 @@ pub fn QueuePage() -> impl IntoView {
     // The tab shown: the one in the URL if the role has it, else the role's first.
     let role = session.role();
     let tab = Signal::derive(move || {
-        let role_tabs = role.map(aduan_core::Role::queue_tabs).unwrap_or_default();
-        query
-            .get()
-            .tab
-            .filter(|t| role_tabs.contains(t))
-            .or(role_tabs.first().copied())
-            .unwrap_or(QueueTab::All)
+        let first = role.and_then(|r| r.queue_tabs().first().copied());
+        tab_of_role(role, query.get().tab).or(first).unwrap_or(QueueTab::All)
     });
     bulk::Selection::provide(role, query, tab);
     let page: QueueResource = LocalResource::new(move || {
         let (api, mut query) = (session.api(), query.get());
-        // A tab of another role (a link from a colleague) shows the role's first tab instead of an error.
-        let role_tabs = session.role().map(aduan_core::Role::queue_tabs).unwrap_or_default();
-        query.tab = query.tab.filter(|t| role_tabs.contains(t));
+        query.tab = tab_of_role(session.role(), query.tab);
         async move {
             api.queue(&QueueQuery {
                 per_page: Some(PER_PAGE),
@@ -77,6 +70,12 @@ pub fn QueuePage() -> impl IntoView {
             />
         </WithPortal>
     }
+}
+
+/// The tab asked for in the URL if the role has it: a tab of another role (a link from a colleague) shows the
+/// role's first tab instead of an error.
+fn tab_of_role(role: Option<aduan_core::Role>, asked: Option<QueueTab>) -> Option<QueueTab> {
+    asked.filter(|t| role.is_some_and(|r| r.queue_tabs().contains(t)))
 }
 
 /// The role's tabs with their counts under the current filters; the tab shown is marked as the current page.
