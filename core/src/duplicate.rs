@@ -47,6 +47,38 @@ impl DuplicateRefusal {
         }
     }
 
+    /// What the administrator is told, in Bahasa Indonesia or English (the server's problem, the console shows it).
+    pub fn message(&self, english: bool) -> String {
+        match (self, english) {
+            (DuplicateRefusal::OfItself, false) => "Laporan tidak dapat menjadi duplikat dirinya sendiri.".to_string(),
+            (DuplicateRefusal::OfItself, true) => "A report is not a duplicate of itself.".to_string(),
+            (DuplicateRefusal::MainIsDuplicate { main_of_main }, false) => {
+                format!(
+                    "Laporan itu sendiri duplikat dari {main_of_main}: tandai sebagai duplikat dari {main_of_main}."
+                )
+            }
+            (DuplicateRefusal::MainIsDuplicate { main_of_main }, true) => {
+                format!(
+                    "That report is itself a duplicate of {main_of_main}: mark this one a duplicate of {main_of_main}."
+                )
+            }
+            (DuplicateRefusal::HasDuplicates, false) => {
+                "Laporan ini adalah laporan utama bagi duplikat lain dan tidak ditandai duplikat.".to_string()
+            }
+            (DuplicateRefusal::HasDuplicates, true) => {
+                "This report is the main report of other duplicates and is not marked a duplicate.".to_string()
+            }
+            (DuplicateRefusal::AlreadyDuplicate { of }, false) => format!("Laporan ini sudah duplikat dari {of}."),
+            (DuplicateRefusal::AlreadyDuplicate { of }, true) => format!("This report is already a duplicate of {of}."),
+            (DuplicateRefusal::Finished, false) => {
+                "Laporan yang ditolak, selesai, atau ditutup tidak ditandai duplikat.".to_string()
+            }
+            (DuplicateRefusal::Finished, true) => {
+                "A rejected, completed or closed report is not marked a duplicate.".to_string()
+            }
+        }
+    }
+
     pub fn http_status(&self) -> u16 {
         match self {
             DuplicateRefusal::OfItself | DuplicateRefusal::MainIsDuplicate { .. } | DuplicateRefusal::HasDuplicates => {
@@ -110,6 +142,32 @@ mod tests {
             status,
             duplicate_of: None,
             has_duplicates: false,
+        }
+    }
+
+    #[test]
+    fn every_refusal_is_worded_in_both_languages_naming_the_ticket_to_use() {
+        let refusals = [
+            DuplicateRefusal::OfItself,
+            DuplicateRefusal::MainIsDuplicate {
+                main_of_main: "K7M3Q9XRT".into(),
+            },
+            DuplicateRefusal::HasDuplicates,
+            DuplicateRefusal::AlreadyDuplicate { of: "K7M3Q9XRT".into() },
+            DuplicateRefusal::Finished,
+        ];
+        for refusal in &refusals {
+            let (id, en) = (refusal.message(false), refusal.message(true));
+            assert!(!id.is_empty() && !en.is_empty() && id != en, "{refusal:?}");
+            let names_ticket = matches!(
+                refusal,
+                DuplicateRefusal::MainIsDuplicate { .. } | DuplicateRefusal::AlreadyDuplicate { .. }
+            );
+            assert_eq!(
+                id.contains("K7M3Q9XRT") && en.contains("K7M3Q9XRT"),
+                names_ticket,
+                "{refusal:?}"
+            );
         }
     }
 

@@ -39,10 +39,14 @@ impl ApiError {
         Self::new(StatusCode::BAD_REQUEST, "Bad request").detail(detail)
     }
 
+    /// The field errors the problem names (`errors`), for a client to show at each field.
+    pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
+        self.0.errors = errors;
+        self
+    }
+
     pub fn validation(errors: Vec<FieldError>) -> Self {
-        let mut e = Self::new(StatusCode::UNPROCESSABLE_ENTITY, "Validation failed");
-        e.0.errors = errors;
-        e
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, "Validation failed").with_errors(errors)
     }
 
     /// A write the caller's role may not make (staff routes).

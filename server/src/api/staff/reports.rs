@@ -225,43 +225,20 @@ pub async fn mark_duplicate(
 
 /// A refusal of the duplicate rule: 422 or 409, with an error on `duplicate_of` whose code names the reason.
 fn duplicate_refused(refusal: &DuplicateRefusal, english: bool) -> ApiError {
-    let message = match (refusal, english) {
-        (DuplicateRefusal::OfItself, false) => "Laporan tidak dapat menjadi duplikat dirinya sendiri.".to_string(),
-        (DuplicateRefusal::OfItself, true) => "A report is not a duplicate of itself.".to_string(),
-        (DuplicateRefusal::MainIsDuplicate { main_of_main }, false) => {
-            format!("Laporan itu sendiri duplikat dari {main_of_main}: tandai sebagai duplikat dari {main_of_main}.")
-        }
-        (DuplicateRefusal::MainIsDuplicate { main_of_main }, true) => {
-            format!("That report is itself a duplicate of {main_of_main}: mark this one a duplicate of {main_of_main}.")
-        }
-        (DuplicateRefusal::HasDuplicates, false) => {
-            "Laporan ini adalah laporan utama bagi duplikat lain dan tidak ditandai duplikat.".to_string()
-        }
-        (DuplicateRefusal::HasDuplicates, true) => {
-            "This report is the main report of other duplicates and is not marked a duplicate.".to_string()
-        }
-        (DuplicateRefusal::AlreadyDuplicate { of }, false) => format!("Laporan ini sudah duplikat dari {of}."),
-        (DuplicateRefusal::AlreadyDuplicate { of }, true) => format!("This report is already a duplicate of {of}."),
-        (DuplicateRefusal::Finished, false) => {
-            "Laporan yang ditolak, selesai, atau ditutup tidak ditandai duplikat.".to_string()
-        }
-        (DuplicateRefusal::Finished, true) => {
-            "A rejected, completed or closed report is not marked a duplicate.".to_string()
-        }
-    };
+    let message = refusal.message(english);
     let status = StatusCode::from_u16(refusal.http_status()).unwrap_or(StatusCode::CONFLICT);
     let title = if status == StatusCode::CONFLICT {
         "Not a duplicate now"
     } else {
         "Not a duplicate"
     };
-    let mut e = ApiError::new(status, title).detail(message.clone());
-    e.0.errors = vec![FieldError {
-        field: "duplicate_of".into(),
-        code: refusal.code().into(),
-        message,
-    }];
-    e
+    ApiError::new(status, title)
+        .detail(message.clone())
+        .with_errors(vec![FieldError {
+            field: "duplicate_of".into(),
+            code: refusal.code().into(),
+            message,
+        }])
 }
 
 /// `GET /staff/reports/{ticket}/attachments/{id}`: any attachment of a report the caller may see.
