@@ -103,8 +103,10 @@ test('an administrator creates an officer after the error summary; the officer s
   await officer.goto(`${baseUrl()}/petugas?tab=all`);
   await signIn(officer, [username, 'sandi-pertama-budi']);
   await expect(officer.getByRole('navigation', { name: w.nav })).toContainText('Budi Petugas PUPR');
+  // The rows first (before the queue has started loading nothing is busy yet, so "settled" alone can pass on an
+  // empty page), then no refresh still under way.
+  await expect(officer.locator('.report-row').first()).toBeVisible();
   await rowsSettled(officer);
-  expect(await officer.locator('.report-row').count()).toBeGreaterThan(0);
   for (const meta of await officer.locator('.report-row .report-meta').allTextContents()) {
     expect(meta).toContain(PUPR);
   }
